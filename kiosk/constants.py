@@ -1,0 +1,45 @@
+"""Every default timeout, interval and limit in one place, so none hides in a widget or a call."""
+
+from __future__ import annotations
+
+# HTTP
+CONNECT_TIMEOUT_S = 5.0
+READ_TIMEOUT_S = 15.0
+WRITE_TIMEOUT_S = 30.0
+POOL_TIMEOUT_S = 5.0
+UPLOAD_TIMEOUT_S = 120.0
+
+# Retries of idempotent calls (GETs, heartbeats, queue polls).
+RETRY_MAX_ATTEMPTS = 4
+RETRY_BACKOFF_BASE_S = 0.5
+RETRY_BACKOFF_CAP_S = 8.0
+RETRY_TOTAL_BUDGET_S = 30.0
+
+# Tokens are refreshed this long before their expiry.
+TOKEN_REFRESH_MARGIN_S = 60
+
+# Uploads
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+# Waiting room: the doc's default heartbeat is 300 s and the kiosk must send at < 1/2 of it.
+HEARTBEAT_S = 300
+QUEUE_POLL_S = 10.0
+VISIT_STATUS_POLL_S = 5.0
+
+# Idle and automatic logoff.
+IDLE_TIMEOUT_S = 120.0
+IDLE_TIMEOUT_WAITING_S = 900.0
+IDLE_COUNTDOWN_S = 20.0
+STAFF_IDLE_TIMEOUT_S = 180.0
+
+# Staff mode
+STAFF_MAX_PIN_ATTEMPTS = 5
+STAFF_LOCKOUT_S = 300.0
+STAFF_GESTURE_HOLD_S = 3.0
+
+# Network outage banner: reconnection backoff.
+RECONNECT_BACKOFF_BASE_S = 1.0
+RECONNECT_BACKOFF_CAP_S = 30.0
+
+# Touch targets (logical pixels).
+MIN_TOUCH_TARGET_PX = 48
