@@ -1,0 +1,1 @@
+"""Widgets only: screens, wizard widgets and the theme. No HTTP here."""
