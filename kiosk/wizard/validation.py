@@ -1,0 +1,168 @@
+"""Answer validation against a section's schema, with messages a patient understands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from kiosk.wizard.definition import Field, Section
+from kiosk.wizard.schema import schema_type
+
+# Deliberately simple: one @, something on each side, a dot in the domain. Good enough at a
+# kiosk; the server is the authority.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_INTEGER = re.compile(r"^-?\d+$")
+
+#: Suffixes that mark a "type it again" field; its value must equal the field it repeats.
+RETYPE_SUFFIXES: tuple[str, ...] = ("_retype", "_confirm", "_confirmation")
+
+MSG_REQUIRED = "Please fill this in."
+MSG_CHOOSE = "Please choose an answer."
+MSG_CHOOSE_SOME = "Please choose at least one."
+MSG_TICK = "Please tick this box to continue."
+MSG_NOT_OFFERED = "Please choose one of the options shown."
+MSG_INTEGER = "Please use digits only."
+MSG_NUMBER = "Please enter a number."
+MSG_EMAIL = "Please enter an email address like name@example.com."
+MSG_DATE = "Please choose a full date."
+MSG_FUTURE_DATE = "This date is in the future. Please check it."
+MSG_FORMAT = "This doesn't look right. Please check it."
+MSG_MISMATCH = "The two entries do not match. Please type them again."
+
+
+def is_empty(value: object) -> bool:
+    """No answer: None, blank text or an empty list (False is an answer for a checkbox)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, (list, tuple, set, dict)) and not value
+
+
+def validate_field(item: Field, value: object) -> str | None:
+    """The first problem with ``value`` for ``item``, or None. Unsupported fields always pass."""
+    if not item.supported or not item.holds_value:
+        return None
+    schema = item.schema
+    if is_empty(value) or (item.kind == "checkbox" and item.required and value is not True):
+        if not item.required or schema.get("allowedEmpty") is True:
+            return None
+        if item.kind == "checkbox":
+            return MSG_TICK
+        if item.multiple:
+            return MSG_CHOOSE_SOME
+        return MSG_CHOOSE if item.options else MSG_REQUIRED
+    if item.options:
+        return _check_choice(item, value)
+    if item.kind == "checkbox":
+        return None
+    return _check_text(item, schema, value)
+
+
+def _check_choice(item: Field, value: object) -> str | None:
+    allowed = [option.value for option in item.options]
+    values = value if isinstance(value, (list, tuple)) else [value]
+    if isinstance(value, (list, tuple)) and not item.multiple:
+        return MSG_NOT_OFFERED
+    if any(v not in allowed for v in values):
+        return MSG_NOT_OFFERED
+    return None
+
+
+def _check_text(item: Field, schema: Mapping[str, Any], value: object) -> str | None:
+    text = str(value).strip()
+    kind = schema_type(dict(schema))
+    if kind == "integer" and not _INTEGER.match(text):
+        return MSG_INTEGER
+    if kind == "number" or item.kind == "number":
+        try:
+            number = float(text)
+        except ValueError:
+            return MSG_NUMBER
+        problem = _check_range(schema, number)
+        if problem:
+            return problem
+    wants_email = item.kind == "email" or schema.get("format") == "email" or schema.get("email")
+    if wants_email is True and not _EMAIL.match(text):
+        return MSG_EMAIL
+    if item.kind == "datepicker":
+        problem = _check_date(text)
+        if problem:
+            return problem
+    return _check_length(schema, text) or _check_pattern(schema, text)
+
+
+def _check_range(schema: Mapping[str, Any], number: float) -> str | None:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if isinstance(low, (int, float)) and (
+        number < low or (schema.get("exclusiveMinimum") is True and number == low)
+    ):
+        return (
+            f"Please enter a number above {low:g}."
+            if schema.get("exclusiveMinimum") is True
+            else f"Please enter {low:g} or more."
+        )
+    if isinstance(high, (int, float)) and (
+        number > high or (schema.get("exclusiveMaximum") is True and number == high)
+    ):
+        return (
+            f"Please enter a number below {high:g}."
+            if schema.get("exclusiveMaximum") is True
+            else f"Please enter {high:g} or less."
+        )
+    return None
+
+
+def _check_length(schema: Mapping[str, Any], text: str) -> str | None:
+    longest, shortest = schema.get("maxLength"), schema.get("minLength")
+    if isinstance(longest, int) and not isinstance(longest, bool) and len(text) > longest:
+        return f"Please use at most {longest} characters."
+    if isinstance(shortest, int) and not isinstance(shortest, bool) and len(text) < shortest:
+        return f"Please use at least {shortest} characters."
+    return None
+
+
+def _check_pattern(schema: Mapping[str, Any], text: str) -> str | None:
+    pattern = schema.get("pattern")
+    if not isinstance(pattern, str):
+        return None
+    try:
+        matched = re.search(pattern, text) is not None
+    except re.error:
+        return None  # a clinic's broken pattern must not block the patient
+    if matched:
+        return None
+    message = schema.get("validationMessage")
+    return message if isinstance(message, str) and message else MSG_FORMAT
+
+
+def _check_date(text: str) -> str | None:
+    try:
+        day = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return MSG_DATE
+    return MSG_FUTURE_DATE if day > dt.date.today() else None
+
+
+def validate_section(section: Section, answers: Mapping[str, Any]) -> dict[str, str]:
+    """Every problem in ``answers`` for ``section``'s fields: key → patient-readable message.
+
+    Also checks that a ``*_retype`` field repeats its partner (``password_retype`` must equal
+    ``password``), whether or not the schema marks the retype as required.
+    """
+    errors: dict[str, str] = {}
+    fields = {f.key: f for f in section.all_fields() if f.holds_value}
+    for key, item in fields.items():
+        problem = validate_field(item, answers.get(key))
+        if problem:
+            errors[key] = problem
+    for key, item in fields.items():
+        base = next((key[: -len(s)] for s in RETYPE_SUFFIXES if key.endswith(s)), None)
+        if base is None or base not in fields or not item.supported or key in errors:
+            continue
+        first, again = answers.get(base), answers.get(key)
+        if not is_empty(first) and first != again:
+            errors[key] = MSG_MISMATCH
+    return errors
