@@ -1,0 +1,1 @@
+"""Field widgets: one class per form type, registered with `field_widget`."""

@@ -1,0 +1,132 @@
+"""Touch choices: big buttons for short lists, a search list for long ones, chips for many."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.constants import WIZARD_SEARCHABLE_SELECT_MIN
+from kiosk.ui.theme import set_role
+from kiosk.ui.wizard.fields.base import FieldWidget
+from kiosk.ui.wizard.flow_layout import FlowLayout
+from kiosk.ui.wizard.registry import field_widget
+from kiosk.ui.wizard.search_list import SearchList
+from kiosk.wizard import Option
+
+TOGGLE_ON = "☑"
+TOGGLE_OFF = "☐"
+
+
+def _choice_columns(options: tuple[Option, ...]) -> int:
+    """Two columns for short labels (Male/Female), one when any label is long."""
+    return 2 if all(len(o.label) <= 18 for o in options) and len(options) > 1 else 1
+
+
+@field_widget("select", "radios", "checkboxes")
+class ChoiceField(FieldWidget):
+    """One field, three presentations chosen from its options.
+
+    * ``multiple`` or ``checkboxes`` → chips that toggle (the 27 reasons for visit);
+    * many options (≥ ``WIZARD_SEARCHABLE_SELECT_MIN``) → a search box over big rows (states);
+    * otherwise → radio-like big buttons side by side.
+    """
+
+    def build(self) -> QWidget:
+        options = self.field.options
+        self.buttons: list[QPushButton] = []
+        self.search: SearchList | None = None
+        if self.field.multiple:
+            return self._build_chips(options)
+        if len(options) >= WIZARD_SEARCHABLE_SELECT_MIN:
+            self.search = SearchList(self, placeholder=self.field.placeholder or "Type to search")
+            self.search.set_rows([(o.label, "", i) for i, o in enumerate(options)])
+            self.search.selection_changed.connect(self.changed)
+            return self.search
+        return self._build_buttons(options)
+
+    def _build_chips(self, options: tuple[Option, ...]) -> QWidget:
+        outer = QWidget(self)
+        column = QVBoxLayout(outer)
+        column.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel("Choose all that apply.", outer)
+        set_role(hint, "hint")
+        column.addWidget(hint)
+        box = QWidget(outer)
+        column.addWidget(box)
+        flow = FlowLayout(box)
+        for option in options:
+            chip = QPushButton(option.label, box)
+            chip.setCheckable(True)
+            set_role(chip, "chip")
+            chip.toggled.connect(self.changed)
+            flow.addWidget(chip)
+            self.buttons.append(chip)
+        return outer
+
+    def _build_buttons(self, options: tuple[Option, ...]) -> QWidget:
+        box = QWidget(self)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(12)
+        self.group = QButtonGroup(box)
+        self.group.setExclusive(True)
+        columns = _choice_columns(options)
+        for index, option in enumerate(options):
+            button = QPushButton(option.label, box)
+            button.setCheckable(True)
+            set_role(button, "choice")
+            self.group.addButton(button, index)
+            grid.addWidget(button, index // columns, index % columns)
+            self.buttons.append(button)
+        self.group.idToggled.connect(self.changed)
+        return box
+
+    def focus_widget(self) -> QWidget:
+        if self.search is not None:
+            return self.search.focus_widget()
+        return self.buttons[0] if self.buttons else self.control
+
+    def value(self) -> Any:
+        options = self.field.options
+        if self.field.multiple:
+            return [o.value for o, b in zip(options, self.buttons, strict=True) if b.isChecked()]
+        index = self.search.selected() if self.search is not None else self.group.checkedId()
+        return options[index].value if isinstance(index, int) and index >= 0 else None
+
+    def set_value(self, value: Any) -> None:
+        values = value if isinstance(value, list) else [value]
+        indexes = [i for i, o in enumerate(self.field.options) if o.value in values]
+        if self.field.multiple:
+            for index, button in enumerate(self.buttons):
+                button.setChecked(index in indexes)
+        elif self.search is not None:
+            self.search.select(indexes[0] if indexes else None)
+        elif indexes:
+            self.buttons[indexes[0]].setChecked(True)
+
+
+@field_widget("checkbox")
+class ToggleField(FieldWidget):
+    """A yes/no answer as one full-width toggle button carrying the question itself."""
+
+    shows_title = False
+
+    def build(self) -> QWidget:
+        self.toggle = QPushButton(self)
+        self.toggle.setCheckable(True)
+        set_role(self.toggle, "choice")
+        self.toggle.toggled.connect(self._on_toggled)
+        self._on_toggled(False)
+        return self.toggle
+
+    def _on_toggled(self, checked: bool) -> None:
+        mark = TOGGLE_ON if checked else TOGGLE_OFF
+        self.toggle.setText(f"{mark}  {self.field.label}")
+        self.changed.emit()
+
+    def value(self) -> Any:
+        return self.toggle.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.toggle.setChecked(value is True)

@@ -1,0 +1,60 @@
+"""Fields that hold no typed answer: help text and the calm fallback for unsupported questions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from kiosk.ui.theme import set_role
+from kiosk.ui.wizard.fields.base import FieldWidget
+from kiosk.ui.wizard.registry import field_widget
+
+FALLBACK_TEXT = "This question can't be answered on the kiosk — staff will ask you at the visit."
+
+
+@field_widget("help")
+class HelpField(FieldWidget):
+    """A paragraph of the clinic's help text (HTML already reduced to plain text)."""
+
+    shows_title = False
+
+    def build(self) -> QWidget:
+        label = QLabel(self.field.description, self)
+        label.setWordWrap(True)
+        set_role(label, "muted")
+        return label
+
+    def value(self) -> Any:
+        return None
+
+    def set_value(self, value: Any) -> None:
+        del value
+
+
+class UnsupportedField(FieldWidget):
+    """Shown for questions the kiosk cannot ask (arrays of objects, tabs, conditions, $ref…).
+
+    It is visible and says what happens next; validation ignores it so the patient is never
+    stuck. Not registered: the form picks it for any field whose kind is unknown or blocked.
+    """
+
+    def build(self) -> QWidget:
+        frame = QFrame(self)
+        set_role(frame, "notice")
+        frame.setProperty("wizard", "fallback")
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(20, 16, 20, 16)
+        message = QLabel(FALLBACK_TEXT, frame)
+        message.setWordWrap(True)
+        layout.addWidget(message)
+        return frame
+
+    def _title_text(self) -> str:
+        return self.field.title or self.field.placeholder
+
+    def value(self) -> Any:
+        return None
+
+    def set_value(self, value: Any) -> None:
+        del value

@@ -1,0 +1,1 @@
+"""Section widgets: one class per section code, registered with `section_widget`."""

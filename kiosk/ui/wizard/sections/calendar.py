@@ -1,0 +1,127 @@
+"""Appointment calendar: a strip of the next days and big time buttons in the room's time zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QWidget
+
+from kiosk.constants import WIZARD_CALENDAR_DAYS
+from kiosk.ui.theme import set_role
+from kiosk.ui.wizard.load_panel import LoadPanel
+from kiosk.ui.wizard.registry import section_widget
+from kiosk.ui.wizard.sections.base import SectionWidget
+from kiosk.wizard import SlotChoice, Submission
+from kiosk.wizard.records import slot_label, slot_start, zone
+
+DAY_COLUMNS = 7
+SLOT_COLUMNS = 4
+MSG_PICK = "Please choose a time."
+NO_SLOTS = "No times are free on this day. Please choose another day."
+
+
+@section_widget("appointment_calendar")
+class CalendarSection(SectionWidget):
+    """Days from today (room time) for ``WIZARD_CALENDAR_DAYS``; slots load per chosen day.
+
+    Submits `SlotChoice` with the slot object exactly as ``load_availability`` returned it.
+    """
+
+    def build(self) -> None:
+        self.tz = zone(self.services.room_timezone())
+        today = dt.datetime.now(self.tz).date()
+        self.days = [today + dt.timedelta(days=n) for n in range(WIZARD_CALENDAR_DAYS)]
+        strip = QWidget(self)
+        grid = QGridLayout(strip)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(10)
+        self.day_group = QButtonGroup(self)
+        self.day_buttons: list[QPushButton] = []
+        for index, day in enumerate(self.days):
+            label = "Today" if index == 0 else day.strftime("%a")
+            button = QPushButton(f"{label}\n{day.strftime('%b')} {day.day}", strip)
+            button.setCheckable(True)
+            button.setProperty("wizard", "day")
+            set_role(button, "choice")
+            button.clicked.connect(lambda _=False, d=day: self.show_day(d))
+            self.day_group.addButton(button, index)
+            grid.addWidget(button, index // DAY_COLUMNS, index % DAY_COLUMNS)
+            self.day_buttons.append(button)
+        self.body.addWidget(strip)
+        self.day_title = QLabel(self)
+        set_role(self.day_title, "subheading")
+        self.body.addWidget(self.day_title)
+        self.slots_host = QWidget(self)
+        self.slots_layout = QGridLayout(self.slots_host)
+        self.slots_layout.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.slots_host)
+        self.message = QLabel(MSG_PICK, self)
+        set_role(self.message, "error")
+        self.message.hide()
+        self.body.addWidget(self.message)
+        self.slot_buttons: list[tuple[QPushButton, Any]] = []
+        self.panel: LoadPanel | None = None
+        stored = self.state.get("day")
+        self.show_day(stored if stored in self.days else today)
+
+    def show_day(self, day: dt.date) -> None:
+        """Select ``day`` in the strip and load its free slots."""
+        self.day_buttons[self.days.index(day)].setChecked(True)
+        if self.state.get("day") != day:
+            self.state.pop("slot", None)
+        self.state["day"] = day
+        self.day_title.setText(f"{day.strftime('%A')}, {day.strftime('%B')} {day.day}")
+        if self.panel is not None:
+            self.slots_layout.removeWidget(self.panel)
+            self.panel.deleteLater()
+        self.slot_buttons = []
+        self.panel = LoadPanel(
+            lambda: self.services.load_availability(day),
+            self._slots_view,
+            "Finding free times…",
+            self.slots_host,
+        )
+        self.slots_layout.addWidget(self.panel, 0, 0)
+
+    def _slots_view(self, slots: Any) -> QWidget:
+        host = QWidget(self)
+        grid = QGridLayout(host)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(12)
+        group = QButtonGroup(host)
+        timed = sorted((s for s in slots or [] if slot_start(s) is not None), key=slot_start)
+        if not timed:
+            empty = QLabel(NO_SLOTS, host)
+            empty.setWordWrap(True)
+            set_role(empty, "muted")
+            grid.addWidget(empty, 0, 0)
+        chosen = self.state.get("slot")
+        for index, slot in enumerate(timed):
+            button = QPushButton(slot_label(slot, self.tz), host)
+            button.setCheckable(True)
+            set_role(button, "choice")
+            button.setProperty("wizard", "slot")
+            button.toggled.connect(lambda on, s=slot: self._on_slot_toggled(s, on))
+            group.addButton(button)
+            grid.addWidget(button, index // SLOT_COLUMNS, index % SLOT_COLUMNS)
+            self.slot_buttons.append((button, slot))
+            if chosen is not None and slot_start(chosen) == slot_start(slot):
+                button.setChecked(True)
+        return host
+
+    def _on_slot_toggled(self, slot: Any, on: bool) -> None:
+        if on:
+            self.state["slot"] = slot
+            self.message.hide()
+
+    def validate(self) -> list[QWidget]:
+        if self.state.get("slot") is not None:
+            return []
+        self.message.show()
+        target = self.slot_buttons[0][0] if self.slot_buttons else self.day_buttons[0]
+        return [target]
+
+    def submissions(self) -> list[Submission]:
+        slot = self.state.get("slot")
+        return [SlotChoice(slot)] if slot is not None else []

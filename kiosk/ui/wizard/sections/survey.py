@@ -1,0 +1,110 @@
+"""Surveys: a built-in 1–5 rating with an optional comment, or the section's own schema form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from kiosk.constants import WIZARD_SURVEY_COMMENT_MAX
+from kiosk.ui.theme import set_role
+from kiosk.ui.wizard.form import SchemaForm
+from kiosk.ui.wizard.registry import section_widget
+from kiosk.ui.wizard.sections.base import SectionWidget
+from kiosk.wizard import Submission, SurveyAnswers
+
+QUESTIONS = {
+    "intake_survey": "How easy was it to check in today?",
+    "post_visit_survey": "How was your visit today?",
+}
+RATING_WORDS = ("Poor", "Fair", "Good", "Very good", "Excellent")
+MSG_RATE = "Please choose a rating from 1 to 5."
+
+
+@section_widget("intake_survey", "post_visit_survey")
+class SurveySection(SectionWidget):
+    """Submits `SurveyAnswers(section code, {"rating": 1..5, "comment": str})`, or the form's
+    answers when the clinic configured a schema for the survey."""
+
+    def build(self) -> None:
+        self.form: SchemaForm | None = None
+        if self.section.has_schema:
+            self.form = SchemaForm(self.section, self.state, self)
+            self.body.addWidget(self.form)
+            return
+        question = QLabel(QUESTIONS.get(self.section.code, "How did we do today?"), self)
+        question.setWordWrap(True)
+        question.setProperty("wizard", "field-label")
+        self.body.addWidget(question)
+        row_box = QWidget(self)
+        row = QHBoxLayout(row_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        self.group = QButtonGroup(self)
+        self.stars: list[QPushButton] = []
+        for value, word in enumerate(RATING_WORDS, start=1):
+            star = QPushButton(f"{'★' * value}\n{word}", row_box)
+            star.setCheckable(True)
+            star.setProperty("wizard", "star")
+            set_role(star, "choice")
+            star.setAccessibleName(f"{value} of 5, {word}")
+            star.setMinimumHeight(110)
+            self.group.addButton(star, value)
+            row.addWidget(star, 1)
+            self.stars.append(star)
+        self.group.idToggled.connect(self._on_rating_toggled)
+        self.body.addWidget(row_box)
+        self.error = QLabel(MSG_RATE, self)
+        set_role(self.error, "error")
+        self.error.hide()
+        self.body.addWidget(self.error)
+        comment_label = QLabel("Anything else you'd like to tell us?  (optional)", self)
+        comment_label.setProperty("wizard", "field-label")
+        comment_label.setWordWrap(True)
+        self.body.addWidget(comment_label)
+        self.comment = QPlainTextEdit(self)
+        self.comment.setFixedHeight(140)
+        self.comment.setTabChangesFocus(True)
+        self.comment.setPlaceholderText("Your comment")
+        self.comment.textChanged.connect(self._on_comment_changed)
+        self.body.addWidget(self.comment)
+        rating = self.state.get("rating")
+        if isinstance(rating, int) and 1 <= rating <= len(self.stars):
+            self.stars[rating - 1].setChecked(True)
+        self.comment.setPlainText(str(self.state.get("comment", "")))
+
+    def _on_rating_toggled(self, value: int, on: bool) -> None:
+        if on:
+            self.state["rating"] = value
+            self.error.hide()
+
+    def _on_comment_changed(self) -> None:
+        text = self.comment.toPlainText()
+        if len(text) > WIZARD_SURVEY_COMMENT_MAX:
+            self.comment.setPlainText(text[:WIZARD_SURVEY_COMMENT_MAX])
+            return
+        self.state["comment"] = text
+
+    def validate(self) -> list[QWidget]:
+        if self.form is not None:
+            return self.form.validate()
+        if self.group.checkedId() > 0:
+            return []
+        self.error.show()
+        return [self.stars[0]]
+
+    def answers(self) -> dict[str, Any]:
+        """What the patient answered, in the submitted shape."""
+        if self.form is not None:
+            return self.form.values()
+        return {"rating": self.group.checkedId(), "comment": self.comment.toPlainText().strip()}
+
+    def submissions(self) -> list[Submission]:
+        return [SurveyAnswers(self.section.code, self.answers())]
