@@ -76,6 +76,12 @@ class Field:
         return self.kind == "checkboxes" or bool(self.schema.get("multiple"))
 
     @property
+    def is_birth_date(self) -> bool:
+        """True for a date of birth (by key or title), which must not lie in the future."""
+        text = f"{self.key} {self.title} {self.placeholder}".casefold()
+        return self.kind == "datepicker" and ("dob" in text or "birth" in text)
+
+    @property
     def label(self) -> str:
         """What the patient reads above the input: title, else placeholder, else the key."""
         return self.title or self.placeholder or self.key.replace("_", " ").capitalize()

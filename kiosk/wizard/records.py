@@ -126,8 +126,10 @@ def slot_start(slot: object) -> int | None:
         value = read(slot, name)
         if isinstance(value, dt.datetime):
             return int(value.timestamp())
+        if value is None:
+            continue
         try:
-            return int(value) if value is not None else None
+            return int(value)
         except (TypeError, ValueError):
             continue
     return None

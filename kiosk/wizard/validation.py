@@ -88,7 +88,7 @@ def _check_text(item: Field, schema: Mapping[str, Any], value: object) -> str | 
     if wants_email is True and not _EMAIL.match(text):
         return MSG_EMAIL
     if item.kind == "datepicker":
-        problem = _check_date(text)
+        problem = _check_date(text, item.is_birth_date)
         if problem:
             return problem
     return _check_length(schema, text) or _check_pattern(schema, text)
@@ -138,12 +138,12 @@ def _check_pattern(schema: Mapping[str, Any], text: str) -> str | None:
     return message if isinstance(message, str) and message else MSG_FORMAT
 
 
-def _check_date(text: str) -> str | None:
+def _check_date(text: str, birth: bool) -> str | None:
     try:
         day = dt.date.fromisoformat(text[:10])
     except ValueError:
         return MSG_DATE
-    return MSG_FUTURE_DATE if day > dt.date.today() else None
+    return MSG_FUTURE_DATE if birth and day > dt.date.today() else None
 
 
 def validate_section(section: Section, answers: Mapping[str, Any]) -> dict[str, str]:
