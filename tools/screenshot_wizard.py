@@ -115,20 +115,17 @@ def make_sample_images(folder: Path) -> None:
         image.save(str(folder / f"photo_{index + 1}.jpg"))
 
 
-async def settle(app: Any) -> None:
-    """Let load tasks finish and layouts settle."""
+async def settle() -> None:
+    """Let load tasks finish and layouts settle (the qasync loop processes Qt events; calling
+    processEvents() here would re-enter the loop from inside a task)."""
     for _ in range(10):
         await asyncio.sleep(0.01)
-        app.processEvents()
 
 
 async def render_all(out: Path, sizes: list[str]) -> list[Path]:
-    from PySide6.QtWidgets import QApplication
-
     from kiosk.ui.wizard import StepView
     from kiosk.wizard import Answers, parse_states
 
-    app = QApplication.instance()
     definition = parse_states(json.loads(STATES_FILE.read_text(encoding="utf-8")))
     steps = definition.all_steps()
     written: list[Path] = []
@@ -142,14 +139,14 @@ async def render_all(out: Path, sizes: list[str]) -> list[Path]:
                 view = StepView(step, answers, services, progress=(number, len(steps)))
                 view.resize(width, height)
                 view.show()
-                await settle(app)
+                await settle()
                 name = f"{size}_{number:02d}_{step.group}_{step.code}.png"
                 path = out / name
                 view.grab().save(str(path))
                 written.append(path)
                 if step.code == "post_signup_update_profile":
                     view.next_button.click()
-                    await settle(app)
+                    await settle()
                     path = out / f"{size}_{number:02d}b_{step.code}_errors.png"
                     view.grab().save(str(path))
                     written.append(path)

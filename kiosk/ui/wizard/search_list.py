@@ -37,7 +37,7 @@ class SearchList(QWidget):
         set_role(self.chosen, "muted")
         self.chosen.hide()
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText(f"🔍  {placeholder}")
+        self.query.setPlaceholderText(placeholder)
         self.query.setClearButtonEnabled(True)
         self.query.textChanged.connect(self._on_query_changed)
         self.view = big_list(self, rows_visible=rows_visible)

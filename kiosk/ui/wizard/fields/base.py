@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.wizard import Field
+from kiosk.wizard.validation import RETYPE_SUFFIXES
 
 
 class FieldWidget(QWidget):
@@ -51,7 +52,13 @@ class FieldWidget(QWidget):
 
     def _title_text(self) -> str:
         text = self.field.label
-        if self.field.holds_value and not self.field.required and self.field.supported:
+        repeats = self.field.key.endswith(RETYPE_SUFFIXES)
+        if (
+            self.field.holds_value
+            and not self.field.required
+            and self.field.supported
+            and not repeats
+        ):
             text += "  (optional)"
         return text
 

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.registry import section_widget
@@ -15,6 +23,22 @@ CARDS = (
 )
 MSG_CHOOSE = "Please choose one of the options."
 MSG_NONE = "No visits can be started from the kiosk right now. Please ask at the front desk."
+
+
+def _card(title: str, subtitle: str, parent: QWidget) -> QPushButton:
+    """A checkable button holding a bold title and a wrapped subtitle (button text can't wrap)."""
+    card = QPushButton(parent)
+    card.setCheckable(True)
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(28, 20, 28, 20)
+    for text, role in ((title, "subheading"), (subtitle, "muted")):
+        label = QLabel(text, card)
+        label.setWordWrap(True)
+        set_role(label, role)
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout.addWidget(label)
+    layout.addStretch(1)
+    return card
 
 
 @section_widget("visit_type")
@@ -31,8 +55,8 @@ class VisitTypeSection(SectionWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(20)
         for column, (code, title, subtitle) in enumerate(allowed):
-            card = QPushButton(f"{title}\n{subtitle}", grid_box)
-            card.setCheckable(True)
+            card = _card(title, subtitle, grid_box)
+            grid.setColumnStretch(column, 1)
             card.setProperty("wizard", "card-choice")
             set_role(card, "choice")
             card.setMinimumHeight(160)
