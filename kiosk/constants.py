@@ -14,12 +14,15 @@ RETRY_MAX_ATTEMPTS = 4
 RETRY_BACKOFF_BASE_S = 0.5
 RETRY_BACKOFF_CAP_S = 8.0
 RETRY_TOTAL_BUDGET_S = 30.0
+RETRY_JITTER_FRACTION = 0.5  # this share of each backoff delay is random, so kiosks do not retry in step
+RETRY_AFTER_CAP_S = 60.0  # a server's Retry-After longer than this is not waited for
 
 # Tokens are refreshed this long before their expiry.
 TOKEN_REFRESH_MARGIN_S = 60
 
 # Uploads
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+UPLOAD_CHUNK_BYTES = 64 * 1024  # read from disk and sent this much at a time
 
 # Waiting room: the doc's default heartbeat is 300 s and the kiosk must send at < 1/2 of it.
 HEARTBEAT_S = 300
