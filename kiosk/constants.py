@@ -14,7 +14,7 @@ RETRY_MAX_ATTEMPTS = 4
 RETRY_BACKOFF_BASE_S = 0.5
 RETRY_BACKOFF_CAP_S = 8.0
 RETRY_TOTAL_BUDGET_S = 30.0
-RETRY_JITTER_FRACTION = 0.5  # this share of each backoff delay is random, so kiosks do not retry in step
+RETRY_JITTER_FRACTION = 0.5  # random share of each backoff delay, so kiosks do not retry in step
 RETRY_AFTER_CAP_S = 60.0  # a server's Retry-After longer than this is not waited for
 
 # Tokens are refreshed this long before their expiry.
