@@ -11,7 +11,15 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    model_validator,
+)
 
 _TRUE = frozenset({"1", "true", "yes", "on", "y", "t"})
 _FALSE = frozenset({"0", "false", "no", "off", "n", "f", "", "null", "none"})
@@ -127,6 +135,16 @@ def to_list(value: Any) -> list[Any]:
         return [part.strip() for part in value.split(",") if part.strip()]
     return [value]
 
+
+def _or_none(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    try:
+        return handler(value)
+    except ValidationError:
+        return None
+
+
+#: Wrap a nested optional model whose own fields are required: a bad shape becomes None.
+OrNone = WrapValidator(_or_none)
 
 Id = Annotated[str | None, BeforeValidator(to_id)]
 Timestamp = Annotated[int | None, BeforeValidator(to_timestamp)]

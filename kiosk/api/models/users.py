@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, Field, SecretStr
 
-from kiosk.api.models.base import ApiModel, Flag, Id, LooseInt, Text, Timestamp
+from kiosk.api.models.base import ApiModel, Flag, Id, LooseInt, OrNone, Text, Timestamp
 
 
 class UserType(IntEnum):
@@ -51,7 +51,7 @@ class TokenState(ApiModel):
     token: SecretText
     expiry: Timestamp = None
     created: Timestamp = None
-    refresh_token: RefreshToken | None = None
+    refresh_token: Annotated[RefreshToken | None, OrNone] = None
 
     def expires_within(self, seconds: float, now: float) -> bool:
         """True when the token expires less than ``seconds`` after ``now`` (False: no expiry)."""
@@ -105,7 +105,7 @@ class User(ApiModel):
     zip: Text = None
     pcp_name: Text = None
     pcp_phone: Text = None
-    token: TokenState | None = None
+    token: Annotated[TokenState | None, OrNone] = None
 
     @property
     def display_name(self) -> str:

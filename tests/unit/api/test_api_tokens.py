@@ -250,3 +250,21 @@ def test_token_state_repr_hides_tokens() -> None:
     state = tokens()
     assert "tok-old-1234" not in repr(state) and "ref-1234" not in repr(state)
     assert "tok-old-1234" not in str(state.model_dump())
+
+
+def test_failed_early_refresh_falls_back_to_the_still_valid_token(make_client) -> None:
+    requests: list[str | None] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/tokens/refresh"):
+            raise httpx.ReadTimeout("slow")
+        requests.append(request.headers.get("X-ApiToken"))
+        return reply(QUEUE)
+
+    async def scenario():
+        async with make_client(handler) as client:
+            client.set_tokens(tokens(expiry=NOW + 30))
+            await client.get_queue("ceproom1")
+
+    run(scenario())
+    assert requests == ["tok-old-1234"]
