@@ -59,7 +59,9 @@ class ClinicApi(ClientCore):
     async def get_room(self, code: str, *, timeout: TimeoutArg = None) -> Room:
         """A room: visit kinds offered, opening state and time zone, consultations."""
         path = f"rooms/{segment(code)}"
-        return self._model(Room, await self._call("GET", path, "get_room", timeout=timeout), "")
+        return self._model(
+            Room, await self._call("GET", path, "get_room", timeout=timeout), "get_room"
+        )
 
     async def list_room_providers(self, code: str, *, timeout: TimeoutArg = None) -> list[Provider]:
         """Providers of a room (``status`` true = online)."""
@@ -78,7 +80,9 @@ class ClinicApi(ClientCore):
     async def get_queue(self, code: str, *, timeout: TimeoutArg = None) -> Queue:
         """The room's queue as the signed-in patient sees it (polled; retried)."""
         path = f"rooms/{segment(code)}/queue"
-        return self._model(Queue, await self._call("GET", path, "get_queue", timeout=timeout), "")
+        return self._model(
+            Queue, await self._call("GET", path, "get_queue", timeout=timeout), "get_queue"
+        )
 
     async def add_user_room(
         self,

@@ -35,7 +35,9 @@ class VisitsApi(ClientCore):
     async def get_intake(self, intake_id: str, *, timeout: TimeoutArg = None) -> Intake:
         """One intake with its attachments."""
         path = f"intakes/{segment(intake_id)}"
-        return self._model(Intake, await self._call("GET", path, "get_intake", timeout=timeout), "")
+        return self._model(
+            Intake, await self._call("GET", path, "get_intake", timeout=timeout), "get_intake"
+        )
 
     async def add_walkin(
         self,
@@ -141,7 +143,9 @@ class VisitsApi(ClientCore):
     async def get_visit(self, visit_id: str, *, timeout: TimeoutArg = None) -> Visit:
         """One visit in detail (polled while waiting)."""
         path = f"visits/{segment(visit_id)}"
-        return self._model(Visit, await self._call("GET", path, "get_visit", timeout=timeout), "")
+        return self._model(
+            Visit, await self._call("GET", path, "get_visit", timeout=timeout), "get_visit"
+        )
 
     async def get_current_visit(self, *, timeout: TimeoutArg = None) -> Visit | None:
         """The visit in progress, or None when there is none."""
