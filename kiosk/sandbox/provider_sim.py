@@ -127,14 +127,15 @@ class AutoProvider:
                 )
             }
         self._seen = {vid: self._seen.get(vid, mono) for vid in waiting}
-        for vid in waiting:
-            if mono - self._seen[vid] >= self.options.start_after_s:
-                start_visit(self.sandbox, str(vid))
-                self._started[vid] = mono
-                break
+        # Calls started in earlier ticks first: ``in_progress`` predates this tick's start.
         for vid, since in list(self._started.items()):
             if vid not in in_progress:
                 del self._started[vid]
             elif mono - since >= self.options.end_after_s:
                 del self._started[vid]
                 end_visit(self.sandbox, str(vid))
+        for vid in waiting:
+            if mono - self._seen[vid] >= self.options.start_after_s:
+                start_visit(self.sandbox, str(vid))
+                self._started[vid] = mono
+                break
