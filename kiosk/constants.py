@@ -55,3 +55,8 @@ WIZARD_THUMBNAIL_PX = 150  # image picker thumbnail edge
 WIZARD_MAX_IMAGES_LISTED = 48  # newest images shown per picker, so a full card cannot stall it
 WIZARD_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".webp", ".bmp", ".gif")
 WIZARD_SURVEY_COMMENT_MAX = 500  # characters in the built-in survey's comment
+
+# Patient session (kiosk/session).
+HEARTBEAT_SEND_FRACTION = 0.4  # alive every 0.4 × heartbeat: the doc asks for < 1/2 of it
+WIPE_STEP_TIMEOUT_S = 3.0  # each call of the end-of-session wipe gives up after this long
+MAX_TIMER_S = 24 * 3600.0  # QTimer counts in int ms; longer waits are clamped to this

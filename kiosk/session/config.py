@@ -1,0 +1,54 @@
+"""``SessionConfig``: the few settings the session needs, as plain values tests can shorten."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk import constants
+from kiosk.config import Settings
+
+
+@dataclass(frozen=True)
+class SessionConfig:
+    """Room, intervals (seconds) and limits for one kiosk's patient sessions.
+
+    Built from ``kiosk.config.Settings`` by ``from_settings``; tests construct it directly with
+    intervals of a few milliseconds. ``room_code`` None means: ask the server which rooms
+    exist and let the patient pick when there is more than one.
+    """
+
+    account_code: str = "vclinic"
+    room_code: str | None = None
+    heartbeat_s: float = constants.HEARTBEAT_S
+    queue_poll_s: float = constants.QUEUE_POLL_S
+    visit_status_poll_s: float = constants.VISIT_STATUS_POLL_S
+    max_upload_bytes: int = constants.MAX_UPLOAD_BYTES
+    known_patient_login: bool = False
+    idle_timeout_s: float = constants.IDLE_TIMEOUT_S
+    idle_timeout_waiting_s: float = constants.IDLE_TIMEOUT_WAITING_S
+    idle_countdown_s: float = constants.IDLE_COUNTDOWN_S
+    backoff_base_s: float = constants.RECONNECT_BACKOFF_BASE_S
+    backoff_cap_s: float = constants.RECONNECT_BACKOFF_CAP_S
+    wipe_step_timeout_s: float = constants.WIPE_STEP_TIMEOUT_S
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SessionConfig:
+        """The session's view of the kiosk's validated settings."""
+        kiosk = settings.kiosk
+        return cls(
+            account_code=settings.account_code,
+            room_code=settings.room_code or None,
+            heartbeat_s=float(kiosk.heartbeat_s),
+            queue_poll_s=kiosk.queue_poll_s,
+            visit_status_poll_s=kiosk.visit_status_poll_s,
+            max_upload_bytes=int(kiosk.max_upload_mb * 1024 * 1024),
+            known_patient_login=kiosk.known_patient_login,
+            idle_timeout_s=kiosk.idle_timeout_s,
+            idle_timeout_waiting_s=kiosk.idle_timeout_waiting_s,
+            idle_countdown_s=kiosk.idle_countdown_s,
+        )
+
+    @property
+    def heartbeat_send_interval_s(self) -> float:
+        """How often ``POST /users/alive`` goes out: below half the heartbeat, as the doc asks."""
+        return self.heartbeat_s * constants.HEARTBEAT_SEND_FRACTION

@@ -1,0 +1,306 @@
+"""``PatientSession``: one patient's visit from Welcome to goodbye, as a Qt state machine."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.api import PortalUrls
+from kiosk.api.models import CloseReason, UserType
+from kiosk.session.commands import CommandRunner
+from kiosk.session.config import SessionConfig
+from kiosk.session.errors import CRASH_MESSAGE, SessionStateError
+from kiosk.session.flow import PostCallPlan, VisitPlan
+from kiosk.session.hooks import Cleanup, SessionHooks
+from kiosk.session.idle import IdleTimer
+from kiosk.session.state import SessionState
+from kiosk.session.transitions import VisitSteps
+from kiosk.session.types import EndReason, Stage
+from kiosk.session.waiting import WaitingRoom
+from kiosk.session.wipe import wipe_session
+from kiosk.session.wizard_services import SessionWizardServices
+from kiosk.wizard import Answers, Step, Submission
+
+log = logging.getLogger("kiosk.session")
+
+KNOWN_LOGIN_OFF = "Signing in with a patient code is not available on this kiosk."
+
+
+class PatientSession(VisitSteps, QObject):
+    """The patient's whole visit; the UI calls its commands and follows its signals.
+
+    Commands return at once; their API calls run as qasync tasks on the running loop, framed
+    by ``busy_changed(True, text)`` / ``busy_changed(False, "")``. A failed call emits
+    ``failed(SessionError)``; ``retry()`` re-runs it, ``go_back()`` returns to the previous
+    step, ``end(reason)`` starts over. Every ending (finish, Start over, idle, crash, leaving
+    the waiting room) runs the one ``wipe_session`` and then emits ``ended(reason)`` and goes
+    to ``Stage.WELCOME``; the same object then serves the next patient. GUI thread only.
+    Signals: see docs/architecture.md ("Session contract"); added here: ``connectivity_changed
+    (bool)`` (polls failing on the network, and recovered) and ``idle_warning(int)`` (seconds
+    left before an idle session ends; any ``user_active()`` call keeps it going).
+    """
+
+    stage_changed = Signal(object)
+    busy_changed = Signal(bool, str)
+    failed = Signal(object)
+    step_changed = Signal(object, int, int)
+    queue_updated = Signal(object)
+    call_ready = Signal(str)
+    booked = Signal(object)
+    notice = Signal(str)
+    ended = Signal(str)
+    connectivity_changed = Signal(bool)
+    idle_warning = Signal(int)
+
+    def __init__(
+        self,
+        client: Any,
+        config: SessionConfig,
+        portal: PortalUrls,
+        hooks: SessionHooks | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        QObject.__init__(self, parent)
+        self.client = client
+        self.config = config
+        self.portal = portal
+        self.hooks = hooks or SessionHooks()
+        self._state = SessionState()
+        self._stage = Stage.WELCOME
+        self._plan: VisitPlan | None = None
+        self._post_call: PostCallPlan | None = None
+        self._closed_message: str | None = None
+        self._call_url: str | None = None
+        self._ending: asyncio.Future[None] | None = None
+        self._waiting: WaitingRoom | None = None
+        self._runner = CommandRunner(self.on_command_crashed, self)
+        self._runner.busy_changed.connect(self.busy_changed)
+        self._runner.failed.connect(self.failed)
+        self._idle = IdleTimer(config.idle_countdown_s, self)
+        self._idle.warning.connect(self.idle_warning)
+        self._idle.expired.connect(self.on_idle_expired)
+        self.services = SessionWizardServices(client, lambda: self._state, config.max_upload_bytes)
+
+    # -- read-only view for the UI -------------------------------------------------------
+
+    @property
+    def stage(self) -> Stage:
+        return self._stage
+
+    @property
+    def state(self) -> SessionState:
+        """This patient's data (replaced by a fresh object after every wipe)."""
+        return self._state
+
+    @property
+    def answers(self) -> Answers:
+        """The current patient's answers; hand it to each ``StepView``."""
+        return self._state.answers
+
+    @property
+    def rooms(self) -> list[Any]:
+        """Rooms to offer on ``Stage.ROOM_PICK``."""
+        return list(self._state.rooms)
+
+    @property
+    def closed_message(self) -> str | None:
+        """The room's ``close_msg`` on ``Stage.ROOM_CLOSED``."""
+        return self._closed_message
+
+    @property
+    def call_url(self) -> str | None:
+        """The call page's URL while ``Stage.CALL`` (carries a login token: never log it)."""
+        return self._call_url
+
+    @property
+    def busy(self) -> bool:
+        return self._runner.busy or self._ending is not None
+
+    @property
+    def current_step(self) -> tuple[Step, int, int] | None:
+        """The step on screen with its index and the total, as ``step_changed`` sent it."""
+        plan = self._post_call if self._stage is Stage.POST_CALL else self._plan
+        if plan is None or self._stage not in (Stage.WIZARD, Stage.POST_CALL):
+            return None
+        step = plan.current
+        return None if step is None else (step, plan.position, plan.total)
+
+    def add_cleanup(self, cleanup: Cleanup) -> Any:
+        """Run ``cleanup`` in every wipe (see ``SessionHooks``); returns the unregister function."""
+        return self.hooks.add_cleanup(cleanup)
+
+    # -- commands -------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        """Load the account and room; go to room pick, closed notice or identification."""
+        if self._stage in (Stage.WELCOME, Stage.ROOM_CLOSED) and not self.busy:
+            self._state.wiped = False
+            self._run("begin", "Getting things ready…", self._do_begin)
+
+    def choose_room(self, code: str) -> None:
+        if self._stage is Stage.ROOM_PICK:
+            self._run(
+                "choose_room",
+                "Opening the waiting room…",
+                lambda: self._load_room(code),
+                can_go_back=True,
+            )
+
+    def identify_guest(self, first_name: str, last_name: str, dob: dt.date | str) -> None:
+        """Start as a guest (SSO type 600) with name and date of birth."""
+        if self._stage is Stage.IDENTIFY:
+            dob_text = dob.isoformat() if isinstance(dob, dt.date) else str(dob)
+
+            async def work() -> None:
+                await self._identify(first_name, last_name, UserType.GUEST, dob=dob_text)
+
+            self._run("identify_guest", "Signing you in…", work, can_go_back=True)
+
+    def identify_known(self, code: str, first_name: str, last_name: str) -> None:
+        """Start as a known patient (SSO type 200 with the integrator's ``code``), if enabled."""
+        if self._stage is not Stage.IDENTIFY:
+            return
+
+        async def work() -> None:
+            if not self.config.known_patient_login:
+                raise SessionStateError(KNOWN_LOGIN_OFF)
+            await self._identify(first_name, last_name, UserType.MEMBER, code=code)
+
+        self._run("identify_known", "Signing you in…", work, can_go_back=True)
+
+    def submit_step(self, submissions: list[Submission]) -> None:
+        """Send the current step's answers, then show the next step (or the next stage)."""
+        if self._stage in (Stage.WIZARD, Stage.POST_CALL):
+            items = list(submissions)
+            self._run(
+                "submit_step",
+                "Saving your answers…",
+                lambda: self._submit(items),
+                can_go_back=self._can_go_back(),
+            )
+
+    def go_back(self) -> None:
+        """One screen back: previous step, identification, room pick or Welcome."""
+        if self.busy:
+            return
+        stage = self._stage
+        if stage in (Stage.ROOM_PICK, Stage.ROOM_CLOSED):
+            self.end(EndReason.START_OVER)
+        elif stage is Stage.IDENTIFY:
+            if self._state.rooms and self.config.room_code is None:
+                self._state.room = None
+                self._plan = None
+                self._set_stage(Stage.ROOM_PICK)
+            else:
+                self.end(EndReason.START_OVER)
+        elif stage is Stage.WIZARD and self._plan is not None:
+            if self._plan.can_go_back:
+                self._plan.back()
+                self._show_step()
+            elif self._plan.position == 0 and not self._plan.visit_created:
+                self._run("go_back", "One moment…", self._back_to_identify)
+        elif stage is Stage.POST_CALL and self._post_call and self._post_call.can_go_back:
+            self._post_call.back()
+            self._show_step()
+
+    def leave_waiting_room(self) -> None:
+        """The patient leaves: the wipe closes the visit with ``patientexitroom``."""
+        if self._state.open_visit_id is not None:
+            self._state.close_reason = CloseReason.PATIENT_EXIT_ROOM
+            self.end(EndReason.LEFT_WAITING_ROOM)
+
+    def call_finished(self, reason: str) -> None:
+        """The call view closed: ``patientendcall`` (End pressed) or ``call_ended`` (the page
+        left the call). Closes the visit with that reason and moves on to the post-call steps."""
+        if self._stage is Stage.CALL:
+            close_reason = CloseReason(reason)
+            self._run("call_finished", "Ending the call…", lambda: self._close_call(close_reason))
+
+    def finish(self) -> None:
+        """The patient is done (goodbye, booking shown): start over for the next one."""
+        if self._stage in (Stage.GOODBYE, Stage.BOOKED, Stage.POST_CALL, Stage.ROOM_CLOSED):
+            self.end(EndReason.FINISHED)
+
+    def retry(self) -> None:
+        """Run the command that failed last time again."""
+        self._runner.retry()
+
+    def user_active(self) -> None:
+        """Any touch on the screen: restarts the idle count."""
+        self._idle.poke()
+
+    def end(self, reason: str = EndReason.START_OVER) -> None:
+        """End the session: one wipe, then ``ended(reason)`` and ``Stage.WELCOME``."""
+        if self._ending is None:
+            self._runner.cancel()
+            self._idle.stop()
+            self._ending = asyncio.ensure_future(self._end(str(reason)))
+
+    async def end_and_wait(self, reason: str = EndReason.START_OVER) -> None:
+        """``end(reason)`` and wait for the wipe (the app awaits this before quitting)."""
+        self.end(reason)
+        if self._ending is not None:
+            await asyncio.shield(self._ending)
+
+    # -- slots ----------------------------------------------------------------------------
+
+    def on_command_crashed(self, _exc: BaseException) -> None:
+        self.notice.emit(CRASH_MESSAGE)
+        self.end(EndReason.CRASH)
+
+    def on_idle_expired(self) -> None:
+        self.end(EndReason.IDLE)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _run(self, name: str, text: str, work: Any, can_go_back: bool = False) -> None:
+        if self._ending is None:
+            self._idle.poke()
+            self._runner.run(name, text, work, can_go_back)
+
+    def _set_stage(self, stage: Stage) -> None:
+        if stage is not self._stage:
+            log.info("session.stage %s -> %s", self._stage.value, stage.value)
+            self._stage = stage
+            self._arm_idle()
+            self.stage_changed.emit(stage)
+
+    def _arm_idle(self) -> None:
+        if self._stage in (Stage.WELCOME, Stage.CALL):
+            self._idle.arm(None)
+        elif self._stage is Stage.WAITING:
+            self._idle.arm(self.config.idle_timeout_waiting_s)
+        else:
+            self._idle.arm(self.config.idle_timeout_s)
+
+    async def _end(self, reason: str) -> None:
+        self.busy_changed.emit(True, "Finishing up…")
+        state = self._state
+        try:
+            if self._waiting is not None:
+                self._waiting.stop()
+            await wipe_session(self.client, state, self.hooks, self.config.wipe_step_timeout_s)
+        except Exception as exc:  # the wipe tolerates failures; this is a last guard
+            log.error("session.wipe_crashed error=%s", type(exc).__name__)
+        finally:
+            self._reset()
+            self.busy_changed.emit(False, "")
+            log.info("session.ended reason=%s", reason)
+            self.ended.emit(reason)
+            self._set_stage(Stage.WELCOME)
+
+    def _reset(self) -> None:
+        if self._waiting is not None:
+            self._waiting.deleteLater()
+        self._waiting = None
+        self._state = SessionState()
+        self._plan = None
+        self._post_call = None
+        self._closed_message = None
+        self._call_url = None
+        self._runner.cancel()
+        self._ending = None

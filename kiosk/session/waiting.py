@@ -1,0 +1,90 @@
+"""``WaitingRoom``: the timers of one walk-in visit, wired together for the session."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.session.config import SessionConfig
+from kiosk.session.polling import PollingTimer
+from kiosk.session.state import SessionState
+from kiosk.session.timers import HeartbeatTimer, MaxWaitTimer, QueuePoller, VisitStatusWatcher
+
+log = logging.getLogger("kiosk.session")
+
+
+class WaitingRoom(QObject):
+    """Owns the heartbeat, queue poll, status watch and max-wait timers of one walk-in visit.
+
+    Heartbeats start as soon as the visit exists (``start_heartbeat``) so the patient shows on
+    the provider's dashboard while finishing post-intake steps; the queue, status and max-wait
+    timers start with the waiting screen (``start_waiting``). Every timer is also put in
+    ``state.timers`` so the wipe stops it whatever happens. ``connectivity_changed`` is False
+    while any poll is failing on the network and True again once all succeed.
+    """
+
+    queue_updated = Signal(object)
+    visit_status = Signal(int, object)
+    max_wait_reached = Signal()
+    connectivity_changed = Signal(bool)
+
+    def __init__(
+        self,
+        client: Any,
+        config: SessionConfig,
+        state: SessionState,
+        visit_id: str,
+        room_code: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        backoff = {"backoff_base_s": config.backoff_base_s, "backoff_cap_s": config.backoff_cap_s}
+        account = state.account
+        fallback = account.waiting_room.average_visit_time if account is not None else None
+        self.heartbeat = HeartbeatTimer(client, config.heartbeat_s, self, **backoff)
+        self.queue = QueuePoller(client, room_code, config.queue_poll_s, fallback, self, **backoff)
+        self.status = VisitStatusWatcher(
+            client, visit_id, config.visit_status_poll_s, self, **backoff
+        )
+        self.max_wait: MaxWaitTimer | None = None
+        self._state = state
+        self._polls: list[PollingTimer] = [self.heartbeat, self.queue, self.status]
+        self._online = True
+        for poll in self._polls:
+            state.timers.append(poll)
+            poll.connectivity_changed.connect(self.on_poll_connectivity_changed)
+        self.queue.updated.connect(self.queue_updated)
+        self.status.status_changed.connect(self.visit_status)
+
+    def start_heartbeat(self) -> None:
+        self.heartbeat.start()
+
+    def start_waiting(self, max_wait_s: float | None) -> None:
+        """Show the queue, follow the visit and, if the account sets one, limit the wait."""
+        self.queue.start()
+        self.status.start()
+        if max_wait_s is not None and max_wait_s > 0 and self.max_wait is None:
+            self.max_wait = MaxWaitTimer(max_wait_s, self)
+            self.max_wait.expired.connect(self.max_wait_reached)
+            self._state.timers.append(self.max_wait)
+            self.max_wait.start()
+
+    def call_started(self) -> None:
+        """The provider took the patient: queue and wait limit stop; heartbeat and status go on."""
+        self.queue.stop()
+        if self.max_wait is not None:
+            self.max_wait.stop()
+
+    def stop(self) -> None:
+        for poll in self._polls:
+            poll.stop()
+        if self.max_wait is not None:
+            self.max_wait.stop()
+
+    def on_poll_connectivity_changed(self, _online: bool) -> None:
+        online = all(poll.is_online for poll in self._polls if poll.is_active)
+        if online != self._online:
+            self._online = online
+            self.connectivity_changed.emit(online)
