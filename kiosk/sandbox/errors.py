@@ -28,9 +28,9 @@ class ApiProblem(Exception):
     must never contain tokens, keys or patient data."""
 
     def __init__(self, status: int, message: str | None = None) -> None:
-        super().__init__(status)
         self.status = status
         self.message = message or _STATUS_MESSAGES.get(status, "Error.")
+        super().__init__(self.message)
 
 
 def bad_request(message: str) -> ApiProblem:

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sandbox_helpers import ACCOUNT, API_KEY, API_SECRET
 
 from kiosk.api import VSeeClient
 from kiosk.api.errors import PermissionDeniedError, ValidationError
 from kiosk.api.models import CloseReason, UserType, VisitStatus
-from tests.e2e.sandbox.conftest import ACCOUNT, API_KEY, API_SECRET
 
 
 def run(server, scenario: Callable[[VSeeClient], Awaitable[Any]]) -> Any:

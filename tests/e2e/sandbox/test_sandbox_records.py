@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.e2e.sandbox.conftest import API_KEY, envelope
+from sandbox_helpers import API_KEY, envelope
 
 
 def test_emr_section_is_saved_and_read_back(api):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from tests.e2e.sandbox.conftest import envelope
+from sandbox_helpers import envelope
 
 CONSULT_30 = "58244a53-0f28-4ff9-bdbc-7468ac1f0144"
 

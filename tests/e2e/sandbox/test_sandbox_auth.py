@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.e2e.sandbox.conftest import API_KEY, TOKEN_LIFETIME_S, envelope
+from sandbox_helpers import API_KEY, TOKEN_LIFETIME_S, envelope
 
 
 def test_guest_sso_creates_a_new_user_each_time(api):

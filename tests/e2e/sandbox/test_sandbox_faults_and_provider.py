@@ -6,10 +6,10 @@ import time
 
 import httpx
 import pytest
+from sandbox_helpers import Api, envelope
 
 from kiosk.sandbox.cli import main as sandbox_cli
 from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox
-from tests.e2e.sandbox.conftest import Api, envelope
 
 POLL_S = 0.02
 WAIT_LIMIT_S = 5.0

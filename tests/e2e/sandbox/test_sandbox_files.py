@@ -6,8 +6,7 @@ import io
 from urllib.parse import parse_qs, urlsplit
 
 from PIL import Image
-
-from tests.e2e.sandbox.conftest import envelope
+from sandbox_helpers import envelope
 
 
 def png_bytes(width=64, height=32) -> bytes:

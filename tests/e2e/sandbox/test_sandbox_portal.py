@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
-from tests.e2e.sandbox.conftest import envelope
+from sandbox_helpers import envelope
 
 
 @pytest.fixture

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from sandbox_helpers import envelope
 
-from tests.e2e.sandbox.conftest import envelope
-
+JSON = {"Content-Type": "application/json"}
+SLOT = {"slot_start": "soon", "slot_end": "1", "room_code": "ceproom1"}
 BAD_REQUESTS = [
-    ("POST", "intakes", {"content": b"{not json", "headers": {"Content-Type": "application/json"}}, 400),
+    ("POST", "intakes", {"content": b"{not json", "headers": JSON}, 400),
     ("POST", "intakes", {"json": ["a", "list"]}, 400),
     ("POST", "intakes", {"data": {"type": "walk-in"}}, 400),
     ("POST", "intakes", {"data": {"room_code": "nope"}}, 404),
@@ -17,7 +18,7 @@ BAD_REQUESTS = [
     ("POST", "visits/add_walkin", {"data": {"intake_id": "unknown"}}, 404),
     ("POST", "visits/close", {"data": {}}, 400),
     ("POST", "visits/close", {"data": {"id": "999999"}}, 404),
-    ("POST", "visits", {"data": {"slot_start": "soon", "slot_end": "1", "room_code": "ceproom1"}}, 400),
+    ("POST", "visits", {"data": SLOT}, 400),
     ("POST", "users/alive", {"data": {"heartbeat": "-5"}}, 400),
     ("POST", "me", {"data": {"dob": "31/12/1990"}}, 400),
     ("POST", "me", {"data": {"gender": "robot"}}, 400),
