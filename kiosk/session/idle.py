@@ -7,6 +7,7 @@ import math
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.session.emitting import emit
 from kiosk.session.polling import timer_ms
 
 log = logging.getLogger("kiosk.session")
@@ -53,8 +54,8 @@ class IdleTimer(QObject):
 
     def on_warn_timeout(self) -> None:
         left = math.ceil(min(self.countdown_s, self.timeout_s or 0.0))
-        self.warning.emit(left)
+        emit(self.warning, left)
 
     def on_expire_timeout(self) -> None:
         log.info("session.idle_expired timeout_s=%s", self.timeout_s)
-        self.expired.emit()
+        emit(self.expired)

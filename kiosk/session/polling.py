@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk import constants
 from kiosk.api.errors import ApiError, NetworkError, ServerError
+from kiosk.session.emitting import emit
 
 log = logging.getLogger("kiosk.session")
 
@@ -118,4 +119,4 @@ class PollingTimer(QObject):
         if online != self._online:
             self._online = online
             log.info("%s.connectivity online=%s", self.name, online)
-            self.connectivity_changed.emit(online)
+            emit(self.connectivity_changed, online)

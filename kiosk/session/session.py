@@ -13,6 +13,7 @@ from kiosk.api import PortalUrls
 from kiosk.api.models import CloseReason, UserType
 from kiosk.session.commands import CommandRunner
 from kiosk.session.config import SessionConfig
+from kiosk.session.emitting import emit
 from kiosk.session.errors import CRASH_MESSAGE, SessionStateError
 from kiosk.session.flow import PostCallPlan, VisitPlan
 from kiosk.session.hooks import Cleanup, SessionHooks
@@ -41,7 +42,8 @@ class PatientSession(VisitSteps, QObject):
     to ``Stage.WELCOME``; the same object then serves the next patient. GUI thread only.
     Signals: see docs/architecture.md ("Session contract"); added here: ``connectivity_changed
     (bool)`` (polls failing on the network, and recovered) and ``idle_warning(int)`` (seconds
-    left before an idle session ends; any ``user_active()`` call keeps it going).
+    left before an idle session ends; any ``user_active()`` call keeps it going). Every signal
+    is emitted through ``kiosk.session.emitting.emit`` (a PySide6 6.12.0 reference-count bug).
     """
 
     stage_changed = Signal(object)
@@ -249,7 +251,7 @@ class PatientSession(VisitSteps, QObject):
     # -- slots ----------------------------------------------------------------------------
 
     def on_command_crashed(self, _exc: BaseException) -> None:
-        self.notice.emit(CRASH_MESSAGE)
+        emit(self.notice, CRASH_MESSAGE)
         self.end(EndReason.CRASH)
 
     def on_idle_expired(self) -> None:
@@ -267,7 +269,7 @@ class PatientSession(VisitSteps, QObject):
             log.info("session.stage %s -> %s", self._stage.value, stage.value)
             self._stage = stage
             self._arm_idle()
-            self.stage_changed.emit(stage)
+            emit(self.stage_changed, stage)
 
     def _arm_idle(self) -> None:
         if self._stage in (Stage.WELCOME, Stage.CALL):
@@ -278,7 +280,7 @@ class PatientSession(VisitSteps, QObject):
             self._idle.arm(self.config.idle_timeout_s)
 
     async def _end(self, reason: str) -> None:
-        self.busy_changed.emit(True, "Finishing up…")
+        emit(self.busy_changed, True, "Finishing up…")
         state = self._state
         try:
             if self._waiting is not None:
@@ -288,9 +290,9 @@ class PatientSession(VisitSteps, QObject):
             log.error("session.wipe_crashed error=%s", type(exc).__name__)
         finally:
             self._reset()
-            self.busy_changed.emit(False, "")
+            emit(self.busy_changed, False, "")
             log.info("session.ended reason=%s", reason)
-            self.ended.emit(reason)
+            emit(self.ended, reason)
             self._set_stage(Stage.WELCOME)
 
     def _reset(self) -> None:

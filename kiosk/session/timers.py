@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk import constants
 from kiosk.api.models import Heartbeat, Queue, Visit
+from kiosk.session.emitting import emit
 from kiosk.session.polling import PollingTimer, timer_ms
 from kiosk.session.types import QueueStatus
 
@@ -64,7 +65,7 @@ class HeartbeatTimer(PollingTimer):
 
     async def poll(self) -> None:
         await self._client.alive(max(1, math.ceil(self.heartbeat_s)))
-        self.beat.emit()
+        emit(self.beat)
 
 
 class QueuePoller(PollingTimer):
@@ -88,14 +89,14 @@ class QueuePoller(PollingTimer):
 
     async def poll(self) -> None:
         queue = await self._client.get_queue(self._room_code)
-        self.updated.emit(queue_status(queue, self._fallback_average_s))
+        emit(self.updated, queue_status(queue, self._fallback_average_s))
 
 
 class VisitStatusWatcher(PollingTimer):
     """Polls ``GET /visits/:id`` and emits ``status_changed(status, visit)`` when the status
     differs from the last one seen (the first answer always counts as a change)."""
 
-    status_changed = Signal(object, object)
+    status_changed = Signal(int, object)
 
     def __init__(
         self,
@@ -115,7 +116,7 @@ class VisitStatusWatcher(PollingTimer):
         if visit.status is not None and visit.status != self._last:
             self._last = visit.status
             log.info("visit %s status %s", self.visit_id, int(visit.status))
-            self.status_changed.emit(int(visit.status), visit)
+            emit(self.status_changed, int(visit.status), visit)
 
 
 class MaxWaitTimer(QObject):
@@ -146,4 +147,4 @@ class MaxWaitTimer(QObject):
 
     def on_timer_timeout(self) -> None:
         log.info("waiting.max_wait_reached timeout_s=%s", self.timeout_s)
-        self.expired.emit()
+        emit(self.expired)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.api.errors import ApiError
 from kiosk.api.models import CloseReason, Slot, UserType, VisitStatus
+from kiosk.session.emitting import emit
 from kiosk.session.errors import SessionStateError
 from kiosk.session.flow import PostCallPlan, VisitPlan, visit_options
 from kiosk.session.routing import INTAKE_TYPE, route_submissions, send_routed
@@ -130,7 +131,10 @@ class VisitSteps:
         if self._stage is Stage.POST_CALL:
             assert self._post_call is not None
             self._post_call.advance()
-            self._show_step()
+            if self._post_call.current is None:
+                self._set_stage(Stage.GOODBYE)
+            else:
+                self._show_step()
             return
         assert self._plan is not None
         if routed.visit_kind is not None and not self._plan.visit_created:
@@ -203,7 +207,7 @@ class VisitSteps:
             link=link,
         )
         log.info("visit %s booked", visit.id)
-        self.booked.emit(state.booking)
+        emit(self.booked, state.booking)
 
     def _enter_waiting_stage(self: PatientSession) -> None:
         self._set_stage(Stage.WAITING)
@@ -216,7 +220,7 @@ class VisitSteps:
             return
         if self._stage is not Stage.POST_CALL:
             self._set_stage(Stage.WIZARD)
-        self.step_changed.emit(plan.current, plan.position, plan.total)
+        emit(self.step_changed, plan.current, plan.position, plan.total)
 
     def _can_go_back(self: PatientSession) -> bool:
         if self._stage is Stage.POST_CALL:
@@ -236,13 +240,13 @@ class VisitSteps:
             self._waiting.call_started()
             self._call_url = self.portal.inbrowser_calling(state.visit_id, token.token)
             self._set_stage(Stage.CALL)
-            self.call_ready.emit(self._call_url)
+            emit(self.call_ready, self._call_url)
         elif status == VisitStatus.COMPLETED and self._stage in (Stage.WAITING, Stage.CALL):
             self._visit_over()
             self._start_post_call()
         elif status == VisitStatus.CANCELLED and self._stage in (Stage.WAITING, Stage.CALL):
             self._visit_over()
-            self.notice.emit(PROVIDER_CANCELLED_MESSAGE)
+            emit(self.notice, PROVIDER_CANCELLED_MESSAGE)
             self._set_stage(Stage.GOODBYE)
 
     def on_max_wait_reached(self: PatientSession) -> None:
@@ -255,7 +259,7 @@ class VisitSteps:
         if self._waiting is not None:
             self._waiting.stop()
         await self._close_open_visit(CloseReason.MAX_WAITING_TIME_REACHED, tolerate=True)
-        self.notice.emit(MAX_WAIT_MESSAGE)
+        emit(self.notice, MAX_WAIT_MESSAGE)
         self._set_stage(Stage.GOODBYE)
 
     async def _close_call(self: PatientSession, reason: CloseReason) -> None:
