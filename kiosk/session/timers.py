@@ -134,17 +134,23 @@ class MaxWaitTimer(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.on_timer_timeout)
+        self._active = False
 
     @property
     def is_active(self) -> bool:
-        return self._timer.isActive()
+        """True from ``start`` until it fires or is stopped (kept in Python: readable after
+        the Qt object is gone)."""
+        return self._active
 
     def start(self) -> None:
+        self._active = True
         self._timer.start(timer_ms(self.timeout_s))
 
     def stop(self) -> None:
+        self._active = False
         self._timer.stop()
 
     def on_timer_timeout(self) -> None:
+        self._active = False
         log.info("waiting.max_wait_reached timeout_s=%s", self.timeout_s)
         emit(self.expired)
