@@ -1,0 +1,166 @@
+"""PatientSession against the real sandbox on loopback: walk-in, booking, leaving the room."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from kiosk.api import PortalUrls, VSeeClient
+from kiosk.api.models import Slot
+from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox
+from kiosk.session import PatientSession, SessionConfig, Stage
+from kiosk.wizard import ConsentGiven, IntakeFields, SlotChoice, Submission, VisitTypeChoice
+
+pytestmark = pytest.mark.e2e
+
+WAIT_MS = 15_000
+
+
+@pytest.fixture
+def sandbox(tmp_path) -> Iterator[EmbeddedSandbox]:
+    """A sandbox on a temp DB whose provider takes a waiting patient after 0.3 s and ends the
+    call 0.3 s later."""
+    server = EmbeddedSandbox(
+        db_path=tmp_path / "sandbox.db",
+        auto_provider=AutoProviderOptions(start_after_s=0.3, end_after_s=0.3, tick_s=0.05),
+    )
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def make_session(qloop, qtbot, sandbox) -> Iterator[Any]:
+    built: list[tuple[PatientSession, VSeeClient]] = []
+
+    def build(**overrides: Any) -> PatientSession:
+        address = sandbox.address
+        assert address is not None
+        client = VSeeClient(
+            address.api_base_url,
+            account_code="vclinic",
+            api_key="vclinic_api_key",
+            api_secret="vclinic_api_secret",
+        )
+        config = SessionConfig(
+            **{
+                "room_code": "ceproom1",
+                "heartbeat_s": 2.0,
+                "queue_poll_s": 0.1,
+                "visit_status_poll_s": 0.1,
+                "backoff_base_s": 0.05,
+                "backoff_cap_s": 0.2,
+                "idle_timeout_s": 120.0,
+                **overrides,
+            }
+        )
+        session = PatientSession(client, config, PortalUrls(address.portal_base_url))
+        built.append((session, client))
+        return session
+
+    yield build
+    for session, client in built:
+        if session.stage is not Stage.WELCOME:
+            session.end("start_over")
+        qtbot.waitUntil(lambda s=session: not s.busy, timeout=WAIT_MS)
+        closing = asyncio.ensure_future(client.aclose())
+        qtbot.waitUntil(closing.done, timeout=WAIT_MS)
+
+
+def sandbox_state(sandbox: EmbeddedSandbox) -> dict[str, Any]:
+    assert sandbox.address is not None
+    return httpx.get(sandbox.address.portal_base_url + "_sandbox/state", timeout=5).json()
+
+
+def wait_idle(qtbot, session: PatientSession) -> None:
+    qtbot.waitUntil(lambda: not session.busy, timeout=WAIT_MS)
+
+
+def answers_for(session: PatientSession, kind: str, slot: Slot | None) -> list[Submission]:
+    """What a patient would enter on each example step, built from the parsed step."""
+    step = session.current_step[0]
+    codes = [section.code for section in step.sections]
+    answers: list[Submission] = []
+    if "update_intake" in codes:
+        fields: dict[str, Any] = {}
+        for section in step.sections:
+            for field in section.all_fields():
+                if field.holds_value and field.required:
+                    fields[field.key] = field.options[0].value if field.options else "test"
+        answers.append(IntakeFields(fields))
+    if "visit_type" in codes:
+        answers.append(VisitTypeChoice(kind))  # type: ignore[arg-type]
+    if "consent_text" in codes:
+        answers.append(ConsentGiven("consent"))
+    if "appointment_calendar" in codes and slot is not None:
+        answers.append(SlotChoice(slot))
+    return answers
+
+
+def walk(qtbot, session: PatientSession, kind: str, slot: Slot | None = None) -> None:
+    session.begin()
+    qtbot.waitUntil(lambda: session.stage is Stage.IDENTIFY, timeout=WAIT_MS)
+    session.identify_guest("Test", "Patient", dt.date(1990, 1, 1))
+    wait_idle(qtbot, session)
+    while session.stage is Stage.WIZARD:
+        if session.current_step[0].group == "visits.calendar" and slot is None:
+            slot = first_free_slot(qtbot, session)
+        session.submit_step(answers_for(session, kind, slot))
+        wait_idle(qtbot, session)
+
+
+def first_free_slot(qtbot, session: PatientSession) -> Slot:
+    found: list[Slot] = []
+
+    async def look() -> None:
+        today = dt.date.today()
+        for offset in range(1, 15):
+            found.extend(await session.services.load_availability(today + dt.timedelta(offset)))
+            if found:
+                return
+
+    task = asyncio.ensure_future(look())
+    qtbot.waitUntil(task.done, timeout=WAIT_MS)
+    task.result()
+    assert found, "the sandbox offered no slot in two weeks"
+    return found[0]
+
+
+def test_guest_walkin_reaches_the_call_and_post_call(qtbot, make_session, sandbox):
+    session = make_session()
+    with qtbot.waitSignal(session.call_ready, timeout=WAIT_MS) as ready:
+        walk(qtbot, session, "walkin")
+    visit_id = session.state.visit_id
+    assert f"next=/visits/inbrowser_calling/{visit_id}" in ready.args[0]
+    assert "disable_navigation=1" in ready.args[0]
+    qtbot.waitUntil(lambda: session.stage in (Stage.POST_CALL, Stage.GOODBYE), timeout=WAIT_MS)
+    state = sandbox_state(sandbox)
+    assert state["heartbeats"], "no heartbeat reached the sandbox"
+
+
+def test_appointment_booking_returns_a_confirmation(qtbot, make_session, sandbox):
+    session = make_session()
+    with qtbot.waitSignal(session.booked, timeout=WAIT_MS) as booked:
+        walk(qtbot, session, "appointment")
+    confirmation = booked.args[0]
+    assert confirmation.start is not None and confirmation.end > confirmation.start
+    qtbot.waitUntil(lambda: session.stage is Stage.BOOKED, timeout=WAIT_MS)
+    visits = sandbox_state(sandbox)["visits"]
+    assert any(str(v["id"]) == session.state.booked_visit_id for v in visits)
+
+
+def test_leaving_the_waiting_room_closes_with_patientexitroom(qtbot, make_session, sandbox):
+    session = make_session()
+    walk(qtbot, session, "walkin")
+    qtbot.waitUntil(lambda: session.stage is Stage.WAITING, timeout=WAIT_MS)
+    visit_id = session.state.visit_id
+    with qtbot.waitSignal(session.ended, timeout=WAIT_MS):
+        session.leave_waiting_room()
+    closed = sandbox_state(sandbox)["closed_reasons"]
+    assert closed.get(str(visit_id)) == "patientexitroom"
+    assert session.stage is Stage.WELCOME
