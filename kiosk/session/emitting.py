@@ -61,10 +61,11 @@ def emit(signal: SignalInstance, *args: Any) -> None:
         _incref(result)
 
 
-def disconnect(signal: SignalInstance, slot: Callable[..., object]) -> bool:
-    """``signal.disconnect(slot)``, giving back the dropped reference; False if not connected."""
+def disconnect(signal: SignalInstance, slot: Callable[..., object] | None = None) -> bool:
+    """``signal.disconnect(slot)`` (every slot when None), giving back the dropped reference;
+    False if nothing was connected."""
     try:
-        result = signal.disconnect(slot)
+        result = signal.disconnect() if slot is None else signal.disconnect(slot)
     except (RuntimeError, TypeError):
         return False
     if _REPAIR_DISCONNECT and isinstance(result, bool):

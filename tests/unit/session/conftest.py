@@ -62,5 +62,7 @@ def _repaired_pytestqt_disconnect(monkeypatch: pytest.MonkeyPatch) -> None:
     from pytestqt import wait_signal
 
     from kiosk.session.emitting import disconnect
+    from kiosk.session.qasync_repair import repair_qasync
 
+    repair_qasync()
     monkeypatch.setattr(wait_signal, "_silent_disconnect", disconnect)
