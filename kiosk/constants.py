@@ -60,3 +60,26 @@ WIZARD_SURVEY_COMMENT_MAX = 500  # characters in the built-in survey's comment
 HEARTBEAT_SEND_FRACTION = 0.4  # alive every 0.4 × heartbeat: the doc asks for < 1/2 of it
 WIPE_STEP_TIMEOUT_S = 3.0  # each call of the end-of-session wipe gives up after this long
 MAX_TIMER_S = 24 * 3600.0  # QTimer counts in int ms; longer waits are clamped to this
+
+# Idle monitor (kiosk/session/idle.py): the countdown moves in ticks of this length.
+IDLE_TICK_S = 1.0
+IDLE_ACTIVITY_SIGNAL_MIN_S = 1.0  # `activity` is emitted at most this often (touch moves flood)
+
+# Crash recovery (kiosk/crash.py, kiosk/ui/screens/reset.py).
+CRASH_RESET_AUTO_CONTINUE_S = 8.0  # the "starting over" screen moves on by itself after this
+CRASH_RESET_STUCK_S = 60.0  # a reset never reported finished re-arms the crash guard after this
+
+# Logs (kiosk/logging_setup.py).
+LOG_FILE_MAX_BYTES = 2 * 1024 * 1024
+LOG_FILE_BACKUPS = 5
+LOG_RECENT_ERRORS = 20  # warnings/errors kept in memory for the staff console
+
+# Staff mode (kiosk/staff, kiosk/ui/staff).
+STAFF_GESTURE_CORNER_PX = 120  # the hidden long-press target in the top-left corner
+STAFF_PIN_MIN_DIGITS = 4
+STAFF_PIN_MAX_DIGITS = 12
+STAFF_LOCKOUT_TICK_S = 1.0  # the locked PIN pad counts down in steps of this
+
+# Windowed (development) sizes per orientation.
+WINDOWED_LANDSCAPE_SIZE = (1280, 800)
+WINDOWED_PORTRAIT_SIZE = (1080, 1920)
