@@ -1,0 +1,211 @@
+"""Logging: a rotating file plus stderr, with a redaction filter on every handler."""
+
+from __future__ import annotations
+
+import collections
+import logging
+import logging.handlers
+import os
+import re
+import sys
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from kiosk import constants
+from kiosk.config import KioskPaths
+
+LOG_FILE_NAME = "kiosk.log"
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+MASK = "[redacted]"
+#: Registered values shorter than this are ignored: masking "Al" or "12" would shred the log.
+MIN_SECRET_LEN = 4
+MIN_PATIENT_VALUE_LEN = 2
+
+_KEY_VALUE = re.compile(
+    r"(?i)\b((?:sso_|access_|refresh_|one_time_|auth_)?token|api_?key|api_?secret|secret"
+    r"|password|x-api(?:token|key|secret))(\s*[=:]\s*)([^\s&'\",;)]+)"
+)
+_HEX_TOKEN = re.compile(r"(?i)(?<![0-9a-f])[0-9a-f]{32,}(?![0-9a-f])")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ISO_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
+_US_DATE = re.compile(r"(?<!\d)[01]?\d/[0-3]?\d/(?:19|20)\d\d(?!\d)")
+#: Seven or more digits with spaces, dashes or brackets between them ("(555) 123-4567",
+#: "+1 555 123 4567"). Dots are left out so addresses and versions stay readable.
+_PHONE = re.compile(r"(?<![\w.])\+?(?:\d[\s()\-]{0,2}){6,}\d(?![\w])")
+
+
+class Redactor:
+    """Masks secrets and this patient's values in text; shared by every handler.
+
+    Thread-safe: log records arrive from any thread (httpx, uvicorn, qasync executors). The
+    session and the API client register values at run time; ``clear_patient_values()`` runs
+    with the session wipe. Values are held in memory only, never written anywhere.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._secrets: set[str] = set()
+        self._patient: set[str] = set()
+        self._compiled: re.Pattern[str] | None = None
+
+    def add_secret(self, value: str | SecretStr | None) -> None:
+        """An API key, secret or token: masked wherever it appears, for the process lifetime."""
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if text and len(text.strip()) >= MIN_SECRET_LEN:
+            with self._lock:
+                self._secrets.add(text.strip())
+                self._compiled = None
+
+    def add_patient_values(self, values: Iterable[str | None]) -> None:
+        """Names, codes, phone numbers… of the current patient; matched case-insensitively."""
+        with self._lock:
+            for value in values:
+                if value and len(value.strip()) >= MIN_PATIENT_VALUE_LEN:
+                    self._patient.add(value.strip())
+            self._compiled = None
+
+    def clear_patient_values(self) -> None:
+        """Forget the patient's values (the secrets stay)."""
+        with self._lock:
+            self._patient.clear()
+            self._compiled = None
+
+    def _pattern(self) -> re.Pattern[str] | None:
+        with self._lock:
+            if self._compiled is None and (self._secrets or self._patient):
+                # Longest first, so "Anne Marie" is masked whole before "Anne".
+                values = sorted(self._secrets | self._patient, key=len, reverse=True)
+                self._compiled = re.compile(
+                    "|".join(re.escape(v) for v in values), re.IGNORECASE
+                )
+            return self._compiled
+
+    def redact(self, text: str) -> str:
+        """``text`` with registered values and secret-looking patterns masked."""
+        pattern = self._pattern()
+        if pattern is not None:
+            text = pattern.sub(MASK, text)
+        text = _KEY_VALUE.sub(lambda m: f"{m.group(1)}{m.group(2)}{MASK}", text)
+        text = _HEX_TOKEN.sub(MASK, text)
+        text = _EMAIL.sub(MASK, text)
+        text = _ISO_DATE.sub(MASK, text)
+        text = _US_DATE.sub(MASK, text)
+        return _PHONE.sub(MASK, text)
+
+
+#: The one redactor of this process: ``from kiosk.logging_setup import redactor``.
+redactor = Redactor()
+
+
+class RedactionFilter(logging.Filter):
+    """Rewrites each record in place so no handler sees the raw message, args or traceback.
+
+    The message is formatted with its args first (so a token passed as ``%s`` is caught),
+    the traceback is rendered and masked into ``exc_text``; ``args`` and ``exc_info`` are
+    dropped afterwards, so later handlers cannot render the raw values again.
+    """
+
+    def __init__(self, target: Redactor | None = None) -> None:
+        super().__init__()
+        self.redactor = target or redactor
+        self._formatter = logging.Formatter()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # bad format args: keep what can be shown, masked
+            message = f"{record.msg!s} {record.args!r}"
+        record.msg = self.redactor.redact(message)
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self._formatter.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redactor.redact(record.exc_text)
+        record.exc_info = None
+        if record.stack_info:
+            record.stack_info = self.redactor.redact(record.stack_info)
+        return True
+
+
+class RecentErrorsHandler(logging.Handler):
+    """Keeps the last warnings and errors (already redacted) for the staff console."""
+
+    def __init__(self, capacity: int = constants.LOG_RECENT_ERRORS) -> None:
+        super().__init__(logging.WARNING)
+        self._lines: collections.deque[str] = collections.deque(maxlen=capacity)
+        self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._lines.append(self.format(record).splitlines()[0])
+
+    def lines(self) -> list[str]:
+        """Newest last; only the first line of each record (no tracebacks)."""
+        return list(self._lines)
+
+
+_installed: list[logging.Handler] = []
+recent_errors = RecentErrorsHandler()
+
+
+def _add(root: logging.Logger, handler: logging.Handler) -> None:
+    handler.addFilter(RedactionFilter())
+    root.addHandler(handler)
+    _installed.append(handler)
+
+
+def configure_logging(
+    paths: KioskPaths, level: int | str = logging.INFO, secrets: Iterable[str | SecretStr] = ()
+) -> Path:
+    """Log to ``<log_dir>/kiosk.log`` (rotating) and stderr; returns the log file's path.
+
+    Call once at start-up, before the API client exists; calling again replaces the handlers
+    this function installed (others are left alone). ``secrets`` (API key and secret) are
+    registered with the shared ``redactor``. The log directory is private to the kiosk user.
+    """
+    for value in secrets:
+        redactor.add_secret(value)
+    root = logging.getLogger()
+    for handler in _installed:
+        root.removeHandler(handler)
+        handler.close()
+    _installed.clear()
+    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    os.chmod(paths.log_dir, 0o700)
+    log_file = paths.log_dir / LOG_FILE_NAME
+    file_handler = logging.handlers.RotatingFileHandler(
+        log_file,
+        maxBytes=constants.LOG_FILE_MAX_BYTES,
+        backupCount=constants.LOG_FILE_BACKUPS,
+        encoding="utf-8",
+    )
+    stderr_handler = logging.StreamHandler(sys.stderr)
+    for handler in (file_handler, stderr_handler):
+        handler.setFormatter(logging.Formatter(FORMAT))
+        _add(root, handler)
+    _add(root, recent_errors)
+    root.setLevel(level)
+    logging.captureWarnings(True)
+    # httpx logs every request URL at INFO; URLs can carry tokens and ids we do not need.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    return log_file
+
+
+def install_redaction(handler: logging.Handler) -> logging.Handler:
+    """Add the shared redaction filter to a handler someone else creates (e.g. a test's)."""
+    handler.addFilter(RedactionFilter())
+    return handler
+
+
+__all__ = [
+    "RecentErrorsHandler",
+    "RedactionFilter",
+    "Redactor",
+    "configure_logging",
+    "install_redaction",
+    "recent_errors",
+    "redactor",
+]
