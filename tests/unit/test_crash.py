@@ -117,17 +117,6 @@ def test_reset_screen_auto_continue_rearms_the_guard(qtbot, app):
     assert len(app.guard.incidents) == 2
 
 
-def test_reset_screen_continues_once_for_button_and_timer(qtbot):
-    screen = ResetScreen(auto_continue_s=0.03)
-    qtbot.addWidget(screen)
-    continued: list[int] = []
-    screen.continue_requested.connect(lambda: continued.append(1))
-    screen.show_incident("ABCD-EFGH")
-    screen.button.click()
-    qtbot.wait(60)
-    assert continued == [1]
-
-
 def test_exception_in_a_thread_is_reported_on_the_gui_thread(qtbot, guard):
     seen: list[threading.Thread] = []
     guard.crashed.connect(lambda _id: seen.append(threading.current_thread()))

@@ -1,0 +1,181 @@
+"""IdleMonitor: input keeps the visit alive; silence warns, counts down and times out."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.config import KioskOptions
+from kiosk.session.idle import IdleMonitor
+
+TICK = 0.02
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def monitor(qtbot, qapp, clock):
+    idle = IdleMonitor(
+        timeout_s=0.12, waiting_timeout_s=30.0, countdown_s=3 * TICK, tick_s=TICK, clock=clock
+    )
+    idle.install(qapp)
+    yield idle
+    idle.uninstall()
+
+
+@pytest.fixture
+def widget(qtbot) -> QWidget:
+    target = QWidget()
+    qtbot.addWidget(target)
+    return target
+
+
+def press(target: QWidget) -> None:
+    event = QMouseEvent(
+        QEvent.Type.MouseButtonPress,
+        QPointF(5, 5),
+        QPointF(5, 5),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, event)
+
+
+def move(target: QWidget) -> None:
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(6, 6),
+        QPointF(6, 6),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, event)
+
+
+def test_paused_until_resumed(qtbot, monitor):
+    assert monitor.paused
+    with qtbot.assertNotEmitted(monitor.warning_started, wait=200):
+        pass
+
+
+def test_silence_warns_counts_down_and_times_out(qtbot, monitor):
+    counts: list[int] = []
+    monitor.warning_started.connect(counts.append)
+    monitor.countdown_tick.connect(counts.append)
+    with qtbot.waitSignal(monitor.timed_out, timeout=2000):
+        monitor.resume()
+    assert counts == [3, 2, 1]
+    assert monitor.paused
+
+
+def test_continue_cancels_the_countdown(qtbot, monitor):
+    with qtbot.waitSignal(monitor.warning_started, timeout=2000):
+        monitor.resume()
+    with qtbot.waitSignal(monitor.continued, timeout=500):
+        monitor.continue_()
+    assert not monitor.warning
+    with qtbot.assertNotEmitted(monitor.timed_out, wait=60):
+        pass
+
+
+def test_continue_without_a_warning_does_nothing(qtbot, monitor):
+    monitor.resume()
+    with qtbot.assertNotEmitted(monitor.continued, wait=10):
+        monitor.continue_()
+
+
+def test_a_press_during_the_countdown_cancels_it(qtbot, monitor, widget):
+    with qtbot.waitSignal(monitor.warning_started, timeout=2000):
+        monitor.resume()
+    with qtbot.waitSignal(monitor.continued, timeout=500):
+        press(widget)
+
+
+def test_a_stray_move_does_not_cancel_the_countdown(qtbot, monitor, widget):
+    with qtbot.waitSignal(monitor.warning_started, timeout=2000):
+        monitor.resume()
+    move(widget)
+    assert monitor.warning
+
+
+def test_key_presses_keep_the_visit_alive(qtbot, monitor, widget):
+    monitor.resume()
+    for _ in range(4):
+        qtbot.wait(50)
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
+        )
+        assert not monitor.warning
+    assert not monitor.paused
+
+
+def test_pause_drops_a_running_countdown(qtbot, monitor):
+    with qtbot.waitSignal(monitor.warning_started, timeout=2000):
+        monitor.resume()
+    monitor.pause()
+    with qtbot.assertNotEmitted(monitor.timed_out, wait=100):
+        pass
+
+
+def test_waiting_mode_uses_the_longer_timeout(qtbot, monitor):
+    monitor.set_mode("waiting")
+    monitor.resume()
+    with qtbot.assertNotEmitted(monitor.warning_started, wait=200):
+        pass
+
+
+def test_back_to_normal_mode_uses_the_short_timeout(qtbot, monitor):
+    monitor.set_mode("waiting")
+    monitor.resume()
+    with qtbot.waitSignal(monitor.warning_started, timeout=2000):
+        monitor.set_mode("normal")
+
+
+def test_unknown_mode_is_refused(monitor):
+    with pytest.raises(ValueError):
+        monitor.set_mode("call")  # type: ignore[arg-type]
+
+
+def test_activity_signal_is_throttled_by_the_clock(qtbot, monitor, widget, clock):
+    seen: list[int] = []
+    monitor.activity.connect(lambda: seen.append(1))
+    monitor.resume()
+    press(widget)
+    move(widget)
+    assert seen == [1]
+    clock.now += 1.5
+    move(widget)
+    assert seen == [1, 1]
+
+
+def test_no_activity_while_paused(qtbot, monitor, widget):
+    with qtbot.assertNotEmitted(monitor.activity, wait=10):
+        press(widget)
+
+
+def test_zero_countdown_times_out_without_a_warning(qtbot, qapp):
+    idle = IdleMonitor(timeout_s=0.05, waiting_timeout_s=0.05, countdown_s=0, tick_s=TICK)
+    with qtbot.assertNotEmitted(idle.warning_started), qtbot.waitSignal(idle.timed_out):
+        idle.resume()
+
+
+def test_from_options_reads_the_configured_timeouts(qtbot):
+    options = KioskOptions(idle_timeout_s=50, idle_timeout_waiting_s=600, idle_countdown_s=10)
+    idle = IdleMonitor.from_options(options)
+    assert idle._timeouts == {"normal": 50, "waiting": 600}
+    assert idle._countdown_ticks == 10
