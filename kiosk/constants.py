@@ -83,3 +83,9 @@ STAFF_LOCKOUT_TICK_S = 1.0  # the locked PIN pad counts down in steps of this
 # Windowed (development) sizes per orientation.
 WINDOWED_LANDSCAPE_SIZE = (1280, 800)
 WINDOWED_PORTRAIT_SIZE = (1080, 1920)
+
+# Kiosk screens (kiosk/ui): animation, busy overlay, automatic return.
+PULSE_FRAME_MS = 40  # frame interval of the waiting/busy pulse animation
+PULSE_PERIOD_MS = 2400  # one slow breath of the pulse: calm, not urgent
+BUSY_OVERLAY_DELAY_MS = 250  # input is blocked at once; the overlay only shows after this
+GOODBYE_RETURN_S = 8.0  # the goodbye screen returns to Welcome on its own after this

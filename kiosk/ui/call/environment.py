@@ -1,0 +1,40 @@
+"""Chromium flags WebEngine needs here, set in the environment before its first import."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import MutableMapping
+
+log = logging.getLogger("kiosk.ui.call")
+
+FLAGS_VAR = "QTWEBENGINE_CHROMIUM_FLAGS"
+DISABLE_SANDBOX_VAR = "QTWEBENGINE_DISABLE_SANDBOX"
+#: One renderer for every page: a second view would otherwise cost another ~100 MiB.
+ALWAYS_FLAGS = ("--renderer-process-limit=1",)
+ROOT_FLAGS = ("--no-sandbox",)
+
+
+def configure_webengine_environment(
+    environ: MutableMapping[str, str] | None = None, euid: int | None = None
+) -> list[str]:
+    """Add the kiosk's Chromium flags to ``QTWEBENGINE_CHROMIUM_FLAGS``; returns those added.
+
+    As root Chromium refuses to start without its sandbox disabled (GUIDE, "WebEngine as
+    root"), so ``--no-sandbox`` and ``QTWEBENGINE_DISABLE_SANDBOX=1`` are set then only, and
+    logged. Flags already present are kept and not repeated, so calling this twice is harmless.
+    Must run before ``PySide6.QtWebEngineCore`` is first imported: Chromium reads the flags once.
+    """
+    env = os.environ if environ is None else environ
+    uid = os.geteuid() if euid is None else euid
+    present = env.get(FLAGS_VAR, "").split()
+    wanted = list(ALWAYS_FLAGS)
+    if uid == 0:
+        wanted += ROOT_FLAGS
+        if env.get(DISABLE_SANDBOX_VAR) != "1":
+            env[DISABLE_SANDBOX_VAR] = "1"
+        log.warning("call.webengine_sandbox_disabled reason=running_as_root")
+    added = [flag for flag in wanted if flag not in present]
+    if added:
+        env[FLAGS_VAR] = " ".join([*present, *added])
+    return added

@@ -1,0 +1,122 @@
+"""``CallView``: the portal's in-browser call page in a web view that lives for one call only."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.session.emitting import disconnect, emit
+from kiosk.ui.call.environment import configure_webengine_environment
+from kiosk.ui.call.navigation import CallUrlWatcher
+from kiosk.ui.call.permissions import origin_of
+
+log = logging.getLogger("kiosk.ui.call")
+
+
+def _flush_deletes() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+class CallView(QWidget):
+    """Opens the URL the session gives (``call_ready``) in a new off-the-record profile.
+
+    QtWebEngine is imported by the first ``load`` (about 250 MiB of helper processes, so only
+    when a call starts). The page stays on the portal's origin — ``portal_origin``, or the
+    origin of the loaded URL, which the session builds from the portal base — and only it
+    gets the camera and microphone. ``call_left`` fires once when the page shows the portal's
+    "ended" page or leaves the calling page. ``teardown`` deletes page, view and profile in
+    the order the GUIDE requires; it is idempotent and the presenter registers it as a session
+    cleanup. The URL carries a login token: it is never logged.
+    """
+
+    call_left = Signal()
+    loading_changed = Signal(bool)
+
+    def __init__(self, portal_origin: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._portal_origin = portal_origin
+        self._watcher = CallUrlWatcher()
+        self._profile: Any = None
+        self._page: Any = None
+        self._web: Any = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+
+    @property
+    def active(self) -> bool:
+        """True from ``load`` until ``teardown``."""
+        return self._page is not None
+
+    @property
+    def page(self) -> Any:
+        """The current ``CallPage`` (None when no call is open)."""
+        return self._page
+
+    @property
+    def portal_origin(self) -> str:
+        return self._portal_origin or ""
+
+    def load(self, url: str) -> None:
+        """Open ``url`` in a fresh profile (a call already open is torn down first)."""
+        self.teardown()
+        configure_webengine_environment()
+        from PySide6.QtWebEngineWidgets import QWebEngineView
+
+        from kiosk.ui.call.page import CallPage, new_profile
+
+        origin = origin_of(self._portal_origin or "") or origin_of(url)
+        self._portal_origin = origin
+        self._watcher.reset()
+        self._profile = new_profile()
+        self._page = CallPage(self._profile, origin)
+        self._web = QWebEngineView(self)
+        self._web.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._web.setPage(self._page)
+        self._page.urlChanged.connect(self.on_url_changed)
+        self._page.loadStarted.connect(lambda: emit(self.loading_changed, True))
+        self._page.loadFinished.connect(lambda _ok: emit(self.loading_changed, False))
+        self._page.renderProcessTerminated.connect(self.on_render_process_terminated)
+        self._layout.addWidget(self._web)
+        log.info("call.view_opened origin=%s", origin)
+        self._page.load(QUrl(url))
+
+    def teardown(self) -> None:
+        """Close the call: page first, pending deletes flushed, then the profile (GUIDE)."""
+        if self._page is None and self._profile is None:
+            return
+        page, web, profile = self._page, self._web, self._profile
+        self._page = self._web = self._profile = None
+        if page is not None:
+            for signal in (
+                page.urlChanged,
+                page.loadStarted,
+                page.loadFinished,
+                page.renderProcessTerminated,
+            ):
+                disconnect(signal)
+            page.deleteLater()
+        if web is not None:
+            self._layout.removeWidget(web)
+            web.hide()
+            web.deleteLater()
+        _flush_deletes()
+        if profile is not None:
+            profile.deleteLater()
+            _flush_deletes()
+        log.info("call.view_closed")
+
+    def on_url_changed(self, url: QUrl) -> None:
+        if self._watcher.update(url):
+            log.info("call.page_left")
+            emit(self.call_left)
+
+    def on_render_process_terminated(self, status: Any, code: int) -> None:
+        """The page's renderer died: show the calling page again if the call was on it."""
+        name = getattr(status, "name", status)
+        log.warning("call.renderer_terminated status=%s code=%s", name, code)
+        if self._page is not None and self._watcher.seen_call and not self._watcher.left:
+            self._page.triggerAction(self._page.WebAction.Reload)

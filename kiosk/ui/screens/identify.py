@@ -1,0 +1,203 @@
+"""``IdentifyScreen``: name and date of birth (or a patient code), checked inline."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.session.emitting import emit
+from kiosk.ui.theme import set_invalid, set_role
+from kiosk.ui.widgets import Screen, big_button, heading
+from kiosk.ui.wizard.fields.date import DateField
+from kiosk.wizard import Field
+from kiosk.wizard.validation import validate_field
+
+Mode = Literal["guest", "known"]
+TITLE = "Tell us who you are"
+HINT = "We use this to find you in the clinic's records and to call you in."
+TITLE_KNOWN = "Sign in with your patient code"
+HINT_KNOWN = "Type the code the clinic gave you, and your name."
+CONTINUE = "Continue"
+TO_KNOWN = "I have a patient code"
+TO_GUEST = "I don't have a code"
+NAME_MAX_CHARS = 60
+CODE_MAX_CHARS = 120
+
+FIRST = Field(key="first_name", kind="text", title="First name", required=True)
+LAST = Field(key="last_name", kind="text", title="Last name", required=True)
+CODE = Field(key="code", kind="text", title="Patient code", required=True)
+DOB = Field(key="dob", kind="datepicker", title="Date of birth", required=True)
+
+
+class _TextInput(QWidget):
+    """A labelled line edit with its own inline error line."""
+
+    def __init__(self, field: Field, parent: QWidget, max_chars: int) -> None:
+        super().__init__(parent)
+        self.field = field
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        label = QLabel(field.title, self)
+        label.setProperty("wizard", "field-label")
+        self.edit = QLineEdit(self)
+        self.edit.setMaxLength(max_chars)
+        self.edit.setAccessibleName(field.title)
+        label.setBuddy(self.edit)
+        self.error = QLabel(self)
+        set_role(self.error, "error")
+        self.error.hide()
+        for widget in (label, self.edit, self.error):
+            layout.addWidget(widget)
+        self.edit.textEdited.connect(lambda _text: self.set_error(None))
+
+    def value(self) -> str:
+        return " ".join(self.edit.text().split())
+
+    def set_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        set_invalid(self.edit, bool(message))
+
+
+class IdentifyScreen(Screen):
+    """Guest mode emits ``guest_submitted(first, last, dob_iso)``; known-patient mode emits
+    ``known_submitted(code, first, last)``. Nothing is emitted until every field passes the
+    wizard's own checks (required, full date, not in the future); problems show under each
+    field and the first one takes focus. ``clear()`` forgets everything typed (the presenter
+    calls it whenever a session ends)."""
+
+    guest_submitted = Signal(str, str, str)
+    known_submitted = Signal(str, str, str)
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._mode: Mode = "guest"
+        self._known_allowed = False
+        body = self.body.parentWidget()
+        self.title = heading(TITLE, "heading", body, centred=False)
+        self.hint = heading(HINT, "muted", body, centred=False)
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.hint)
+        self.body.addWidget(self._build_form(body), 1)
+        self._build_footer()
+        self.set_mode("guest")
+
+    def _build_form(self, body: QWidget) -> QScrollArea:
+        scroll = QScrollArea(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form = QWidget()
+        self._grid = QGridLayout(form)
+        self._grid.setContentsMargins(0, 0, 8, 0)
+        self._grid.setHorizontalSpacing(24)
+        self._grid.setVerticalSpacing(24)
+        self.code = _TextInput(CODE, form, CODE_MAX_CHARS)
+        self.first = _TextInput(FIRST, form, NAME_MAX_CHARS)
+        self.last = _TextInput(LAST, form, NAME_MAX_CHARS)
+        self.dob = DateField(DOB, form)
+        self.dob.changed.connect(lambda: self.dob.set_error(None))
+        self._grid.addWidget(self.code, 0, 0, 1, 2)
+        self._grid.addWidget(self.first, 1, 0)
+        self._grid.addWidget(self.last, 1, 1)
+        self._grid.addWidget(self.dob, 2, 0, 1, 2)
+        self._grid.setRowStretch(3, 1)
+        for edit in (self.code.edit, self.first.edit, self.last.edit):
+            edit.returnPressed.connect(self.on_continue_clicked)
+        scroll.setWidget(form)
+        self.form_scroll = scroll
+        return scroll
+
+    def _build_footer(self) -> None:
+        foot = self.footer.parentWidget()
+        self.continue_button = big_button(CONTINUE, "primary", foot)
+        self.back_button = QPushButton("Back", foot)
+        self.switch_button = QPushButton(TO_KNOWN, foot)
+        set_role(self.switch_button, "link")
+        self.footer.addWidget(self.continue_button)
+        row = QGridLayout()
+        row.addWidget(self.back_button, 0, 0, Qt.AlignmentFlag.AlignLeft)
+        row.addWidget(self.switch_button, 0, 1, Qt.AlignmentFlag.AlignRight)
+        self.footer.addLayout(row)
+        self.continue_button.clicked.connect(self.on_continue_clicked)
+        self.back_button.clicked.connect(self.back_requested)
+        self.switch_button.clicked.connect(self.on_switch_clicked)
+
+    # -- setters ----------------------------------------------------------------------------
+
+    @property
+    def mode(self) -> Mode:
+        return self._mode
+
+    def set_known_patient_allowed(self, allowed: bool) -> None:
+        self._known_allowed = allowed
+        if not allowed:
+            self.set_mode("guest")
+        self.switch_button.setVisible(allowed)
+
+    def set_mode(self, mode: Mode) -> None:
+        self._mode = "known" if mode == "known" and self._known_allowed else "guest"
+        known = self._mode == "known"
+        self.title.setText(TITLE_KNOWN if known else TITLE)
+        self.hint.setText(HINT_KNOWN if known else HINT)
+        self.code.setVisible(known)
+        self.dob.setVisible(not known)
+        self.switch_button.setText(TO_GUEST if known else TO_KNOWN)
+        self.switch_button.setVisible(self._known_allowed)
+        self._clear_errors()
+
+    def clear(self) -> None:
+        """Forget every answer on screen (privacy: the next patient must not see them)."""
+        for item in (self.code, self.first, self.last):
+            item.edit.clear()
+        for view in (self.dob.years, self.dob.months, self.dob.days):
+            view.clearSelection()
+        self._clear_errors()
+        self.form_scroll.verticalScrollBar().setValue(0)
+
+    def _clear_errors(self) -> None:
+        for item in (self.code, self.first, self.last):
+            item.set_error(None)
+        self.dob.set_error(None)
+
+    # -- slots ------------------------------------------------------------------------------
+
+    def on_switch_clicked(self) -> None:
+        self.set_mode("guest" if self._mode == "known" else "known")
+
+    def on_continue_clicked(self) -> None:
+        inputs: list[_TextInput] = [self.first, self.last]
+        if self._mode == "known":
+            inputs.insert(0, self.code)
+        first_bad: QWidget | None = None
+        for item in inputs:
+            problem = validate_field(item.field, item.value())
+            item.set_error(problem)
+            if problem and first_bad is None:
+                first_bad = item.edit
+        if self._mode == "guest":
+            problem = validate_field(DOB, self.dob.value())
+            self.dob.set_error(problem)
+            if problem and first_bad is None:
+                first_bad = self.dob.focus_widget()
+        if first_bad is not None:
+            first_bad.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.form_scroll.ensureWidgetVisible(first_bad)
+            return
+        if self._mode == "known":
+            emit(self.known_submitted, self.code.value(), self.first.value(), self.last.value())
+        else:
+            emit(self.guest_submitted, self.first.value(), self.last.value(), self.dob.value())

@@ -1,0 +1,53 @@
+"""Words for the waiting room: place in line and expected wait, as a patient would say them."""
+
+from __future__ import annotations
+
+import math
+
+NEXT = "You're next"
+IN_LINE = "You are in line"
+NUMBER = "You are number {position} in line"
+SOON = "A provider will be with you soon"
+ANY_MOMENT = "Any moment now"
+MINUTE = "About 1 minute"
+MINUTES = "About {minutes} minutes"
+HOUR_PLUS = "More than an hour"
+ONE_WAITING = "1 person waiting"
+MANY_WAITING = "{count} people waiting"
+
+
+def position_text(position: int | None) -> str:
+    """``QueueStatus.position`` (1 = next) as a sentence; unknown → "You are in line"."""
+    if position is None or position < 1:
+        return IN_LINE
+    if position == 1:
+        return NEXT
+    return NUMBER.format(position=position)
+
+
+def wait_text(expected_wait_s: int | None) -> str:
+    """``expected_wait_s`` as a rough, honest estimate.
+
+    Under a minute says "Any moment now"; up to 10 minutes to the minute; longer rounded up to
+    5 minutes (a promise of "23 minutes" sounds more exact than a queue can be); over an hour
+    says so. Unknown → "A provider will be with you soon".
+    """
+    if expected_wait_s is None or expected_wait_s < 0:
+        return SOON
+    if expected_wait_s < 60:
+        return ANY_MOMENT
+    minutes = math.ceil(expected_wait_s / 60)
+    if minutes == 1:
+        return MINUTE
+    if minutes > 60:
+        return HOUR_PLUS
+    if minutes > 10:
+        minutes = min(60, 5 * math.ceil(minutes / 5))
+    return MINUTES.format(minutes=minutes)
+
+
+def queue_length_text(length: int | None) -> str:
+    """The room's whole queue (including this patient); empty when unknown."""
+    if length is None or length < 1:
+        return ""
+    return ONE_WAITING if length == 1 else MANY_WAITING.format(count=length)

@@ -1,0 +1,69 @@
+"""``RoomPickerScreen``: one big card per waiting room when the clinic has several."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.session.emitting import emit
+from kiosk.ui.widgets import CardButton, Screen, heading
+
+TITLE = "Which clinic would you like to see?"
+HINT = "Tap the one you came for."
+
+
+class RoomChoice(NamedTuple):
+    """A room as the patient sees it: its code (sent back) and the words on the card."""
+
+    code: str
+    name: str
+    detail: str = ""
+
+
+class RoomPickerScreen(Screen):
+    """``set_rooms`` replaces the cards; tapping one emits ``room_chosen(code)``.
+
+    The cards scroll (flick) when there are more than fit; "Back" emits ``back_requested``.
+    """
+
+    room_chosen = Signal(str)
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        body = self.body.parentWidget()
+        self.title = heading(TITLE, "heading", body)
+        self.hint = heading(HINT, "muted", body)
+        self.scroll = QScrollArea(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        self._cards = QVBoxLayout(holder)
+        self._cards.setContentsMargins(0, 0, 0, 0)
+        self._cards.setSpacing(20)
+        self.scroll.setWidget(holder)
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.hint)
+        self.body.addWidget(self.scroll, 1)
+        self.back_button = QPushButton("Back", self.footer.parentWidget())
+        self.back_button.setMaximumWidth(240)
+        self.footer.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.back_button.clicked.connect(self.back_requested)
+        self.cards: list[CardButton] = []
+
+    def set_rooms(self, rooms: list[RoomChoice]) -> None:
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = []
+        holder = self.scroll.widget()
+        for room in rooms:
+            card = CardButton(room.name or room.code, room.detail, room.code, holder)
+            card.clicked.connect(lambda _=False, code=room.code: emit(self.room_chosen, code))
+            self._cards.addWidget(card)
+            self.cards.append(card)
+        holder.adjustSize()
+        total = sum(c.minimumHeight() for c in self.cards) + 20 * max(len(rooms) - 1, 0)
+        self.scroll.setMinimumHeight(min(total, 520))

@@ -1,0 +1,122 @@
+"""``WaitingRoomScreen``: place in line, expected wait, a calm pulse, and a way to leave."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.session.emitting import emit
+from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_text
+from kiosk.ui.theme import set_role
+from kiosk.ui.widgets import PulseIndicator, Screen, big_button, heading
+
+SOON_IF_NEXT = "The provider will call you shortly"
+STAY_NEARBY = "Please stay here. A provider will call you on this screen."
+LEAVE = "Leave waiting room"
+CONFIRM_TITLE = "Leave the waiting room?"
+CONFIRM_TEXT = "You will lose your place in line."
+CONFIRM_STAY = "Stay in line"
+CONFIRM_LEAVE = "Yes, leave"
+PULSE_PX = 120
+PULSE_PORTRAIT_PX = 260
+
+
+class WaitingRoomScreen(Screen):
+    """``set_queue(position, expected_wait_s, length)`` updates the figures (None = unknown).
+
+    "Leave waiting room" does not leave at once: it swaps in a confirm panel inside the screen
+    (no dialogs); only "Yes, leave" emits ``leave_requested``. ``reset()`` puts the screen back
+    to its first state for the next patient.
+    """
+
+    leave_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        body = self.body.parentWidget()
+        self.body.setSpacing(16)
+        self.pulse = PulseIndicator(PULSE_PX, body)
+        self.pulse.setFixedSize(PULSE_PX, PULSE_PX)
+        self.position = heading(position_text(None), "title", body)
+        self.position.setProperty("screens", "position")
+        self.wait = heading(wait_text(None), "subheading", body)
+        self.length = heading("", "muted", body)
+        self.subtitle = heading("", "muted", body)
+        self.subtitle.setProperty("screens", "subtitle")
+        self.subtitle.hide()
+        self.stay = heading(STAY_NEARBY, "muted", body)
+        self.body.addWidget(self.pulse, 0, Qt.AlignmentFlag.AlignHCenter)
+        for label in (self.position, self.wait, self.length, self.stay):
+            self.body.addWidget(label)
+        self.footer.addWidget(self.subtitle)
+        self.leave_button = big_button(LEAVE, "", self.footer.parentWidget())
+        self.footer.addWidget(self.leave_button)
+        self.confirm = self._build_confirm(self.footer.parentWidget())
+        self.footer.addWidget(self.confirm)
+        self.leave_button.clicked.connect(self.on_leave_clicked)
+        self.set_queue(None, None, None)
+
+    def _build_confirm(self, parent: QWidget) -> QFrame:
+        box = QFrame(parent)
+        set_role(box, "card")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(12)
+        layout.addWidget(heading(f"{CONFIRM_TITLE} {CONFIRM_TEXT}", "subheading", box))
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.stay_button = QPushButton(CONFIRM_STAY, box)
+        set_role(self.stay_button, "primary")
+        self.confirm_leave_button = QPushButton(CONFIRM_LEAVE, box)
+        set_role(self.confirm_leave_button, "danger")
+        row.addWidget(self.confirm_leave_button, 1)
+        row.addWidget(self.stay_button, 1)
+        layout.addLayout(row)
+        self.stay_button.clicked.connect(self.on_stay_clicked)
+        self.confirm_leave_button.clicked.connect(self.on_confirm_leave_clicked)
+        box.hide()
+        return box
+
+    # -- setters ----------------------------------------------------------------------------
+
+    def set_queue(
+        self, position: int | None, expected_wait_s: int | None, length: int | None
+    ) -> None:
+        self.position.setText(position_text(position))
+        self.wait.setText(SOON_IF_NEXT if position == 1 else wait_text(expected_wait_s))
+        self.length.setText(queue_length_text(length))
+        self.length.setVisible(bool(self.length.text()))
+
+    def set_subtitle(self, text: str) -> None:
+        self.subtitle.setText(text)
+        self.subtitle.setVisible(bool(text.strip()))
+
+    def reset(self) -> None:
+        self.on_stay_clicked()
+        self.set_queue(None, None, None)
+        self.clear_notice()
+
+    @property
+    def confirming(self) -> bool:
+        return self.confirm.isVisibleTo(self)
+
+    def on_orientation(self, portrait: bool) -> None:
+        edge = PULSE_PORTRAIT_PX if portrait else PULSE_PX
+        self.pulse.setFixedSize(edge, edge)
+
+    # -- slots ------------------------------------------------------------------------------
+
+    def on_leave_clicked(self) -> None:
+        self.leave_button.hide()
+        self.subtitle.hide()  # room for the question at 1280x800
+        self.confirm.show()
+        self.stay_button.setFocus()
+
+    def on_stay_clicked(self) -> None:
+        self.confirm.hide()
+        self.leave_button.show()
+        self.subtitle.setVisible(bool(self.subtitle.text().strip()))
+
+    def on_confirm_leave_clicked(self) -> None:
+        self.on_stay_clicked()
+        emit(self.leave_requested)

@@ -1,0 +1,62 @@
+"""``WelcomeScreen``: the clinic's name, a calm line from the clinic, and one big "Check in"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.widgets import Screen, big_button, heading
+
+WELCOME = "Welcome"
+WELCOME_TO = "Welcome to {clinic}"
+LEAD = "Check in here to see a provider by video."
+CHECK_IN = "Check in"
+PATIENT_CODE = "I have a patient code"
+
+
+class WelcomeScreen(Screen):
+    """The idle screen. ``check_in_requested`` starts a guest visit; ``patient_code_requested``
+    starts one for a known patient (the link shows only when ``set_patient_code_enabled(True)``).
+    The clinic's name and the waiting-room subtitle (e.g. the emergency line) come from
+    ``set_clinic``/``set_subtitle``; both may be empty before the account was first loaded."""
+
+    check_in_requested = Signal()
+    patient_code_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header.hide()
+        body = self.body.parentWidget()
+        self.title = heading(WELCOME, "title", body)
+        self.title.setProperty("screens", "hero")
+        self.lead = heading(LEAD, "muted", body)
+        self.lead.setProperty("screens", "lead")
+        self.subtitle = heading("", "notice", body)
+        self.subtitle.setProperty("screens", "subtitle")
+        self.subtitle.hide()
+        self.check_in_button = big_button(CHECK_IN, "primary", body)
+        self.check_in_button.setProperty("screens", "hero-button")
+        self.code_button = big_button(PATIENT_CODE, "link", body)
+        self.code_button.hide()
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.lead)
+        self.body.addSpacing(24)
+        self.body.addWidget(self.check_in_button)
+        self.body.addWidget(self.code_button)
+        self.footer.addWidget(self.subtitle)
+        self.check_in_button.clicked.connect(self.check_in_requested)
+        self.code_button.clicked.connect(self.patient_code_requested)
+
+    def set_clinic(self, name: str) -> None:
+        super().set_clinic(name)
+        self.title.setText(WELCOME_TO.format(clinic=name) if name else WELCOME)
+
+    def set_subtitle(self, text: str) -> None:
+        self.subtitle.setText(text)
+        self.subtitle.setVisible(bool(text.strip()))
+
+    def set_patient_code_enabled(self, enabled: bool) -> None:
+        self.code_button.setVisible(enabled)
+
+
+__all__ = ["WelcomeScreen"]

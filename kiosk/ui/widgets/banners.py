@@ -1,0 +1,48 @@
+"""Strips across the top of the window: "Reconnecting…" and the sandbox warning."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from kiosk.ui.theme import set_role
+
+RECONNECTING = "Reconnecting…"
+RECONNECTING_HINT = "Please stay here. Your place in line is kept."
+SANDBOX_TEXT = "SANDBOX — not a real clinic"
+
+
+class ConnectionBanner(QFrame):
+    """Shown while the session reports the network lost (``connectivity_changed(False)``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, "banner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(32, 8, 32, 8)
+        layout.setSpacing(16)
+        self.title = QLabel(RECONNECTING, self)
+        self.hint = QLabel(RECONNECTING_HINT, self)
+        self.hint.setWordWrap(True)
+        layout.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint, 1)
+        layout.addStretch(1)
+        self.hide()
+
+    def set_online(self, online: bool) -> None:
+        self.setVisible(not online)
+
+
+class SandboxBadge(QFrame):
+    """A thin strip that never scrolls away: this kiosk talks to the local sandbox clinic."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("screens", "sandbox")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 4, 16, 4)
+        self.label = QLabel(SANDBOX_TEXT, self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setProperty("screens", "sandbox-text")
+        layout.addWidget(self.label)

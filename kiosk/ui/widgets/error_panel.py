@@ -1,0 +1,85 @@
+"""``ErrorPanel``: a failure in plain words, with only the buttons that can help."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.session.emitting import emit
+from kiosk.ui.theme import Palette, set_role
+from kiosk.ui.widgets.cover import CoverLayer
+
+TITLE = "Sorry, that didn't work"
+CARD_MAX_WIDTH = 760
+
+
+class ErrorPanel(CoverLayer):
+    """Lies over the screen where the failure happened, so the patient keeps their place.
+
+    ``show_error(message, can_retry, can_go_back)`` shows the session's ``SessionError`` text;
+    "Try again" and "Back" appear only when allowed, "Start over" always does. Pressing any of
+    them hides the panel first and then emits the matching signal.
+    """
+
+    retry_requested = Signal()
+    back_requested = Signal()
+    start_over_requested = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("ErrorPanel")
+        self._veil = QColor(Palette().text)
+        self._veil.setAlphaF(0.35)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 32, 32, 32)
+        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        card = QFrame(self)
+        set_role(card, "card")
+        card.setMaximumWidth(CARD_MAX_WIDTH)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(48, 40, 48, 40)
+        layout.setSpacing(20)
+        self.title = QLabel(TITLE, card)
+        self.title.setWordWrap(True)
+        set_role(self.title, "heading")
+        self.message = QLabel(card)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setProperty("screens", "lead")
+        layout.addWidget(self.title)
+        layout.addWidget(self.message)
+        layout.addSpacing(12)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.start_over_button = QPushButton("Start over", card)
+        self.back_button = QPushButton("Back", card)
+        self.retry_button = QPushButton("Try again", card)
+        set_role(self.retry_button, "primary")
+        row.addWidget(self.start_over_button)
+        row.addStretch(1)
+        row.addWidget(self.back_button)
+        row.addWidget(self.retry_button)
+        layout.addLayout(row)
+        outer.addWidget(card)
+        self.retry_button.clicked.connect(lambda: self._answer(self.retry_requested))
+        self.back_button.clicked.connect(lambda: self._answer(self.back_requested))
+        self.start_over_button.clicked.connect(lambda: self._answer(self.start_over_requested))
+
+    def show_error(self, message: str, can_retry: bool, can_go_back: bool) -> None:
+        self.message.setText(message)
+        self.retry_button.setVisible(can_retry)
+        self.back_button.setVisible(can_go_back)
+        set_role(self.start_over_button, "link" if can_retry or can_go_back else "primary")
+        self.cover()
+        (self.retry_button if can_retry else self.start_over_button).setFocus()
+
+    def _answer(self, signal: object) -> None:
+        self.hide()
+        emit(signal)  # type: ignore[arg-type]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self._veil)
+        painter.end()
+        super().paintEvent(event)

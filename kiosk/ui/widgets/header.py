@@ -1,0 +1,39 @@
+"""``ScreenHeader``: the clinic's mark and name at the top of the patient screens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+ICON_DIR = Path(__file__).resolve().parents[3] / "resources" / "icons"
+LOGO_PX = 44
+
+
+def icon(name: str) -> QIcon:
+    """An icon from ``resources/icons/<name>.svg`` (an empty icon if the file is missing)."""
+    return QIcon(str(ICON_DIR / f"{name}.svg"))
+
+
+class ScreenHeader(QWidget):
+    """Clinic mark + name, left-aligned in the content column; empty name hides the text."""
+
+    def __init__(self, clinic_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        self.logo = QLabel(self)
+        self.logo.setPixmap(icon("clinic").pixmap(QSize(LOGO_PX, LOGO_PX)))
+        self.logo.setFixedSize(LOGO_PX, LOGO_PX)
+        self.name = QLabel(self)
+        self.name.setProperty("screens", "clinic-name")
+        layout.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.name, 1, Qt.AlignmentFlag.AlignVCenter)
+        self.set_clinic(clinic_name)
+
+    def set_clinic(self, name: str) -> None:
+        self.name.setText(name)
+        self.name.setVisible(bool(name))
