@@ -1,0 +1,203 @@
+"""``StaffConsole``: status, room choice, provider setup, known-patient launch, exit."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from kiosk.session.emitting import emit
+from kiosk.staff.actions import StaffActionError, StaffActions
+from kiosk.ui.staff.console_pages import PatientPage, ProviderPage, RoomPage, StatusPage
+from kiosk.ui.theme import set_role
+
+log = logging.getLogger("kiosk.staff")
+
+
+class StaffConsole(QWidget):
+    """The console after a right PIN. Every server call goes through ``actions`` (the UI never
+    holds a client); while one runs the console is busy and its buttons are disabled.
+
+    Signals for the app: ``launch_known_patient(code, first_name, last_name)`` (forward to the
+    session's ``identify_known``), ``open_provider_dashboard(url)`` (show it in the web view;
+    the URL carries a login token), ``exit_requested()``, ``close_requested()`` (back to the
+    patient screens) and ``room_changed(code)``.
+    """
+
+    launch_known_patient = Signal(str, str, str)
+    open_provider_dashboard = Signal(str)
+    exit_requested = Signal()
+    close_requested = Signal()
+    room_changed = Signal(str)
+
+    def __init__(self, actions: StaffActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.actions = actions
+        self._task: asyncio.Future[Any] | None = None
+        self.status_page = StatusPage()
+        self.room_page = RoomPage()
+        self.provider_page = ProviderPage()
+        self.patient_page = PatientPage()
+        self.tabs = QTabWidget()
+        self.tabs.setProperty("staff", "tabs")
+        self.tabs.addTab(self.status_page, "Status")
+        self.tabs.addTab(self.room_page, "Room")
+        self.tabs.addTab(self.provider_page, "Provider")
+        self.tabs.addTab(self.patient_page, "Patient")
+        self.busy_label = set_role(QLabel(""), "hint")
+        self.close_button = set_role(QPushButton("Back to patients"), "primary")
+        self.exit_button = set_role(QPushButton("Exit kiosk"), "danger")
+
+        header = QHBoxLayout()
+        header.addWidget(set_role(QLabel("Staff mode"), "heading"))
+        header.addStretch(1)
+        header.addWidget(self.busy_label)
+        header.addWidget(self.exit_button)
+        header.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+
+        self.status_page.test_button.clicked.connect(self.on_test_clicked)
+        self.room_page.load_button.clicked.connect(self.on_load_rooms_clicked)
+        self.room_page.choose_button.clicked.connect(self.on_choose_room_clicked)
+        self.provider_page.setup_button.clicked.connect(self.on_setup_clicked)
+        self.provider_page.dashboard_button.clicked.connect(self.on_dashboard_clicked)
+        self.patient_page.start_button.clicked.connect(self.on_start_patient_clicked)
+        self.close_button.clicked.connect(self.on_close_clicked)
+        self.exit_button.clicked.connect(self.on_exit_clicked)
+        self._buttons = [
+            self.status_page.test_button,
+            self.room_page.load_button,
+            self.room_page.choose_button,
+            self.provider_page.setup_button,
+            self.provider_page.dashboard_button,
+            self.patient_page.start_button,
+        ]
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def refresh(self) -> None:
+        """Show fresh status (each time the console opens)."""
+        self.tabs.setCurrentWidget(self.status_page)
+        self.status_page.show_info(self.actions.info())
+
+    def clear(self) -> None:
+        """Forget what was typed (provider and patient names) when staff mode closes."""
+        if self.busy and self._task is not None:
+            self._task.cancel()
+        self.provider_page.clear()
+        self.patient_page.clear()
+        self.room_page.result.clear()
+        self.status_page.result.clear()
+
+    # -- slots ----------------------------------------------------------------------------
+
+    def on_test_clicked(self) -> None:
+        page = self.status_page
+
+        def done(report: Any) -> None:
+            page.show_result(f"Connected to {report.account_name or 'the account'}.")
+            if not self.provider_page.domain.text() and report.account_domain:
+                self.provider_page.domain.setText(report.account_domain)
+
+        self._run(page, "Testing…", self.actions.test_connection(), done)
+
+    def on_load_rooms_clicked(self) -> None:
+        page = self.room_page
+
+        def done(rooms: Any) -> None:
+            page.show_rooms(rooms, self.actions.info().room_code)
+            page.show_result(f"{len(rooms)} rooms." if rooms else "This account has no rooms.")
+
+        self._run(page, "Loading rooms…", self.actions.list_rooms(), done)
+
+    def on_choose_room_clicked(self) -> None:
+        code = self.room_page.selected_code()
+        if code is None:
+            return
+        try:
+            self.actions.choose_room(code)
+        except StaffActionError as exc:
+            self.room_page.show_result(exc.message, ok=False)
+            return
+        self.room_page.show_result(f"This kiosk now serves room {code}.")
+        emit(self.room_changed, code)
+
+    def on_setup_clicked(self) -> None:
+        page = self.provider_page
+        request = page.room_request()
+        if request is None:
+            page.show_result("Fill in every field first.", ok=False)
+            return
+
+        def done(result: Any) -> None:
+            verb = "Created" if result.created else "Found the existing"
+            page.show_result(f"{verb} room {result.room_code} and assigned the provider to it.")
+
+        self._run(page, "Setting up…", self.actions.setup_provider_room(request), done)
+
+    def on_dashboard_clicked(self) -> None:
+        page = self.provider_page
+        coro = self.actions.provider_dashboard_url(*page.identity())
+        self._run(page, "Signing in…", coro, lambda url: emit(self.open_provider_dashboard, url))
+
+    def on_start_patient_clicked(self) -> None:
+        values = self.patient_page.values()
+        if values is None:
+            self.patient_page.show_result("Fill in the code and both names.", ok=False)
+            return
+        log.info("staff.launch_known_patient")
+        self.patient_page.clear()
+        emit(self.launch_known_patient, *values)
+
+    def on_close_clicked(self) -> None:
+        emit(self.close_requested)
+
+    def on_exit_clicked(self) -> None:
+        log.info("staff.exit_requested")
+        emit(self.exit_requested)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _run(
+        self,
+        page: Any,
+        busy_text: str,
+        work: Coroutine[Any, Any, Any],
+        on_success: Callable[[Any], None],
+    ) -> None:
+        if self.busy:
+            work.close()  # one call at a time; the new one is dropped unstarted
+            return
+        self._set_busy(busy_text)
+        page.result.clear()
+
+        async def run() -> None:
+            try:
+                result = await work
+            except StaffActionError as exc:
+                page.show_result(exc.message, ok=False)
+            else:
+                on_success(result)
+            finally:
+                self._set_busy("")
+                self.status_page.show_info(self.actions.info())
+
+        self._task = asyncio.ensure_future(run())
+
+    def _set_busy(self, text: str) -> None:
+        self.busy_label.setText(text)
+        for button in self._buttons:
+            button.setEnabled(not text)
+        if not text:
+            self.room_page.on_rooms_current_changed()
+        self.tabs.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, bool(text))

@@ -1,0 +1,32 @@
+"""Fixtures for the staff widget tests: repaired pytest-qt disconnects, a fake staff client."""
+
+from __future__ import annotations
+
+import pytest
+from staff_ui_fakes import FakeStaffClient
+
+from kiosk.api import PortalUrls
+from kiosk.staff.actions import KioskInfo, StaffActions
+
+
+@pytest.fixture(autouse=True)
+def _repaired_disconnect(monkeypatch):
+    """pytest-qt's disconnects through the repairing call (see kiosk.session.emitting)."""
+    from pytestqt import wait_signal
+
+    from kiosk.session.emitting import disconnect
+
+    monkeypatch.setattr(wait_signal, "_silent_disconnect", disconnect)
+
+
+@pytest.fixture
+def staff_client() -> FakeStaffClient:
+    return FakeStaffClient()
+
+
+@pytest.fixture
+def actions(staff_client, tmp_path) -> StaffActions:
+    info = KioskInfo("http://api.test/api_v3/", "http://portal.test/", "vclinic", "ceproom1")
+    return StaffActions(
+        staff_client, info, PortalUrls("http://portal.test/"), tmp_path / "config.toml"
+    )

@@ -1,0 +1,198 @@
+"""Staff mode end to end in widgets: gesture → PIN → console; lockout; idle; launch; logout."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from kiosk.staff.auth import StaffAuthenticator
+from kiosk.staff.lockout import PinLockout
+from kiosk.staff.pin import hash_pin
+from kiosk.ui.staff.mode import StaffMode
+
+PIN = "482913"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 50.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def make_mode(qtbot, qloop, qapp, actions, clock):
+    built: list[StaffMode] = []
+
+    def build(pin_hash: str | None = "default", idle_timeout_s: float = 60.0) -> StaffMode:
+        stored = hash_pin(PIN, n=2**4) if pin_hash == "default" else pin_hash
+        auth = StaffAuthenticator(stored, PinLockout(5, 300, clock))
+        window = QWidget()
+        qtbot.addWidget(window)
+        mode = StaffMode(window, auth, actions, idle_timeout_s=idle_timeout_s, hold_s=0.05)
+        qtbot.addWidget(mode.widget)
+        mode.install(qapp)
+        built.append(mode)
+        return mode
+
+    yield build
+    for mode in built:
+        mode.uninstall()
+
+
+def enter(mode: StaffMode, pin: str) -> None:
+    for digit in pin:
+        mode.pin_pad.press_digit(digit)
+    mode.pin_pad.on_enter_clicked()
+
+
+def test_gesture_opens_the_pin_pad(qtbot, make_mode):
+    mode = make_mode()
+    with qtbot.waitSignal(mode.active_changed, timeout=500) as blocker:
+        mode.gesture.triggered.emit()
+    assert blocker.args == [True] and mode.widget.currentWidget() is mode.pin_pad
+
+
+def test_right_pin_opens_the_console(make_mode):
+    mode = make_mode()
+    mode.open()
+    enter(mode, PIN)
+    assert mode.widget.currentWidget() is mode.console
+    assert mode.console.status_page.values["account_code"].text() == "vclinic"
+
+
+def test_wrong_pin_stays_on_the_pad(make_mode):
+    mode = make_mode()
+    mode.open()
+    enter(mode, "000000")
+    assert mode.widget.currentWidget() is mode.pin_pad
+    assert "4 tries left" in mode.pin_pad.message.text()
+
+
+def test_five_wrong_pins_lock_even_the_right_one_out(make_mode):
+    mode = make_mode()
+    mode.open()
+    for _ in range(5):
+        enter(mode, "000000")
+    assert mode.pin_pad.locked
+    mode.on_pin_entered(PIN)  # as if the pad let it through: the lockout decides, not the pad
+    assert mode.widget.currentWidget() is mode.pin_pad
+
+
+def test_the_lockout_ends_with_the_clock(make_mode, clock):
+    mode = make_mode()
+    mode.open()
+    for _ in range(5):
+        enter(mode, "000000")
+    clock.now += 301
+    mode.on_pin_entered(PIN)
+    assert mode.widget.currentWidget() is mode.console
+
+
+def test_reopening_while_locked_shows_the_countdown(make_mode):
+    mode = make_mode()
+    mode.open()
+    for _ in range(5):
+        enter(mode, "000000")
+    mode.close()
+    mode.open()
+    assert mode.pin_pad.locked
+
+
+def test_without_a_pin_it_says_how_to_set_one(make_mode):
+    mode = make_mode(pin_hash=None)
+    mode.open()
+    assert mode.widget.currentWidget() is mode.no_pin
+
+
+def test_staff_mode_ends_on_its_idle_timeout(qtbot, make_mode):
+    mode = make_mode(idle_timeout_s=0.05)
+    mode.open()
+    enter(mode, PIN)
+    with qtbot.waitSignal(mode.active_changed, timeout=1000) as blocker:
+        pass
+    assert blocker.args == [False]
+
+
+def test_launch_known_patient_closes_staff_mode_and_forwards(qtbot, make_mode):
+    mode = make_mode()
+    mode.open()
+    enter(mode, PIN)
+    page = mode.console.patient_page
+    page.code.setText("patient-7")
+    page.first_name.setText("Alan")
+    page.last_name.setText("Turing")
+    with qtbot.waitSignal(mode.launch_known_patient, timeout=500) as blocker:
+        page.start_button.click()
+    assert blocker.args == ["patient-7", "Alan", "Turing"] and not mode.active
+    assert page.code.text() == ""
+
+
+def test_dashboard_opens_through_provider_sso(qtbot, make_mode, staff_client):
+    mode = make_mode()
+    mode.open()
+    enter(mode, PIN)
+    page = mode.console.provider_page
+    page.code.setText("prov-1")
+    page.first_name.setText("Ada")
+    page.last_name.setText("Byron")
+    with qtbot.waitSignal(mode.open_provider_dashboard, timeout=1000) as blocker:
+        page.dashboard_button.click()
+    assert "providers/dashboard" in blocker.args[0] and staff_client.calls == ["sso"]
+
+
+def test_closing_logs_the_provider_out(qtbot, make_mode, staff_client):
+    mode = make_mode()
+    mode.open()
+    enter(mode, PIN)
+    page = mode.console.provider_page
+    for field, text in ((page.code, "prov-1"), (page.first_name, "A"), (page.last_name, "B")):
+        field.setText(text)
+    with qtbot.waitSignal(mode.open_provider_dashboard, timeout=1000):
+        page.dashboard_button.click()
+    mode.console.close_button.click()
+    qtbot.waitUntil(lambda: staff_client.token_state is None, timeout=1000)
+    assert staff_client.calls[-1] == "logout" and page.code.text() == ""
+
+
+def test_room_choice_is_saved(qtbot, make_mode, tmp_path):
+    mode = make_mode()
+    mode.open()
+    enter(mode, PIN)
+    page = mode.console.room_page
+    page.load_button.click()
+    qtbot.waitUntil(lambda: page.rooms.count() == 2, timeout=1000)
+    page.rooms.setCurrentRow(1)
+    with qtbot.waitSignal(mode.room_changed, timeout=500) as blocker:
+        page.choose_button.click()
+    assert blocker.args == ["k7f2q"]
+    assert 'room_code = "k7f2q"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
+
+
+def test_provider_room_setup_reports_the_room(qtbot, make_mode, staff_client):
+    mode = make_mode()
+    mode.open()
+    enter(mode, PIN)
+    page = mode.console.provider_page
+    for field, text in (
+        (page.code, "prov-1"), (page.first_name, "Ada"), (page.last_name, "Byron"),
+        (page.room_name, "Dr Byron"), (page.slug, "drbyron"), (page.domain, "vclinic.example"),
+    ):
+        field.setText(text)
+    page.setup_button.click()
+    qtbot.waitUntil(lambda: "newrm" in page.result.text(), timeout=1000)
+    assert staff_client.calls == ["sso", "create_room", "add_user_room"]
+
+
+def test_exit_is_forwarded(qtbot, make_mode):
+    mode = make_mode()
+    mode.open()
+    enter(mode, PIN)
+    with qtbot.waitSignal(mode.exit_requested, timeout=500):
+        mode.console.exit_button.click()
