@@ -8,7 +8,16 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.session.emitting import emit
 from kiosk.staff.actions import StaffActionError, StaffActions
@@ -16,6 +25,15 @@ from kiosk.ui.staff.console_pages import PatientPage, ProviderPage, RoomPage, St
 from kiosk.ui.theme import set_role
 
 log = logging.getLogger("kiosk.staff")
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """Pages scroll, so the console fits a landscape 1280×800 screen with the keyboard up."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
 
 
 class StaffConsole(QWidget):
@@ -45,10 +63,13 @@ class StaffConsole(QWidget):
         self.patient_page = PatientPage()
         self.tabs = QTabWidget()
         self.tabs.setProperty("staff", "tabs")
-        self.tabs.addTab(self.status_page, "Status")
-        self.tabs.addTab(self.room_page, "Room")
-        self.tabs.addTab(self.provider_page, "Provider")
-        self.tabs.addTab(self.patient_page, "Patient")
+        for page, title in (
+            (self.status_page, "Status"),
+            (self.room_page, "Room"),
+            (self.provider_page, "Provider"),
+            (self.patient_page, "Patient"),
+        ):
+            self.tabs.addTab(_scrolling(page), title)
         self.busy_label = set_role(QLabel(""), "hint")
         self.close_button = set_role(QPushButton("Back to patients"), "primary")
         self.exit_button = set_role(QPushButton("Exit kiosk"), "danger")
@@ -87,7 +108,7 @@ class StaffConsole(QWidget):
 
     def refresh(self) -> None:
         """Show fresh status (each time the console opens)."""
-        self.tabs.setCurrentWidget(self.status_page)
+        self.tabs.setCurrentIndex(0)
         self.status_page.show_info(self.actions.info())
 
     def clear(self) -> None:
