@@ -1,0 +1,71 @@
+"""Call-view fixtures: a fake camera for Chromium, and a loopback page server on a free port."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.ui.widgets.refcount_guard import protect_singletons
+
+# Chromium reads its flags once, when WebEngine starts: set them at collection time. The fake
+# device gives getUserMedia a camera to ask for (these machines have none); permission is
+# still asked, so the kiosk's decision is what the page gets.
+_FLAGS = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+if "--use-fake-device-for-media-stream" not in _FLAGS:
+    _FLAGS.append("--use-fake-device-for-media-stream")
+os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(_FLAGS)
+protect_singletons()  # PySide6 6.12.0 drops a None reference on every void call
+
+MEDIA_PAGE = """<html><body><script>
+navigator.mediaDevices.getUserMedia({video: true, audio: true})
+  .then(() => { document.title = 'granted'; })
+  .catch((e) => { document.title = 'denied'; });
+</script></body></html>"""
+LINK_PAGE = "<html><body><a id='out' href='%s'>out</a></body></html>"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *_args: object) -> None:
+        """Keep test output clean."""
+
+
+@pytest.fixture(scope="module")
+def page_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pages")
+    (root / "media.html").write_text(MEDIA_PAGE, encoding="utf-8")
+    calling = root / "visits" / "inbrowser_calling" / "42"
+    calling.mkdir(parents=True)
+    (calling / "index.html").write_text("<html><body>call</body></html>", encoding="utf-8")
+    (calling / "ended").mkdir()
+    (calling / "ended" / "index.html").write_text("<p>ended</p>", encoding="utf-8")
+    return root
+
+
+def _serve(root: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def portal(page_root: Path) -> Iterator[str]:
+    """The pretend portal's origin (``http://127.0.0.1:PORT``)."""
+    yield from _serve(page_root)
+
+
+@pytest.fixture(scope="module")
+def foreign(page_root: Path) -> Iterator[str]:
+    """Another origin: same pages, a different port."""
+    yield from _serve(page_root)
