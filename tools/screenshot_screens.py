@@ -87,7 +87,9 @@ class DemoSession(QObject):
 
 def serve_call_page() -> str:
     folder = Path(tempfile.mkdtemp(prefix="kiosk-shots-"))
-    (folder / "call.html").write_text(CALL_PAGE, encoding="utf-8")
+    page = folder / "visits" / "inbrowser_calling" / "42"
+    page.mkdir(parents=True)
+    (page / "index.html").write_text(CALL_PAGE, encoding="utf-8")
     handler = type(
         "Quiet",
         (http.server.SimpleHTTPRequestHandler,),
@@ -97,7 +99,7 @@ def serve_call_page() -> str:
         ("127.0.0.1", 0), lambda *a: handler(*a, directory=str(folder))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/visits/inbrowser_calling/42"
+    return f"http://127.0.0.1:{server.server_address[1]}/visits/inbrowser_calling/42/"
 
 
 def settle(ms: int = 150) -> None:

@@ -16,6 +16,7 @@ CONFIRM = "End the visit now?"
 CONFIRM_END = "Yes, end visit"
 CONFIRM_STAY = "Keep talking"
 BUTTON_MAX_WIDTH = 520
+BUTTON_MIN_WIDTH = 400
 
 
 class CallScreen(QWidget):
@@ -56,6 +57,7 @@ class CallScreen(QWidget):
         row.setSpacing(16)
         self.end_button = big_button(END, "danger", bar)
         self.end_button.setMaximumWidth(BUTTON_MAX_WIDTH)
+        self.end_button.setMinimumWidth(BUTTON_MIN_WIDTH)
         self.confirm_label = QLabel(CONFIRM, bar)
         set_role(self.confirm_label, "subheading")
         self.stay_button = QPushButton(CONFIRM_STAY, bar)
