@@ -19,6 +19,17 @@ def _repaired_disconnect(monkeypatch):
     monkeypatch.setattr(wait_signal, "_silent_disconnect", disconnect)
 
 
+@pytest.fixture(scope="session")
+def touch_device(qapp):
+    """One touch screen for the whole run, owned by the application: Qt keeps a pointer to
+    every registered device, so a garbage-collected one crashes a later test."""
+    from PySide6.QtTest import QTest
+
+    device = QTest.createTouchDevice()
+    device.setParent(qapp)
+    return device
+
+
 @pytest.fixture
 def staff_client() -> FakeStaffClient:
     return FakeStaffClient()

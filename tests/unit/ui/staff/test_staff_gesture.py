@@ -59,15 +59,15 @@ def test_sliding_out_of_the_corner_cancels(qtbot, window, detector):
     QTest.mouseRelease(window, LEFT, Qt.KeyboardModifier.NoModifier, QPoint(400, 300))
 
 
-def test_long_touch_in_the_corner_triggers(qtbot, window, detector):
-    device = QTest.createTouchDevice()
+def test_long_touch_in_the_corner_triggers(qtbot, window, detector, touch_device):
+    device = touch_device
     with qtbot.waitSignal(detector.triggered, timeout=1000):
         QTest.touchEvent(window, device).press(0, QPoint(10, 10), window).commit()
     QTest.touchEvent(window, device).release(0, QPoint(10, 10), window).commit()
 
 
-def test_short_touch_does_not_trigger(qtbot, window, detector):
-    device = QTest.createTouchDevice()
+def test_short_touch_does_not_trigger(qtbot, window, detector, touch_device):
+    device = touch_device
     QTest.touchEvent(window, device).press(0, QPoint(10, 10), window).commit()
     QTest.touchEvent(window, device).release(0, QPoint(10, 10), window).commit()
     with qtbot.assertNotEmitted(detector.triggered, wait=int(HOLD_S * 3000)):
