@@ -220,3 +220,16 @@ def test_fullscreen_false_in_config_behaves_like_windowed(qtbot):
 )
 def test_orientation_resolves_from_config_or_screen(configured, size, expected):
     assert resolve_orientation(KioskOptions(orientation=configured), size) == expected
+
+
+def test_web_view_gets_no_context_menu_drops_or_selection(qtbot):
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    from kiosk.ui.lockdown import lock_web_view
+
+    view = QWebEngineView()
+    qtbot.addWidget(view)
+    lock_web_view(view)
+    assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
+    assert not view.acceptDrops()
+    assert view.page().scripts().find("kiosk-lockdown")
