@@ -4,7 +4,7 @@ from kiosk.session.config import SessionConfig
 from kiosk.session.errors import SessionStateError, session_error
 from kiosk.session.flow import VisitPlan, visit_options
 from kiosk.session.hooks import SessionHooks
-from kiosk.session.idle import IdleTimer
+from kiosk.session.idle import IdleMonitor
 from kiosk.session.polling import PollingTimer
 from kiosk.session.qasync_repair import repair_qasync
 from kiosk.session.session import PatientSession
@@ -24,7 +24,7 @@ __all__ = [
     "BookingConfirmation",
     "EndReason",
     "HeartbeatTimer",
-    "IdleTimer",
+    "IdleMonitor",
     "MaxWaitTimer",
     "PatientSession",
     "PollingTimer",

@@ -27,6 +27,7 @@ class SessionConfig:
     idle_timeout_s: float = constants.IDLE_TIMEOUT_S
     idle_timeout_waiting_s: float = constants.IDLE_TIMEOUT_WAITING_S
     idle_countdown_s: float = constants.IDLE_COUNTDOWN_S
+    idle_tick_s: float = constants.IDLE_TICK_S
     backoff_base_s: float = constants.RECONNECT_BACKOFF_BASE_S
     backoff_cap_s: float = constants.RECONNECT_BACKOFF_CAP_S
     wipe_step_timeout_s: float = constants.WIPE_STEP_TIMEOUT_S

@@ -1,4 +1,4 @@
-"""Idle detection: ``IdleTimer`` (the session's own count) and ``IdleMonitor`` (input watcher)."""
+"""Idle detection: ``IdleMonitor`` watches the application's input and ends idle visits."""
 
 from __future__ import annotations
 
@@ -16,54 +16,6 @@ from kiosk.session.emitting import emit
 from kiosk.session.polling import timer_ms
 
 log = logging.getLogger("kiosk.session")
-
-
-class IdleTimer(QObject):
-    """Emits ``warning(seconds_left)`` ``countdown_s`` before the idle timeout and ``expired``
-    at it. ``arm(timeout_s)`` (re)starts counting, ``arm(None)`` switches it off (Welcome, a
-    call in progress); ``poke()`` is any touch by the patient and starts the count again."""
-
-    warning = Signal(int)
-    expired = Signal()
-
-    def __init__(self, countdown_s: float, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.countdown_s = countdown_s
-        self.timeout_s: float | None = None
-        self._warn = QTimer(self)
-        self._warn.setSingleShot(True)
-        self._warn.timeout.connect(self.on_warn_timeout)
-        self._expire = QTimer(self)
-        self._expire.setSingleShot(True)
-        self._expire.timeout.connect(self.on_expire_timeout)
-
-    @property
-    def is_armed(self) -> bool:
-        return self.timeout_s is not None
-
-    def arm(self, timeout_s: float | None) -> None:
-        self.timeout_s = timeout_s
-        self.poke()
-
-    def poke(self) -> None:
-        self._warn.stop()
-        self._expire.stop()
-        if self.timeout_s is None:
-            return
-        warn_at = max(0.0, self.timeout_s - self.countdown_s)
-        self._warn.start(timer_ms(warn_at))
-        self._expire.start(timer_ms(self.timeout_s))
-
-    def stop(self) -> None:
-        self.arm(None)
-
-    def on_warn_timeout(self) -> None:
-        left = math.ceil(min(self.countdown_s, self.timeout_s or 0.0))
-        emit(self.warning, left)
-
-    def on_expire_timeout(self) -> None:
-        log.info("session.idle_expired timeout_s=%s", self.timeout_s)
-        emit(self.expired)
 
 
 #: Events that mean someone is at the screen. Moves count too: a mouse user scrolls a list.
@@ -95,12 +47,12 @@ class IdleMonitor(QObject):
     waiting room and the call, where a patient may sit still) it has warned and timed out:
     ``warning_started(n)`` comes ``countdown_s`` before the end, then ``countdown_tick(n-1)``
     … ``countdown_tick(1)`` every ``tick_s``, then ``timed_out()`` (the app ends and wipes the
-    session). Counts are ticks, i.e. whole seconds with the default ``tick_s`` of 1 s — the
-    same timing as the session's ``IdleTimer`` with the same settings. Any press, key or touch
+    session). Counts are ticks, i.e. whole seconds with the default ``tick_s`` of 1 s. Any press, key or touch
     during the countdown, or ``continue_()`` ("I'm still here"), cancels it: ``continued()``.
     ``pause()`` (Welcome, staff mode) stops everything; ``resume()`` starts counting afresh.
     ``activity()`` is emitted at most every ``activity_min_s`` (by ``clock``, monotonic
-    seconds) for the session's ``user_active()``. GUI thread only.
+    seconds). ``PatientSession`` owns the patient's monitor; staff mode has its own.
+    GUI thread only.
     """
 
     warning_started = Signal(int)
@@ -193,6 +145,15 @@ class IdleMonitor(QObject):
         """Count from now on."""
         self._paused = False
         self._restart()
+
+    def poke(self) -> None:
+        """Someone is here (a command the patient started): count from now, cancel a countdown."""
+        if self._paused:
+            return
+        if self.warning:
+            self.continue_()
+        else:
+            self._restart()
 
     def continue_(self) -> None:
         """The patient tapped "I'm still here": cancel the countdown."""

@@ -17,7 +17,7 @@ from kiosk.session.emitting import emit
 from kiosk.session.errors import CRASH_MESSAGE, SessionStateError
 from kiosk.session.flow import PostCallPlan, VisitPlan
 from kiosk.session.hooks import Cleanup, SessionHooks
-from kiosk.session.idle import IdleTimer
+from kiosk.session.idle import IdleMonitor
 from kiosk.session.state import SessionState
 from kiosk.session.transitions import VisitSteps
 from kiosk.session.types import EndReason, Stage
@@ -42,7 +42,10 @@ class PatientSession(VisitSteps, QObject):
     to ``Stage.WELCOME``; the same object then serves the next patient. GUI thread only.
     Signals: see docs/architecture.md ("Session contract"); added here: ``connectivity_changed
     (bool)`` (polls failing on the network, and recovered) and ``idle_warning(int)`` (seconds
-    left before an idle session ends; any ``user_active()`` call keeps it going). Every signal
+    left before an idle session ends; any ``user_active()`` call keeps it going). ``idle`` is
+    the one idle clock: the session sets its mode by stage (off at Welcome, the long timeout in
+    the waiting room and the call); the app installs it on the application so every touch,
+    key or click counts, and shows its countdown. Every signal
     is emitted through ``kiosk.session.emitting.emit`` (a PySide6 6.12.0 reference-count bug).
     """
 
@@ -82,9 +85,15 @@ class PatientSession(VisitSteps, QObject):
         self._runner = CommandRunner(self.on_command_crashed, self)
         self._runner.busy_changed.connect(self.busy_changed)
         self._runner.failed.connect(self.failed)
-        self._idle = IdleTimer(config.idle_countdown_s, self)
-        self._idle.warning.connect(self.idle_warning)
-        self._idle.expired.connect(self.on_idle_expired)
+        self.idle = IdleMonitor(
+            config.idle_timeout_s,
+            config.idle_timeout_waiting_s,
+            config.idle_countdown_s,
+            tick_s=config.idle_tick_s,
+            parent=self,
+        )
+        self.idle.warning_started.connect(self.idle_warning)
+        self.idle.timed_out.connect(self.on_idle_expired)
         self.services = SessionWizardServices(client, lambda: self._state, config.max_upload_bytes)
 
     # -- read-only view for the UI -------------------------------------------------------
@@ -232,14 +241,14 @@ class PatientSession(VisitSteps, QObject):
         self._runner.retry()
 
     def user_active(self) -> None:
-        """Any touch on the screen: restarts the idle count."""
-        self._idle.poke()
+        """Any touch on the screen: restarts the idle count (and cancels its countdown)."""
+        self.idle.poke()
 
     def end(self, reason: str = EndReason.START_OVER) -> None:
         """End the session: one wipe, then ``ended(reason)`` and ``Stage.WELCOME``."""
         if self._ending is None:
             self._runner.cancel()
-            self._idle.stop()
+            self.idle.pause()
             self._ending = asyncio.ensure_future(self._end(str(reason)))
 
     async def end_and_wait(self, reason: str = EndReason.START_OVER) -> None:
@@ -261,7 +270,7 @@ class PatientSession(VisitSteps, QObject):
 
     def _run(self, name: str, text: str, work: Any, can_go_back: bool = False) -> None:
         if self._ending is None:
-            self._idle.poke()
+            self.idle.poke()
             self._runner.run(name, text, work, can_go_back)
 
     def _set_stage(self, stage: Stage) -> None:
@@ -272,12 +281,11 @@ class PatientSession(VisitSteps, QObject):
             emit(self.stage_changed, stage)
 
     def _arm_idle(self) -> None:
-        if self._stage in (Stage.WELCOME, Stage.CALL):
-            self._idle.arm(None)
-        elif self._stage is Stage.WAITING:
-            self._idle.arm(self.config.idle_timeout_waiting_s)
-        else:
-            self._idle.arm(self.config.idle_timeout_s)
+        if self._stage is Stage.WELCOME:
+            self.idle.pause()
+            return
+        self.idle.set_mode("waiting" if self._stage in (Stage.WAITING, Stage.CALL) else "normal")
+        self.idle.resume()
 
     async def _end(self, reason: str) -> None:
         emit(self.busy_changed, True, "Finishing up…")

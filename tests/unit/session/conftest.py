@@ -47,7 +47,7 @@ def make_session(qloop, qtbot) -> Iterator[Callable[..., PatientSession]]:
     for session in sessions:
         if session._waiting is not None:
             session._waiting.stop()
-        session._idle.stop()
+        session.idle.pause()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from kiosk.api.errors import NetworkError
 from kiosk.api.models import Queue
 from kiosk.session import (
     HeartbeatTimer,
-    IdleTimer,
     MaxWaitTimer,
     QueuePoller,
     SessionConfig,
@@ -89,22 +88,30 @@ def test_max_wait_timer_fires_once(qtbot, qloop):
     assert not timer.is_active
 
 
-def test_idle_timer_warns_then_expires(qtbot, qloop):
-    idle = IdleTimer(countdown_s=0.05)
-    with qtbot.waitSignals([idle.warning, idle.expired], order="strict", timeout=1000):
-        idle.arm(0.1)
+def test_idle_mode_follows_the_stage(qtbot, session, client):
+    assert session.idle.paused  # Welcome: nobody to time out
+    start(qtbot, session)
+    assert not session.idle.paused
+    assert session.idle.mode == "normal"
+    walk_wizard(qtbot, session)
+    wait_stage(qtbot, session, Stage.WAITING)
+    assert (session.idle.paused, session.idle.mode) == (False, "waiting")
+    session.end("start_over")
+    wait_stage(qtbot, session, Stage.WELCOME)
+    assert session.idle.paused
 
 
-def test_idle_poke_restarts_the_count(qtbot, qloop):
-    idle = IdleTimer(countdown_s=0.01)
-    idle.arm(0.15)
-    qtbot.wait(100)
-    idle.poke()
-    expired = []
-    idle.expired.connect(lambda: expired.append(1))
-    qtbot.wait(80)
-    assert expired == []
-    idle.stop()
+def test_user_active_cancels_the_idle_countdown(qtbot, make_session, client):
+    session = make_session(client, idle_timeout_s=0.2, idle_countdown_s=0.1, idle_tick_s=0.05)
+    session.begin()
+    with qtbot.waitSignal(session.idle_warning, timeout=2000):
+        pass
+    assert session.idle.warning
+    with qtbot.waitSignal(session.idle.continued, timeout=1000):
+        session.user_active()
+    assert not session.idle.warning
+    assert session.stage is not Stage.WELCOME
+    session.idle.pause()
 
 
 def test_all_timers_stop_when_the_session_ends(qtbot, session, client):
@@ -122,7 +129,7 @@ def test_all_timers_stop_when_the_session_ends(qtbot, session, client):
 
 
 def test_idle_session_ends_with_reason_idle(qtbot, make_session, client):
-    session = make_session(client, idle_timeout_s=0.1, idle_countdown_s=0.05)
+    session = make_session(client, idle_timeout_s=0.1, idle_countdown_s=0.05, idle_tick_s=0.05)
     session.begin()
     with qtbot.waitSignal(session.idle_warning, timeout=2000):
         pass
