@@ -78,9 +78,7 @@ class Redactor:
             if self._compiled is None and (self._secrets or self._patient):
                 # Longest first, so "Anne Marie" is masked whole before "Anne".
                 values = sorted(self._secrets | self._patient, key=len, reverse=True)
-                self._compiled = re.compile(
-                    "|".join(re.escape(v) for v in values), re.IGNORECASE
-                )
+                self._compiled = re.compile("|".join(re.escape(v) for v in values), re.IGNORECASE)
             return self._compiled
 
     def redact(self, text: str) -> str:

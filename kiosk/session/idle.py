@@ -47,8 +47,9 @@ class IdleMonitor(QObject):
     waiting room and the call, where a patient may sit still) it has warned and timed out:
     ``warning_started(n)`` comes ``countdown_s`` before the end, then ``countdown_tick(n-1)``
     … ``countdown_tick(1)`` every ``tick_s``, then ``timed_out()`` (the app ends and wipes the
-    session). Counts are ticks, i.e. whole seconds with the default ``tick_s`` of 1 s. Any press, key or touch
-    during the countdown, or ``continue_()`` ("I'm still here"), cancels it: ``continued()``.
+    session). Counts are ticks, i.e. whole seconds with the default ``tick_s`` of 1 s. Any
+    press, key or touch during the countdown, or ``continue_()`` ("I'm still here"), cancels
+    it: ``continued()``.
     ``pause()`` (Welcome, staff mode) stops everything; ``resume()`` starts counting afresh.
     ``activity()`` is emitted at most every ``activity_min_s`` (by ``clock``, monotonic
     seconds). ``PatientSession`` owns the patient's monitor; staff mode has its own.

@@ -222,4 +222,3 @@ __all__ = [
     "lock_web_view",
     "resolve_orientation",
 ]
-

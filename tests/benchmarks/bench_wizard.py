@@ -1,7 +1,7 @@
 """Wizard timings: build the largest example step and switch between steps (printed, not asserted).
 
-    python -m pytest tests/benchmarks/bench_wizard.py -m benchmark -s
-    QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_wizard.py
+python -m pytest tests/benchmarks/bench_wizard.py -m benchmark -s
+QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_wizard.py
 """
 
 from __future__ import annotations
@@ -109,17 +109,21 @@ def run() -> dict[str, float]:
 
     with loop:
         figures = loop.run_until_complete(main())
-    print(f"wizard: build post_signup_profile step {figures['build_ms']:.1f} ms "
-          f"(target < {BUILD_TARGET_MS:.0f}); switch step {figures['switch_ms']:.1f} ms "
-          f"(target < {SWITCH_TARGET_MS:.0f})")
+    print(
+        f"wizard: build post_signup_profile step {figures['build_ms']:.1f} ms "
+        f"(target < {BUILD_TARGET_MS:.0f}); switch step {figures['switch_ms']:.1f} ms "
+        f"(target < {SWITCH_TARGET_MS:.0f})"
+    )
     return figures
 
 
 @pytest.mark.benchmark
 def test_wizard_build_and_switch_times(qloop):
     figures = measure()
-    print(f"\nwizard: build {figures['build_ms']:.1f} ms (target < {BUILD_TARGET_MS:.0f}); "
-          f"switch {figures['switch_ms']:.1f} ms (target < {SWITCH_TARGET_MS:.0f})")
+    print(
+        f"\nwizard: build {figures['build_ms']:.1f} ms (target < {BUILD_TARGET_MS:.0f}); "
+        f"switch {figures['switch_ms']:.1f} ms (target < {SWITCH_TARGET_MS:.0f})"
+    )
 
 
 if __name__ == "__main__":

@@ -20,8 +20,12 @@ from kiosk.staff.actions import (
 )
 
 REQUEST = ProviderRoomRequest(
-    code="prov-17", first_name="Ada", last_name="Byron", room_name="Dr Byron",
-    slug="drbyron", domain="vclinic.example",
+    code="prov-17",
+    first_name="Ada",
+    last_name="Byron",
+    room_name="Dr Byron",
+    slug="drbyron",
+    domain="vclinic.example",
 )
 
 
@@ -82,8 +86,12 @@ class FakeStaffClient:
         self.calls.append(("aclose", None))
 
 
-INFO = KioskInfo(api_base_url="http://api.test/api_v3/", portal_base_url="http://portal.test/",
-                 account_code="vclinic", room_code="ceproom1")
+INFO = KioskInfo(
+    api_base_url="http://api.test/api_v3/",
+    portal_base_url="http://portal.test/",
+    account_code="vclinic",
+    room_code="ceproom1",
+)
 
 
 def make(client: FakeStaffClient, config_file=None, errors_lines=()) -> StaffActions:

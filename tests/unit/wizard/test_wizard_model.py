@@ -30,15 +30,27 @@ def definition():
 
 def test_groups_use_dotted_names(definition):
     assert list(definition) == [
-        "signup.signup", "signup.verification", "signup.update_profile",
-        "signup.terms_of_service", "visits.signin", "visits.intake", "visits.visit_type",
-        "visits.consent", "visits.calendar", "visits.post_intake", "visits.post_call"]
+        "signup.signup",
+        "signup.verification",
+        "signup.update_profile",
+        "signup.terms_of_service",
+        "visits.signin",
+        "visits.intake",
+        "visits.visit_type",
+        "visits.consent",
+        "visits.calendar",
+        "visits.post_intake",
+        "visits.post_call",
+    ]
 
 
 def test_step_carries_name_code_next_title_and_sections(definition):
     step = definition.steps("signup.update_profile")[0]
-    assert (step.name, step.code, step.next_title) == ("New account",
-                                                       "post_signup_update_profile", "Create")
+    assert (step.name, step.code, step.next_title) == (
+        "New account",
+        "post_signup_update_profile",
+        "Create",
+    )
     assert [s.code for s in step.sections] == ["post_signup_profile", "post_signup_tos_popup"]
 
 
@@ -54,14 +66,31 @@ def test_bare_property_map_required_flags(definition):
 
 
 def test_json_schema_required_list_is_honoured():
-    section = parse_section({"code": "x", "schema": {
-        "type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "string"}},
-        "required": ["b"]}})
+    section = parse_section(
+        {
+            "code": "x",
+            "schema": {
+                "type": "object",
+                "properties": {"a": {"type": "string"}, "b": {"type": "string"}},
+                "required": ["b"],
+            },
+        }
+    )
     assert [(f.key, f.required) for f in section.fields] == [("a", False), ("b", True)]
 
 
-@pytest.mark.parametrize("bad", [None, 3, "x", [], {"visits": 1}, {"visits": {"intake": 5}},
-                                 {"visits": {"intake": [1, {"sections": "no"}]}}])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        None,
+        3,
+        "x",
+        [],
+        {"visits": 1},
+        {"visits": {"intake": 5}},
+        {"visits": {"intake": [1, {"sections": "no"}]}},
+    ],
+)
 def test_odd_states_never_raise(bad, caplog):
     with caplog.at_level(logging.WARNING):
         parse_states(bad)
@@ -73,25 +102,36 @@ def test_sections_without_code_are_skipped():
 
 
 def test_title_map_object_and_list_give_the_same_options():
-    as_object = parse_section({"code": "x", "schema": {"g": {"type": "string"}},
-                               "form": [{"key": "g", "type": "select",
-                                         "titleMap": {"m": "Male"}}]})
-    as_list = parse_section({"code": "x", "schema": {"g": {"type": "string"}},
-                             "form": [{"key": "g", "type": "select",
-                                       "titleMap": [{"value": "m", "name": "Male"}]}]})
+    as_object = parse_section(
+        {
+            "code": "x",
+            "schema": {"g": {"type": "string"}},
+            "form": [{"key": "g", "type": "select", "titleMap": {"m": "Male"}}],
+        }
+    )
+    as_list = parse_section(
+        {
+            "code": "x",
+            "schema": {"g": {"type": "string"}},
+            "form": [{"key": "g", "type": "select", "titleMap": [{"value": "m", "name": "Male"}]}],
+        }
+    )
     assert as_object.fields[0].options == as_list.fields[0].options == (Option("m", "Male"),)
 
 
-@pytest.mark.parametrize(("prop", "kind"), [
-    ({"type": "string", "enum": ["a"]}, "select"),
-    ({"type": "boolean"}, "checkbox"),
-    ({"type": "integer"}, "number"),
-    ({"type": "number"}, "number"),
-    ({"type": "array", "items": {"type": "string", "enum": ["a"]}}, "checkboxes"),
-    ({"type": "string", "format": "email"}, "email"),
-    ({"type": "string", "format": "date"}, "datepicker"),
-    ({"type": "string"}, "text"),
-])
+@pytest.mark.parametrize(
+    ("prop", "kind"),
+    [
+        ({"type": "string", "enum": ["a"]}, "select"),
+        ({"type": "boolean"}, "checkbox"),
+        ({"type": "integer"}, "number"),
+        ({"type": "number"}, "number"),
+        ({"type": "array", "items": {"type": "string", "enum": ["a"]}}, "checkboxes"),
+        ({"type": "string", "format": "email"}, "email"),
+        ({"type": "string", "format": "date"}, "datepicker"),
+        ({"type": "string"}, "text"),
+    ],
+)
 def test_form_type_is_inferred_from_schema(prop, kind):
     section = parse_section({"code": "x", "schema": {"k": prop}, "form": ["k"]})
     assert section.fields[0].kind == kind
@@ -103,18 +143,26 @@ def test_star_expands_to_every_property_in_order():
 
 
 def test_fieldset_groups_children():
-    section = parse_section({"code": "x", "schema": {"a": {}}, "form": [
-        {"type": "fieldset", "title": "Group", "items": ["a"]}]})
+    section = parse_section(
+        {
+            "code": "x",
+            "schema": {"a": {}},
+            "form": [{"type": "fieldset", "title": "Group", "items": ["a"]}],
+        }
+    )
     assert section.fields[0].kind == "fieldset"
     assert [f.key for f in section.fields[0].children] == ["a"]
 
 
-@pytest.mark.parametrize(("form", "reason"), [
-    ([{"key": "a", "condition": "model.b"}], "condition"),
-    ([{"type": "tabs", "tabs": []}], "tabs"),
-    ([{"key": "a", "type": "autocomplete"}], "autocomplete"),
-    ([{"key": "a", "type": "select"}], "choices loaded remotely"),
-])
+@pytest.mark.parametrize(
+    ("form", "reason"),
+    [
+        ([{"key": "a", "condition": "model.b"}], "condition"),
+        ([{"type": "tabs", "tabs": []}], "tabs"),
+        ([{"key": "a", "type": "autocomplete"}], "autocomplete"),
+        ([{"key": "a", "type": "select"}], "choices loaded remotely"),
+    ],
+)
 def test_unsupported_features_are_marked(form, reason):
     section = parse_section({"code": "x", "schema": {"a": {"type": "string"}}, "form": form})
     assert section.fields[0].unsupported == reason
@@ -160,8 +208,16 @@ def test_emr_items_read_dicts_and_flags():
 
 
 def test_pharmacy_card_joins_address():
-    card = pharmacy_card({"name": "P", "address": "1 Main St", "city": "LA", "state": "CA",
-                          "zip": "90027", "code": "9"})
+    card = pharmacy_card(
+        {
+            "name": "P",
+            "address": "1 Main St",
+            "city": "LA",
+            "state": "CA",
+            "zip": "90027",
+            "code": "9",
+        }
+    )
     assert (card.name, card.address, card.code) == ("P", "1 Main St, LA, CA 90027", "9")
 
 

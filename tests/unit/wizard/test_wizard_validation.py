@@ -9,8 +9,7 @@ from kiosk.wizard import validation as v
 
 
 def errors(schema, answers, form=None):
-    return validate_section(parse_section({"code": "x", "schema": schema, "form": form}),
-                            answers)
+    return validate_section(parse_section({"code": "x", "schema": schema, "form": form}), answers)
 
 
 def test_required_missing():
@@ -18,8 +17,7 @@ def test_required_missing():
 
 
 def test_required_blank_text_counts_as_missing():
-    assert errors({"a": {"type": "string", "required": True}}, {"a": "  "}) == {
-        "a": v.MSG_REQUIRED}
+    assert errors({"a": {"type": "string", "required": True}}, {"a": "  "}) == {"a": v.MSG_REQUIRED}
 
 
 def test_allowed_empty_accepts_blank_but_checks_given_value():
@@ -54,23 +52,31 @@ def test_multiple_needs_at_least_one_offered_value():
 
 def test_single_choice_rejects_a_list():
     assert errors({"g": {"type": "string", "enum": ["a"]}}, {"g": ["a"]}) == {
-        "g": v.MSG_NOT_OFFERED}
+        "g": v.MSG_NOT_OFFERED
+    }
 
 
 def test_retype_must_match():
     schema = {"password": {"type": "string"}, "password_retype": {"type": "string"}}
     assert errors(schema, {"password": "a1", "password_retype": "a2"}) == {
-        "password_retype": v.MSG_MISMATCH}
+        "password_retype": v.MSG_MISMATCH
+    }
     assert errors(schema, {"password": "a1", "password_retype": "a1"}) == {}
 
 
-@pytest.mark.parametrize(("schema", "value", "message"), [
-    ({"type": "number", "minimum": 17, "exclusiveMinimum": True}, "17",
-     "Please enter a number above 17."),
-    ({"type": "number", "maximum": 5}, "6", "Please enter 5 or less."),
-    ({"type": "string", "minLength": 3}, "ab", "Please use at least 3 characters."),
-    ({"type": "string", "pattern": "^\\S+@\\S+$", "validationMessage": "Bad"}, "x", "Bad"),
-])
+@pytest.mark.parametrize(
+    ("schema", "value", "message"),
+    [
+        (
+            {"type": "number", "minimum": 17, "exclusiveMinimum": True},
+            "17",
+            "Please enter a number above 17.",
+        ),
+        ({"type": "number", "maximum": 5}, "6", "Please enter 5 or less."),
+        ({"type": "string", "minLength": 3}, "ab", "Please use at least 3 characters."),
+        ({"type": "string", "pattern": "^\\S+@\\S+$", "validationMessage": "Bad"}, "x", "Bad"),
+    ],
+)
 def test_json_schema_extras(schema, value, message):
     assert errors({"k": schema}, {"k": value}) == {"k": message}
 
@@ -86,4 +92,5 @@ def test_unsupported_required_field_never_blocks():
 
 def test_required_checkbox_must_be_ticked():
     assert errors({"ok": {"type": "boolean", "required": True}}, {"ok": False}) == {
-        "ok": v.MSG_TICK}
+        "ok": v.MSG_TICK
+    }

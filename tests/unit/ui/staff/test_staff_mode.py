@@ -181,8 +181,12 @@ def test_provider_room_setup_reports_the_room(qtbot, make_mode, staff_client):
     enter(mode, PIN)
     page = mode.console.provider_page
     for field, text in (
-        (page.code, "prov-1"), (page.first_name, "Ada"), (page.last_name, "Byron"),
-        (page.room_name, "Dr Byron"), (page.slug, "drbyron"), (page.domain, "vclinic.example"),
+        (page.code, "prov-1"),
+        (page.first_name, "Ada"),
+        (page.last_name, "Byron"),
+        (page.room_name, "Dr Byron"),
+        (page.slug, "drbyron"),
+        (page.domain, "vclinic.example"),
     ):
         field.setText(text)
     page.setup_button.click()

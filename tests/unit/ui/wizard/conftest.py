@@ -37,15 +37,36 @@ class FakeServices:
         self.calls: list[str] = []
         self.fail: set[str] = set()
         self.gates: dict[str, asyncio.Event] = {}
-        self.emr: Any = {"conditions": {"data": [{"condition": "Asthma"}]},
-                         "allergies": {"data": [], "data_not_reported": True}}
+        self.emr: Any = {
+            "conditions": {"data": [{"condition": "Asthma"}]},
+            "allergies": {"data": [], "data_not_reported": True},
+        }
         self.pharmacies: list[dict[str, Any]] = [
-            {"code": "11", "name": "Sunset Pharmacy", "address": "4700 Sunset Blvd",
-             "city": "Los Angeles", "state": "CA", "zip": "90027"},
-            {"code": "22", "name": "Vermont Drugs", "address": "1501 Vermont Ave",
-             "city": "Los Angeles", "state": "CA", "zip": "90027", "is_default": True},
-            {"code": "33", "name": "Harbor Rx", "address": "12 Harbor Way", "city": "Long Beach",
-             "state": "CA", "zip": "90802"},
+            {
+                "code": "11",
+                "name": "Sunset Pharmacy",
+                "address": "4700 Sunset Blvd",
+                "city": "Los Angeles",
+                "state": "CA",
+                "zip": "90027",
+            },
+            {
+                "code": "22",
+                "name": "Vermont Drugs",
+                "address": "1501 Vermont Ave",
+                "city": "Los Angeles",
+                "state": "CA",
+                "zip": "90027",
+                "is_default": True,
+            },
+            {
+                "code": "33",
+                "name": "Harbor Rx",
+                "address": "12 Harbor Way",
+                "city": "Long Beach",
+                "state": "CA",
+                "zip": "90802",
+            },
         ]
         self.options = VisitOptions(walkin=True, appointment=True)
         self.max_bytes = 10_000_000
@@ -72,9 +93,13 @@ class FakeServices:
         from zoneinfo import ZoneInfo
 
         start = dt.datetime.combine(day, dt.time(9, 0), ZoneInfo(self.tz))
-        return [{"slot_start": int((start + dt.timedelta(hours=h)).timestamp()),
-                 "slot_end": int((start + dt.timedelta(hours=h, minutes=15)).timestamp())}
-                for h in (0, 1, 2)]
+        return [
+            {
+                "slot_start": int((start + dt.timedelta(hours=h)).timestamp()),
+                "slot_end": int((start + dt.timedelta(hours=h, minutes=15)).timestamp()),
+            }
+            for h in (0, 1, 2)
+        ]
 
     def room_timezone(self) -> str:
         return self.tz

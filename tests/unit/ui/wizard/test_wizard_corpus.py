@@ -37,8 +37,10 @@ EXPECTED: dict[str, tuple[set[str], set[str]]] = {
     "switch.json": (set(), {"live"}),
     "tabarray.json": (set(), {"comments"}),
     "tabs.json": (set(), {""}),
-    "titlemaps.json": ({"select", "select2", "noenum", "radios", "array", "array2",
-                        "radiobuttons"}, {"selectOptionData", "selectOptionRemote"}),
+    "titlemaps.json": (
+        {"select", "select2", "noenum", "radios", "array", "array2", "radiobuttons"},
+        {"selectOptionData", "selectOptionRemote"},
+    ),
     "types.json": ({"string", "integer", "number", "boolean"}, set()),
 }
 
@@ -50,15 +52,19 @@ def test_table_covers_the_whole_corpus():
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_corpus_definition_renders_with_expected_support(qtbot, name):
     data = json.loads((CORPUS / name).read_text(encoding="utf-8"))
-    section = parse_section({"code": "corpus", "schema": data.get("schema"),
-                             "form": data.get("form")})
+    section = parse_section(
+        {"code": "corpus", "schema": data.get("schema"), "form": data.get("form")}
+    )
     form = SchemaForm(section, dict(data.get("model") or {}))
     form.setStyleSheet(stylesheet())
     qtbot.addWidget(form)
     form.resize(1000, 800)
     form.show()
-    real = {w.field.key for w in form.field_widgets
-            if not isinstance(w, UnsupportedField) and w.field.holds_value}
+    real = {
+        w.field.key
+        for w in form.field_widgets
+        if not isinstance(w, UnsupportedField) and w.field.holds_value
+    }
     fallback = {w.field.key for w in form.field_widgets if isinstance(w, UnsupportedField)}
     assert (real, fallback) == EXPECTED[name]
     assert all(w.isVisibleTo(form) for w in form.field_widgets)

@@ -82,8 +82,9 @@ def test_number_field_rejects_text(qtbot):
 
 
 def test_password_is_masked_until_show_is_pressed(qtbot):
-    form = form_for(qtbot, {"password": {"type": "string"}}, [{"key": "password",
-                                                                "type": "password"}])
+    form = form_for(
+        qtbot, {"password": {"type": "string"}}, [{"key": "password", "type": "password"}]
+    )
     field = form.by_key["password"]
     assert isinstance(field, PasswordField)
     qtbot.keyClicks(field.edit, "hunter22")
@@ -95,8 +96,10 @@ def test_password_is_masked_until_show_is_pressed(qtbot):
 
 def test_password_retype_must_match(qtbot):
     schema = {"password": {"type": "string"}, "password_retype": {"type": "string"}}
-    form_def = [{"key": "password", "type": "password"},
-                {"key": "password_retype", "type": "password"}]
+    form_def = [
+        {"key": "password", "type": "password"},
+        {"key": "password_retype", "type": "password"},
+    ]
     form = form_for(qtbot, schema, form_def)
     qtbot.keyClicks(form.by_key["password"].edit, "abc123")
     qtbot.keyClicks(form.by_key["password_retype"].edit, "abc124")
@@ -112,12 +115,18 @@ def test_textarea_reads_several_lines(qtbot):
 
 def test_short_enum_gives_big_choice_buttons(qtbot):
     schema = {"gender": {"type": "string", "enum": ["male", "female"], "required": True}}
-    form = form_for(qtbot, schema, [{"key": "gender", "type": "radios",
-                                     "titleMap": {"male": "Male", "female": "Female"}}])
+    form = form_for(
+        qtbot,
+        schema,
+        [{"key": "gender", "type": "radios", "titleMap": {"male": "Male", "female": "Female"}}],
+    )
     field = form.by_key["gender"]
     assert [b.text() for b in field.buttons] == ["Male", "Female"]
-    assert all(b.minimumSizeHint().height() >= MIN_TOUCH_TARGET_PX
-               or b.sizeHint().height() >= MIN_TOUCH_TARGET_PX for b in field.buttons)
+    assert all(
+        b.minimumSizeHint().height() >= MIN_TOUCH_TARGET_PX
+        or b.sizeHint().height() >= MIN_TOUCH_TARGET_PX
+        for b in field.buttons
+    )
     qtbot.mouseClick(field.buttons[1], Qt.MouseButton.LeftButton)
     assert form.values() == {"gender": "female"}
 
@@ -129,9 +138,11 @@ def test_unanswered_required_choice_asks_to_choose(qtbot):
 
 
 def test_long_select_is_a_searchable_list(qtbot):
-    form = form_for(qtbot, {"state": {"type": "string", "enum": STATES}},
-                    [{"key": "state", "type": "select",
-                      "titleMap": {s: f"State {s}" for s in STATES}}])
+    form = form_for(
+        qtbot,
+        {"state": {"type": "string", "enum": STATES}},
+        [{"key": "state", "type": "select", "titleMap": {s: f"State {s}" for s in STATES}}],
+    )
     search = form.by_key["state"].search
     qtbot.keyClicks(search.query, "S4")
     assert search.visible_titles() == [f"State S{i}" for i in range(40, 50)]
@@ -144,8 +155,11 @@ def test_long_select_is_a_searchable_list(qtbot):
 
 def test_multiple_select_gives_chips_and_a_list_answer(qtbot):
     enum = ["Cough", "Fever", "Rash"]
-    form = form_for(qtbot, {"rfv": {"type": "string", "enum": enum, "multiple": True,
-                                    "required": True}}, [{"key": "rfv", "type": "select"}])
+    form = form_for(
+        qtbot,
+        {"rfv": {"type": "string", "enum": enum, "multiple": True, "required": True}},
+        [{"key": "rfv", "type": "select"}],
+    )
     field = form.by_key["rfv"]
     assert isinstance(field, ChoiceField)
     assert all(b.property("role") == "chip" for b in field.buttons)
@@ -168,22 +182,27 @@ def test_checkbox_is_a_big_toggle(qtbot):
 
 
 def test_birth_date_is_chosen_year_first(qtbot):
-    form = form_for(qtbot, {"dob": {"type": "string"}}, [{"key": "dob", "type": "datepicker",
-                                                           "title": "Date of Birth"}])
+    form = form_for(
+        qtbot,
+        {"dob": {"type": "string"}},
+        [{"key": "dob", "type": "datepicker", "title": "Date of Birth"}],
+    )
     field = form.by_key["dob"]
     assert isinstance(field, DateField)
     assert field.years.item(0).text() == str(dt.date.today().year)
     for view, text in ((field.years, "1980"), (field.months, "February"), (field.days, "29")):
         item = view.findItems(text, Qt.MatchFlag.MatchExactly)[0]
         view.scrollToItem(item)
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                         pos=view.visualItemRect(item).center())
+        qtbot.mouseClick(
+            view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualItemRect(item).center()
+        )
     assert form.values() == {"dob": "1980-02-29"}
 
 
 def test_partial_date_asks_for_a_full_date(qtbot):
-    form = form_for(qtbot, {"dob": {"type": "string", "required": True}},
-                    [{"key": "dob", "type": "datepicker"}])
+    form = form_for(
+        qtbot, {"dob": {"type": "string", "required": True}}, [{"key": "dob", "type": "datepicker"}]
+    )
     DateField.select(form.by_key["dob"].months, 5)
     form.validate()
     assert form.by_key["dob"].error_label.text() == "Please choose a full date."
@@ -208,12 +227,31 @@ def test_form_restores_values_from_state(qtbot):
     assert form.by_key["name"].edit.text() == "Kim"
 
 
-@pytest.mark.parametrize("kind", ["text", "email", "number", "password", "select", "radios",
-                                  "checkbox", "checkboxes", "datepicker", "textarea"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "text",
+        "email",
+        "number",
+        "password",
+        "select",
+        "radios",
+        "checkbox",
+        "checkboxes",
+        "datepicker",
+        "textarea",
+    ],
+)
 def test_every_field_type_has_touch_sized_controls(qtbot, kind):
-    schema = {"x": {"type": "array", "items": {"enum": ["a", "b"]}} if kind == "checkboxes"
-              else {"type": "string", "enum": ["a", "b"]} if kind in ("select", "radios")
-              else {"type": "boolean"} if kind == "checkbox" else {"type": "string"}}
+    schema = {
+        "x": {"type": "array", "items": {"enum": ["a", "b"]}}
+        if kind == "checkboxes"
+        else {"type": "string", "enum": ["a", "b"]}
+        if kind in ("select", "radios")
+        else {"type": "boolean"}
+        if kind == "checkbox"
+        else {"type": "string"}
+    }
     form = form_for(qtbot, schema, [{"key": "x", "type": kind}])
     target = form.by_key["x"].focus_widget()
     assert target.height() >= MIN_TOUCH_TARGET_PX

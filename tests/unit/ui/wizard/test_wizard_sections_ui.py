@@ -46,8 +46,7 @@ def fields_of(view) -> dict[str, FieldWidget]:
 
 
 # -- EMR ------------------------------------------------------------------------------------
-def test_emr_step_loads_the_record_once_and_shows_items(make_view, settle, services,
-                                                        step_by_code):
+def test_emr_step_loads_the_record_once_and_shows_items(make_view, settle, services, step_by_code):
     view = make_view(step_by_code("visits.post_intake", "emr"))
     settle(view)
     conditions = view.sections[1]
@@ -62,8 +61,11 @@ def test_emr_add_remove_and_chips_submit_doc_shapes(qtbot, make_view, settle, st
     qtbot.keyClicks(conditions.entry, "Migraine")
     qtbot.mouseClick(conditions.add_button, LEFT)
     qtbot.mouseClick(conditions.chips["Diabetes"], LEFT)
-    remove = next(b for b in conditions.findChildren(type(conditions.add_button))
-                  if b.accessibleName() == "Remove Asthma")
+    remove = next(
+        b
+        for b in conditions.findChildren(type(conditions.add_button))
+        if b.accessibleName() == "Remove Asthma"
+    )
     qtbot.mouseClick(remove, LEFT)
     qtbot.keyClicks(surgeries.entry, "Knee repair")
     qtbot.mouseClick(surgeries.add_button, LEFT)
@@ -95,8 +97,9 @@ def test_emr_adding_an_item_clears_nothing_to_report(qtbot, make_view, settle, s
     assert not allergies.none_toggle.isChecked()
 
 
-def test_emr_load_failure_shows_message_and_retry_recovers(qtbot, make_view, settle, services,
-                                                           step_by_code):
+def test_emr_load_failure_shows_message_and_retry_recovers(
+    qtbot, make_view, settle, services, step_by_code
+):
     services.fail.add("load_emr")
     view = make_view(step_by_code("visits.post_intake", "emr"))
     settle(view)
@@ -123,16 +126,16 @@ def test_loading_state_is_visible_and_next_waits(qtbot, make_view, services, ste
 
 
 # -- pharmacy -------------------------------------------------------------------------------
-def test_pharmacy_default_is_preselected_and_submitted(qtbot, make_view, settle, services,
-                                                       step_by_code):
+def test_pharmacy_default_is_preselected_and_submitted(
+    qtbot, make_view, settle, services, step_by_code
+):
     view = make_view(step_by_code("visits.post_intake", "pharmacy"))
     settle(view)
     (choice,) = submit(qtbot, view)
     assert choice == PharmacyChoice(services.pharmacies[1])
 
 
-def test_pharmacy_search_filters_and_tap_chooses(qtbot, make_view, settle, services,
-                                                 step_by_code):
+def test_pharmacy_search_filters_and_tap_chooses(qtbot, make_view, settle, services, step_by_code):
     view = make_view(step_by_code("visits.post_intake", "pharmacy"))
     settle(view)
     search = view.sections[0].search
@@ -160,8 +163,7 @@ def test_visit_type_requires_a_choice(qtbot, make_view, step_by_code):
     assert view.sections[1].message.text() == "Please choose one of the options."
 
 
-def test_visit_type_shows_only_allowed_option_preselected(qtbot, make_view, services,
-                                                          step_by_code):
+def test_visit_type_shows_only_allowed_option_preselected(qtbot, make_view, services, step_by_code):
     services.options = VisitOptions(walkin=True, appointment=False)
     view = make_view(step_by_code("visits.visit_type", "visit_type"))
     assert list(view.sections[1].cards) == ["walkin"]
@@ -178,8 +180,9 @@ def test_calendar_shows_days_and_slots_in_room_time(qtbot, make_view, settle, st
     assert [b.text() for b, _ in section.slot_buttons] == ["9:00 AM", "10:00 AM", "11:00 AM"]
 
 
-def test_calendar_choosing_a_day_and_slot_submits_it(qtbot, make_view, settle, services,
-                                                     step_by_code):
+def test_calendar_choosing_a_day_and_slot_submits_it(
+    qtbot, make_view, settle, services, step_by_code
+):
     view = make_view(step_by_code("visits.calendar", "appointment_calendar"))
     settle(view)
     section = view.findChildren(CalendarSection)[0]
@@ -214,9 +217,16 @@ def test_terms_text_loads_terms_of_use(make_view, settle, step_by_code):
 
 
 def test_tos_popup_requires_agree_and_shows_terms_inline(qtbot, make_view, settle):
-    view = make_view(one_section_step({"code": "post_signup_tos_popup", "title": "Accept",
-                                       "agree": {"title": "I Agree"},
-                                       "terms": {"title": "View Terms"}}))
+    view = make_view(
+        one_section_step(
+            {
+                "code": "post_signup_tos_popup",
+                "title": "Accept",
+                "agree": {"title": "I Agree"},
+                "terms": {"title": "View Terms"},
+            }
+        )
+    )
     section = view.sections[0]
     with qtbot.assertNotEmitted(view.submitted):
         qtbot.mouseClick(view.next_button, LEFT)
@@ -240,8 +250,7 @@ def test_emergency_warning_says_call_911(make_view, step_by_code):
 
 
 # -- surveys --------------------------------------------------------------------------------
-def test_survey_requires_rating_then_submits_rating_and_comment(qtbot, make_view,
-                                                                step_by_code):
+def test_survey_requires_rating_then_submits_rating_and_comment(qtbot, make_view, step_by_code):
     view = make_view(step_by_code("visits.post_call", "survey"))
     survey = view.sections[1]
     qtbot.mouseClick(view.next_button, LEFT)
@@ -249,12 +258,21 @@ def test_survey_requires_rating_then_submits_rating_and_comment(qtbot, make_view
     qtbot.mouseClick(survey.stars[3], LEFT)
     qtbot.keyClicks(survey.comment, "Quick and kind")
     assert submit(qtbot, view) == [
-        SurveyAnswers("post_visit_survey", {"rating": 4, "comment": "Quick and kind"})]
+        SurveyAnswers("post_visit_survey", {"rating": 4, "comment": "Quick and kind"})
+    ]
 
 
 def test_survey_with_its_own_schema_renders_that_form(qtbot, make_view):
-    view = make_view(one_section_step({"code": "intake_survey", "schema": {
-        "recommend": {"type": "string", "enum": ["Yes", "No"], "required": True}}}))
+    view = make_view(
+        one_section_step(
+            {
+                "code": "intake_survey",
+                "schema": {
+                    "recommend": {"type": "string", "enum": ["Yes", "No"], "required": True}
+                },
+            }
+        )
+    )
     fields_of(view)["recommend"].buttons[0].click()
     assert submit(qtbot, view) == [SurveyAnswers("intake_survey", {"recommend": "Yes"})]
 
@@ -268,8 +286,12 @@ def test_signup_activate_submits_activation_request(qtbot, make_view, step_by_co
     fields["dob"].set_value("1990-01-02")
     (request,) = submit(qtbot, view)
     assert isinstance(request, ActivationRequest)
-    assert request.fields == {"first_name": "Ana", "last_name": "Lee", "dob": "1990-01-02",
-                              "email": "a@b.co"}
+    assert request.fields == {
+        "first_name": "Ana",
+        "last_name": "Lee",
+        "dob": "1990-01-02",
+        "email": "a@b.co",
+    }
 
 
 def test_signup_verification_submits_code(qtbot, make_view, step_by_code):
@@ -289,14 +311,24 @@ def test_profile_submits_without_retype_plus_terms(qtbot, make_view, step_by_cod
     qtbot.keyClicks(fields["password_retype"].edit, "pw12345")
     qtbot.keyClicks(fields["state"].search.query, "calif")
     search = fields["state"].search
-    item = next(search.view.item(r) for r in range(search.view.count())
-                if not search.view.item(r).isHidden())
+    item = next(
+        search.view.item(r)
+        for r in range(search.view.count())
+        if not search.view.item(r).isHidden()
+    )
     qtbot.mouseClick(search.view.viewport(), LEFT, pos=search.view.visualItemRect(item).center())
     qtbot.mouseClick(view.sections[1].agree, LEFT)
     profile, terms = submit(qtbot, view)
-    assert profile == ProfileUpdate({"first_name": "Ana", "last_name": "Lee", "gender": "female",
-                                     "dob": "1990-01-02", "password": "pw12345",
-                                     "state": "CA"})
+    assert profile == ProfileUpdate(
+        {
+            "first_name": "Ana",
+            "last_name": "Lee",
+            "gender": "female",
+            "dob": "1990-01-02",
+            "password": "pw12345",
+            "state": "CA",
+        }
+    )
     assert terms == TermsAccepted()
 
 
@@ -307,8 +339,9 @@ def save_image(folder, name: str, size: int = 40) -> None:
     assert image.save(str(folder / name))
 
 
-def test_upload_lists_folder_images_and_uploads_a_tapped_one(qtbot, make_view, services,
-                                                             step_by_code):
+def test_upload_lists_folder_images_and_uploads_a_tapped_one(
+    qtbot, make_view, services, step_by_code
+):
     save_image(services.image_dir, "rash.png")
     save_image(services.image_dir, "arm.jpg")
     (services.image_dir / "notes.txt").write_text("x")

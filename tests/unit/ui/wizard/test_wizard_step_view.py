@@ -57,8 +57,12 @@ def test_next_falls_back_to_next_without_next_title(make_view, step_by_code):
 
 
 def test_consent_without_next_title_says_i_agree(make_view):
-    step = Step(name="Consent", code="c", next_title="Next",
-                sections=(parse_section({"code": "consent_text"}),))
+    step = Step(
+        name="Consent",
+        code="c",
+        next_title="Next",
+        sections=(parse_section({"code": "consent_text"}),),
+    )
     assert make_view(step).next_button.text() == "I Agree"
 
 
