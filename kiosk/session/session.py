@@ -18,7 +18,8 @@ from kiosk.session.errors import CRASH_MESSAGE, SessionStateError
 from kiosk.session.flow import PostCallPlan, VisitPlan
 from kiosk.session.hooks import Cleanup, SessionHooks
 from kiosk.session.idle import IdleMonitor
-from kiosk.session.state import SessionState
+from kiosk.session.redaction import remember_patient_values
+from kiosk.session.state import KnownPatient, SessionState
 from kiosk.session.transitions import VisitSteps
 from kiosk.session.types import EndReason, Stage
 from kiosk.session.waiting import WaitingRoom
@@ -152,6 +153,17 @@ class PatientSession(VisitSteps, QObject):
             self._state.wiped = False
             self._run("begin", "Getting things ready…", self._do_begin)
 
+    def start_known(self, code: str, first_name: str, last_name: str) -> None:
+        """Staff launch a known patient (SSO type 200 with the integrator's ``code``) straight
+        into the intake: staff mode authorised it, so ``known_patient_login`` does not apply.
+        The identify screen is skipped; a room pick still shows when the kiosk has no room."""
+        if self._stage is not Stage.WELCOME or self.busy:
+            return
+        remember_patient_values(code, first_name, last_name)
+        self._state.wiped = False
+        self._state.staff_launch = KnownPatient(code, first_name, last_name)
+        self._run("start_known", "Getting things ready…", self._do_begin)
+
     def choose_room(self, code: str) -> None:
         if self._stage is Stage.ROOM_PICK:
             self._run(
@@ -165,6 +177,7 @@ class PatientSession(VisitSteps, QObject):
         """Start as a guest (SSO type 600) with name and date of birth."""
         if self._stage is Stage.IDENTIFY:
             dob_text = dob.isoformat() if isinstance(dob, dt.date) else str(dob)
+            remember_patient_values(first_name, last_name, dob_text)
 
             async def work() -> None:
                 await self._identify(first_name, last_name, UserType.GUEST, dob=dob_text)
@@ -175,6 +188,8 @@ class PatientSession(VisitSteps, QObject):
         """Start as a known patient (SSO type 200 with the integrator's ``code``), if enabled."""
         if self._stage is not Stage.IDENTIFY:
             return
+
+        remember_patient_values(code, first_name, last_name)
 
         async def work() -> None:
             if not self.config.known_patient_login:
@@ -187,6 +202,7 @@ class PatientSession(VisitSteps, QObject):
         """Send the current step's answers, then show the next step (or the next stage)."""
         if self._stage in (Stage.WIZARD, Stage.POST_CALL):
             items = list(submissions)
+            remember_patient_values(items)
             self._run(
                 "submit_step",
                 "Saving your answers…",

@@ -21,6 +21,18 @@ class Stoppable(Protocol):
     def stop(self) -> None: ...
 
 
+@dataclass(frozen=True, repr=False)
+class KnownPatient:
+    """A known patient whose session staff launched: signed in without the identify screen."""
+
+    code: str
+    first_name: str
+    last_name: str
+
+    def __repr__(self) -> str:
+        return "<KnownPatient>"
+
+
 @dataclass(eq=False)
 class SessionState:
     """One patient's data, owned by ``PatientSession`` and replaced by a fresh one after a wipe.
@@ -46,6 +58,7 @@ class SessionState:
     max_wait_s: float | None = None
     timers: list[Stoppable] = field(default_factory=list)
     temp_dir: Path | None = None
+    staff_launch: KnownPatient | None = None
     wiped: bool = False
 
     def ensure_temp_dir(self) -> Path:
@@ -70,6 +83,7 @@ class SessionState:
         self.booking = None
         self.max_wait_s = None
         self.timers = []
+        self.staff_launch = None
 
     @property
     def room_code(self) -> str | None:

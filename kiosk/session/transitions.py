@@ -76,6 +76,12 @@ class VisitSteps:
             self._set_stage(Stage.ROOM_CLOSED)
             return
         self._plan = plan
+        launch = state.staff_launch
+        if launch is not None:
+            await self._identify(
+                launch.first_name, launch.last_name, UserType.MEMBER, code=launch.code
+            )
+            return
         self._set_stage(Stage.IDENTIFY)
 
     async def _identify(
@@ -95,6 +101,7 @@ class VisitSteps:
             state.user = await self.client.sso(
                 first_name, last_name, type=user_type, code=code, dob=dob
             )
+            state.staff_launch = None
             log.info("session.signed_in user=%s type=%d", state.user.id, int(user_type))
         self._runner.checkpoint(self._start_intake)
         await self._start_intake()
