@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return set_pin_main(argv[1:])
     args = _run_parser().parse_args(argv)
-    from kiosk.app import run
+    from kiosk.launcher import run
 
     return run(config_file=args.config, windowed=args.windowed, size=args.size)
 

@@ -178,6 +178,22 @@ def load_settings(
     except ValidationError as exc:
         raise ConfigError(_describe(exc, str(config_file))) from None
     try:
-        return Settings.model_validate(_merge(from_file, from_env))
+        settings = Settings.model_validate(_merge(from_file, from_env))
     except ValidationError as exc:
         raise ConfigError(_describe(exc, "environment")) from None
+    _check_real_endpoint(settings, str(config_file))
+    return settings
+
+
+#: What a real VSee endpoint cannot work without (the sandbox brings its own).
+_REAL_ENDPOINT_NEEDS = ("portal_base_url", "api_key", "api_secret")
+
+
+def _check_real_endpoint(settings: Settings, source: str) -> None:
+    if settings.uses_sandbox:
+        return
+    for key in _REAL_ENDPOINT_NEEDS:
+        value = getattr(settings, key)
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if not text:
+            raise ConfigError(f"{source}: key '{key}': required when api_base_url is set")

@@ -20,12 +20,14 @@ from kiosk.sandbox.store import Store
 
 log = logging.getLogger("kiosk.sandbox")
 
-APP_NAME = "clinic-kiosk"
+#: The sandbox is the clinic's server, not the kiosk: it keeps its records (which do hold the
+#: test patients' details, as VSee's servers would) apart from the kiosk's own data dir.
+APP_NAME = "clinic-kiosk-sandbox"
 
 
 def default_db_path() -> Path:
-    """``<platformdirs data dir>/sandbox/sandbox.sqlite3``."""
-    return Path(platformdirs.user_data_dir(APP_NAME)) / "sandbox" / "sandbox.sqlite3"
+    """``<platformdirs data dir of clinic-kiosk-sandbox>/sandbox.sqlite3``."""
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "sandbox.sqlite3"
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
 from typing import Any
@@ -251,6 +252,15 @@ class PatientSession(VisitSteps, QObject):
         """The patient is done (goodbye, booking shown): start over for the next one."""
         if self._stage in (Stage.GOODBYE, Stage.BOOKED, Stage.POST_CALL, Stage.ROOM_CLOSED):
             self.end(EndReason.FINISHED)
+
+    def set_room(self, code: str | None) -> None:
+        """Staff chose the room this kiosk serves: used from the next patient on."""
+        self.config = dataclasses.replace(self.config, room_code=code or None)
+        log.info("session.room_configured room=%s", code or "-")
+
+    def resume_idle(self) -> None:
+        """Count idle time again as the stage wants it (after staff mode paused the clock)."""
+        self._arm_idle()
 
     def retry(self) -> None:
         """Run the command that failed last time again."""

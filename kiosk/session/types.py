@@ -29,6 +29,7 @@ class EndReason(StrEnum):
     IDLE = "idle"
     CRASH = "crash"
     LEFT_WAITING_ROOM = "left_waiting_room"
+    SHUTDOWN = "shutdown"
 
 
 @dataclass(frozen=True)

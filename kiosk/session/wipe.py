@@ -10,8 +10,8 @@ from typing import Protocol
 
 from kiosk import constants
 from kiosk.api.models import CloseReason
-from kiosk.session.redaction import forget_patient_values
 from kiosk.session.hooks import SessionHooks
+from kiosk.session.redaction import forget_patient_values
 from kiosk.session.state import SessionState
 
 log = logging.getLogger("kiosk.session")
@@ -39,8 +39,9 @@ async def wipe_session(
     stop the timers; close the open walk-in visit with ``state.close_reason`` (a booked
     appointment is kept: the patient still has it); log out (destroys the tokens on the
     server; the client forgets them even if that fails); run the UI's cleanup hooks; drop
-    every answer and cached object and the log redactor's copy of them; delete the session's temp folder. A second call for the
-    same state does nothing. Returns the names of the steps that failed (for logs and tests).
+    every answer and cached object and the log redactor's copy of them; delete the session's
+    temp folder. A second call for the same state does nothing. Returns the names of the
+    steps that failed (for logs and tests).
     """
     if state.wiped:
         return []

@@ -67,6 +67,7 @@ class CallView(QWidget):
         from PySide6.QtWebEngineWidgets import QWebEngineView
 
         from kiosk.ui.call.page import CallPage, new_profile
+        from kiosk.ui.lockdown import lock_web_view
 
         origin = origin_of(self._portal_origin or "") or origin_of(url)
         self._portal_origin = origin
@@ -74,8 +75,8 @@ class CallView(QWidget):
         self._profile = new_profile()
         self._page = CallPage(self._profile, origin)
         self._web = QWebEngineView(self)
-        self._web.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._web.setPage(self._page)
+        lock_web_view(self._web)
         self._page.urlChanged.connect(self.on_url_changed)
         self._page.loadStarted.connect(lambda: emit(self.loading_changed, True))
         self._page.loadFinished.connect(lambda _ok: emit(self.loading_changed, False))

@@ -87,7 +87,9 @@ def test_auto_provider_starts_then_ends_the_next_alive_patient(tmp_path):
 
 
 def test_auto_provider_ignores_patients_without_a_fresh_heartbeat(tmp_path):
-    options = AutoProviderOptions(start_after_s=0.0, end_after_s=10, tick_s=0.01)
+    # The provider takes a patient who has waited 3 s (sandbox clock, moved by hand): the
+    # stale patient reaches 3 s only after their 5 s heartbeat has lapsed.
+    options = AutoProviderOptions(start_after_s=3.0, end_after_s=10, tick_s=0.01)
     with (
         EmbeddedSandbox(tmp_path / "db.sqlite3", auto_provider=options) as sandbox,
         httpx.Client(base_url=sandbox.address.api_base_url) as http,
@@ -98,6 +100,7 @@ def test_auto_provider_ignores_patients_without_a_fresh_heartbeat(tmp_path):
         stale_visit = api.walkin(stale, heartbeat=5)
         api.advance(6)
         fresh_visit = api.walkin(fresh)
+        api.advance(3)
         wait_for(lambda: api.get(f"visits/{fresh_visit['id']}", fresh).json()["data"]["status"]
                  == 25, "the fresh patient to be taken")  # fmt: skip
         assert api.get(f"visits/{stale_visit['id']}", stale).json()["data"]["status"] == 10

@@ -1,0 +1,254 @@
+"""``KioskApp``: builds every part of the kiosk, connects them, and takes them down again."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk import __version__
+from kiosk.api import PortalUrls, VSeeClient
+from kiosk.backend import Backend
+from kiosk.config import KioskPaths, Settings
+from kiosk.crash import CrashGuard
+from kiosk.logging_setup import recent_errors
+from kiosk.session import PatientSession, SessionConfig, Stage
+from kiosk.session.types import EndReason
+from kiosk.staff.actions import KioskInfo, StaffActions
+from kiosk.staff.auth import StaffAuthenticator
+from kiosk.staff.lockout import PinLockout
+from kiosk.ui.call import CallView
+from kiosk.ui.idle_presenter import IdlePresenter
+from kiosk.ui.lockdown import KioskLockdown, apply_kiosk_window_mode
+from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.presenter import FlowPresenter
+from kiosk.ui.screens.reset import ResetScreen
+from kiosk.ui.staff.dashboard import DashboardScreen
+from kiosk.ui.staff.mode import StaffMode
+
+log = logging.getLogger("kiosk.app")
+
+#: How long shutdown waits for the wipe (close visit, log out) before it gives up.
+SHUTDOWN_WIPE_TIMEOUT_S = 10.0
+
+
+@dataclass(frozen=True)
+class LaunchOptions:
+    """How this run shows itself: ``windowed`` (development) and the window ``size``."""
+
+    windowed: bool = False
+    size: QSize | None = None
+
+
+class KioskApp(QObject):
+    """The composition root: one patient session, one window, staff mode, crash recovery.
+
+    Data flows one way — screens → ``FlowPresenter`` → ``PatientSession`` → ``VSeeClient`` →
+    server. Staff mode has its own ``VSeeClient`` so a provider token never meets a
+    patient's. ``start()`` shows the window (fullscreen and locked down unless ``windowed``);
+    ``quit_requested`` is set when staff exit or the window is closed; ``shutdown()`` wipes
+    the open session (closing its visit, logging out) and stops everything it started.
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: Settings,
+        paths: KioskPaths,
+        backend: Backend,
+        launch: LaunchOptions,
+        config_file: Path | None = None,
+        session_config: SessionConfig | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.settings = settings
+        self.paths = paths
+        self.backend = backend
+        self.launch = launch
+        self.quit_requested = asyncio.Event()
+        self.portal = PortalUrls(backend.portal_base_url)
+        self.client = self._new_client()
+        self.session = PatientSession(
+            self.client, session_config or SessionConfig.from_settings(settings), self.portal
+        )
+        origin = self.portal.base_url
+        self.window = KioskWindow(
+            sandbox=backend.uses_sandbox, call_view=CallView(portal_origin=origin)
+        )
+        self.presenter = FlowPresenter(self.session, self.window)
+        self.idle = IdlePresenter(
+            self.session.idle, self.window, lambda: self.session.end(EndReason.START_OVER)
+        )
+        self.reset_screen = ResetScreen()
+        self.window.add_screen(self.reset_screen)
+        self.crash_guard = CrashGuard()
+        self.lockdown = KioskLockdown(hide_cursor=settings.kiosk.hide_cursor)
+        self.staff_client = self._new_client()
+        self.staff_actions = StaffActions(
+            self.staff_client,
+            KioskInfo(
+                api_base_url=backend.api_base_url,
+                portal_base_url=backend.portal_base_url,
+                account_code=settings.account_code,
+                room_code=settings.room_code,
+                version=__version__,
+                uses_sandbox=backend.uses_sandbox,
+            ),
+            self.portal,
+            config_file or paths.config_file,
+            recent_errors.lines,
+        )
+        staff = settings.staff
+        self.staff = StaffMode(
+            self.window,
+            StaffAuthenticator(staff.pin_hash, PinLockout(staff.max_attempts, staff.lockout_s)),
+            self.staff_actions,
+            idle_timeout_s=staff.idle_timeout_s,
+        )
+        self.window.add_screen(self.staff.widget)
+        self.dashboard = DashboardScreen(CallView(portal_origin=origin))
+        self.window.add_screen(self.dashboard)
+        self._before_staff: QWidget | None = None
+        self._pending_launch: tuple[str, str, str] | None = None
+        self._connect()
+
+    def _new_client(self) -> VSeeClient:
+        return VSeeClient(
+            self.backend.api_base_url,
+            account_code=self.settings.account_code,
+            api_key=self.backend.api_key,
+            api_secret=self.backend.api_secret,
+            max_upload_bytes=int(self.settings.kiosk.max_upload_mb * 1024 * 1024),
+        )
+
+    def _connect(self) -> None:
+        s = self.session
+        s.connectivity_changed.connect(self.staff_actions.set_online)
+        s.ended.connect(self.on_session_ended)
+        s.add_cleanup(self.clear_clipboard)
+        self.crash_guard.crashed.connect(self.on_crashed)
+        self.reset_screen.continue_requested.connect(self.on_reset_continue)
+        self.staff.active_changed.connect(self.on_staff_active_changed)
+        self.staff.launch_known_patient.connect(self.on_launch_known_patient)
+        self.staff.open_provider_dashboard.connect(self.on_open_dashboard)
+        self.staff.room_changed.connect(s.set_room)
+        self.staff.exit_requested.connect(self.request_quit)
+        self.dashboard.closed.connect(self.on_dashboard_closed)
+        self.window.closing.connect(self.request_quit)
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the Welcome screen; install the crash guard, lockdown, idle and staff watchers."""
+        loop = asyncio.get_event_loop()
+        self.crash_guard.install(loop)
+        self.session.idle.install(self.app)
+        self.staff.install(self.app)
+        if not self.launch.windowed and self.settings.kiosk.fullscreen:
+            self.lockdown.install(self.app)
+        apply_kiosk_window_mode(
+            self.window, self.settings.kiosk, self.launch.windowed, self.launch.size
+        )
+        log.info(
+            "app.started version=%s sandbox=%s room=%s",
+            __version__,
+            self.backend.uses_sandbox,
+            self.session.config.room_code or "-",
+        )
+
+    async def shutdown(self) -> None:
+        """Wipe the open session, log staff out, close clients and the sandbox. Idempotent."""
+        self.dashboard.close_dashboard()
+        self.staff.close()
+        try:
+            await asyncio.wait_for(
+                self.session.end_and_wait(EndReason.SHUTDOWN), SHUTDOWN_WIPE_TIMEOUT_S
+            )
+        except TimeoutError:
+            log.warning("app.shutdown_wipe_timeout")
+        self.presenter.close()
+        self.staff.uninstall()
+        self.session.idle.uninstall()
+        self.lockdown.uninstall()
+        self.crash_guard.uninstall()
+        await self.staff_actions.aclose()
+        await self.client.aclose()
+        self.window.closing.disconnect(self.request_quit)
+        self.window.close()
+        self.backend.stop()
+        log.info("app.stopped")
+
+    def request_quit(self) -> None:
+        log.info("app.quit_requested")
+        self.quit_requested.set()
+
+    # -- slots ------------------------------------------------------------------------------
+
+    def on_crashed(self, incident: str) -> None:
+        """Something nothing else caught: calm screen, then the one wipe, then Welcome."""
+        self.staff.close()
+        self.dashboard.close_dashboard()
+        self.window.busy.set_busy(False)
+        self.window.error_panel.hide()
+        self.reset_screen.show_incident(incident)
+        self.window.show_screen(self.reset_screen)
+        self.session.end(EndReason.CRASH)
+
+    def on_reset_continue(self) -> None:
+        if self.window.current_screen is self.reset_screen:
+            self.window.show_screen(self.window.welcome)
+        self.crash_guard.reset_finished()
+
+    def on_session_ended(self, reason: str) -> None:
+        # The flow presenter has just shown Welcome; a crash's reset screen stays up until
+        # its own button or timer, so the patient sees what happened.
+        if self.reset_screen.counting:
+            self.window.show_screen(self.reset_screen)
+        launch, self._pending_launch = self._pending_launch, None
+        if launch is not None:
+            # ``ended`` comes just before the session is back at Welcome: start on the next turn.
+            QTimer.singleShot(0, lambda: self.session.start_known(*launch))
+
+    def on_staff_active_changed(self, active: bool) -> None:
+        if active:
+            current = self.window.current_screen
+            if current not in (self.staff.widget, self.dashboard):
+                self._before_staff = current
+            self.session.idle.pause()
+            self.window.show_screen(self.staff.widget)
+            return
+        self.dashboard.close_dashboard()
+        back = self._before_staff or self.window.welcome
+        self._before_staff = None
+        self.window.show_screen(back)
+        self.session.resume_idle()
+
+    def on_launch_known_patient(self, code: str, first_name: str, last_name: str) -> None:
+        """Staff start a known patient's session; a patient still on the kiosk is wiped first."""
+        if self.session.stage is Stage.WELCOME and not self.session.busy:
+            self.session.start_known(code, first_name, last_name)
+        else:
+            self._pending_launch = (code, first_name, last_name)
+            self.session.end(EndReason.START_OVER)
+
+    def on_open_dashboard(self, url: str) -> None:
+        self.dashboard.open_dashboard(url)
+        self.window.show_screen(self.dashboard)
+
+    def on_dashboard_closed(self) -> None:
+        if self.staff.active and self.window.current_screen is self.dashboard:
+            self.window.show_screen(self.staff.widget)
+
+    @staticmethod
+    def clear_clipboard() -> None:
+        """Session cleanup: nothing a patient copied stays for the next one."""
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.clear()

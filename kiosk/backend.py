@@ -1,0 +1,71 @@
+"""Which clinic server the kiosk talks to: the configured VSee endpoint or the embedded sandbox."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import SecretStr
+
+from kiosk.config import Settings
+
+log = logging.getLogger("kiosk.backend")
+
+#: The sandbox's seeded clinic accepts these (see kiosk/sandbox/seed/data.py); they are not
+#: secrets of any real clinic.
+SANDBOX_API_KEY = "vclinic_api_key"
+SANDBOX_API_SECRET = "vclinic_api_secret"
+
+
+@dataclass
+class Backend:
+    """Where the API and portal are, with the credentials to use; ``sandbox`` is the embedded
+    server when there is one (``stop()`` shuts it down). The repr shows no credentials."""
+
+    api_base_url: str
+    portal_base_url: str
+    api_key: SecretStr | None
+    api_secret: SecretStr | None
+    sandbox: Any = field(default=None, repr=False)
+
+    @property
+    def uses_sandbox(self) -> bool:
+        return self.sandbox is not None
+
+    def stop(self) -> None:
+        if self.sandbox is not None:
+            self.sandbox.stop()
+            self.sandbox = None
+
+
+def start_backend(settings: Settings) -> Backend:
+    """The configured endpoint as it is, or — when ``api_base_url`` is not set — the sandbox
+    clinic started in this process on a free loopback port (blocks until it listens)."""
+    if not settings.uses_sandbox:
+        assert settings.api_base_url is not None and settings.portal_base_url is not None
+        log.info("backend.remote api=%s", settings.api_base_url)
+        return Backend(
+            settings.api_base_url,
+            settings.portal_base_url,
+            settings.api_key,
+            settings.api_secret,
+        )
+    from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox
+
+    options = settings.sandbox
+    auto = (
+        AutoProviderOptions(options.auto_provider_start_s, options.auto_provider_end_s)
+        if options.auto_provider
+        else None
+    )
+    sandbox = EmbeddedSandbox(db_path=options.db_path, auto_provider=auto)
+    address = sandbox.start()
+    log.info("backend.sandbox api=%s", address.api_base_url)
+    return Backend(
+        address.api_base_url,
+        address.portal_base_url,
+        SecretStr(SANDBOX_API_KEY),
+        SecretStr(SANDBOX_API_SECRET),
+        sandbox=sandbox,
+    )

@@ -1,0 +1,120 @@
+"""``run()``: the kiosk process — settings, Qt application, event loop, clean exit."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.config import CONFIG_FILE_ENV, ConfigError, KioskPaths, load_settings
+
+log = logging.getLogger("kiosk.app")
+
+#: Exit codes: 2 for a configuration the kiosk cannot start with (systemd will not loop on it
+#: faster than its restart delay, and the message names the file and key).
+EXIT_OK = 0
+EXIT_CONFIG = 2
+EXIT_BACKEND = 3
+
+#: Python only runs signal handlers between bytecodes; while Qt waits in C a timer wakes it.
+SIGNAL_POLL_MS = 300
+
+
+def parse_size(text: str | None) -> QSize | None:
+    """``"1080x1920"`` → ``QSize(1080, 1920)``; raises ``ConfigError`` on anything else."""
+    if not text:
+        return None
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit() or int(width) * int(height) == 0:
+        raise ConfigError(f"--size: expected WIDTHxHEIGHT such as 1280x800, got {text!r}")
+    return QSize(int(width), int(height))
+
+
+def run(config_file: Path | None = None, windowed: bool = False, size: str | None = None) -> int:
+    """Run the kiosk until staff exit it or it is signalled; returns the exit code."""
+    paths = KioskPaths.default()
+    try:
+        settings = load_settings(config_file)
+        window_size = parse_size(size)
+    except ConfigError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+
+    from kiosk.logging_setup import configure_logging
+    from kiosk.session import repair_qasync
+    from kiosk.ui.widgets.refcount_guard import protect_singletons
+
+    protect_singletons()  # PySide6 6.12.0 on Python 3.11 drops None/True/False references
+    repair_qasync()
+    configure_logging(paths, secrets=[s for s in (settings.api_key, settings.api_secret) if s])
+    from kiosk.ui.call.environment import configure_webengine_environment
+
+    configure_webengine_environment()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Clinic Kiosk")
+    app.setQuitOnLastWindowClosed(False)
+    from kiosk.ui.theme import apply_theme
+
+    apply_theme(app)
+
+    from kiosk.backend import start_backend
+
+    try:
+        backend = start_backend(settings)
+    except Exception as exc:  # port, database or seed problem in the embedded sandbox
+        log.error("app.backend_failed error=%s", type(exc).__name__)
+        print(f"kiosk: the sandbox clinic could not start: {exc}", file=sys.stderr)
+        return EXIT_BACKEND
+
+    import qasync
+
+    from kiosk.app import KioskApp, LaunchOptions
+
+    async def main() -> int:
+        kiosk = KioskApp(
+            app,
+            settings,
+            paths,
+            backend,
+            LaunchOptions(windowed=windowed, size=window_size),
+            config_file=config_file or _config_file_in_use(paths),
+        )
+        _on_signals(kiosk.request_quit)
+        poll = QTimer()
+        poll.start(SIGNAL_POLL_MS)
+        kiosk.start()
+        try:
+            await kiosk.quit_requested.wait()
+        finally:
+            poll.stop()
+            await kiosk.shutdown()
+        return EXIT_OK
+
+    try:
+        return qasync.run(main())
+    finally:
+        backend.stop()
+
+
+def _config_file_in_use(paths: KioskPaths) -> Path:
+    explicit = os.environ.get(CONFIG_FILE_ENV)
+    return Path(explicit) if explicit else paths.config_file
+
+
+def _on_signals(handler: Callable[[], None]) -> None:
+    """SIGTERM (systemd stop) and SIGINT (Ctrl+C in a terminal) end the kiosk cleanly."""
+    loop = asyncio.get_event_loop()
+
+    def on_signal(_signum: int, _frame: object) -> None:
+        loop.call_soon_threadsafe(handler)
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, on_signal)
