@@ -15,6 +15,9 @@ from kiosk.staff.pin import verify_pin
 
 EXISTING = """# Lobby kiosk, 2nd floor
 api_base_url = "https://api.example.org/api_v3/"
+portal_base_url = "https://clinic.example.org/"
+api_key = "key-for-tests-only"
+api_secret = "secret-for-tests-only"
 account_code = "vclinic"
 
 [kiosk]
