@@ -156,6 +156,7 @@ class KioskApp(QObject):
         apply_kiosk_window_mode(
             self.window, self.settings.kiosk, self.launch.windowed, self.launch.size
         )
+        self.session.load_clinic()
         log.info(
             "app.started version=%s sandbox=%s room=%s",
             __version__,
@@ -167,6 +168,7 @@ class KioskApp(QObject):
         """Wipe the open session, log staff out, close clients and the sandbox. Idempotent."""
         self.dashboard.close_dashboard()
         self.staff.close()
+        self.session.clinic.stop()
         try:
             await asyncio.wait_for(
                 self.session.end_and_wait(EndReason.SHUTDOWN), SHUTDOWN_WIPE_TIMEOUT_S

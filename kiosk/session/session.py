@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.api import PortalUrls
 from kiosk.api.models import CloseReason, UserType
+from kiosk.session.clinic import ClinicLoader
 from kiosk.session.commands import CommandRunner
 from kiosk.session.config import SessionConfig
 from kiosk.session.emitting import emit
@@ -96,6 +97,10 @@ class PatientSession(VisitSteps, QObject):
         )
         self.idle.warning_started.connect(self.idle_warning)
         self.idle.timed_out.connect(self.on_idle_expired)
+        self.clinic = ClinicLoader(
+            client, config.account_code, config.backoff_base_s, config.backoff_cap_s, self
+        )
+        self.clinic.connectivity_changed.connect(self.connectivity_changed)
         self.services = SessionWizardServices(client, lambda: self._state, config.max_upload_bytes)
 
     # -- read-only view for the UI -------------------------------------------------------
@@ -147,6 +152,10 @@ class PatientSession(VisitSteps, QObject):
         return self.hooks.add_cleanup(cleanup)
 
     # -- commands -------------------------------------------------------------------------
+
+    def load_clinic(self) -> None:
+        """Fetch the clinic's name and welcome text for Welcome (retried until it arrives)."""
+        self.clinic.load()
 
     def begin(self) -> None:
         """Load the account and room; go to room pick, closed notice or identification."""

@@ -47,6 +47,7 @@ class VisitSteps:
         state = self._state
         account = await self.client.get_account(self.config.account_code)
         state.account = account
+        self.clinic.accept(account)
         state.definition = parse_states(account.states)
         if self.config.room_code:
             await self._load_room(self.config.room_code)

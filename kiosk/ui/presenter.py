@@ -82,6 +82,9 @@ class FlowPresenter(QObject):
         self._link(s.booked, self.on_booked)
         self._link(s.notice, self.on_notice)
         self._link(s.ended, self.on_ended)
+        clinic = getattr(s, "clinic", None)
+        if clinic is not None:
+            self._link(clinic.loaded, self.on_clinic_loaded)
         connectivity = getattr(s, "connectivity_changed", None)
         if connectivity is not None:
             self._link(connectivity, self.window.connection_banner.set_online)
@@ -249,9 +252,11 @@ class FlowPresenter(QObject):
         return bool(getattr(config, "known_patient_login", False))
 
     def _refresh_clinic(self) -> None:
-        """Clinic name and subtitle from the loaded account (clinic data, not patient data);
-        kept on the Welcome screen for the next patient."""
-        account = getattr(getattr(self.session, "state", None), "account", None)
+        self.on_clinic_loaded(getattr(getattr(self.session, "state", None), "account", None))
+
+    def on_clinic_loaded(self, account: Any) -> None:
+        """Clinic name and subtitle from the account (clinic data, not patient data); kept on
+        the Welcome screen for the next patient."""
         if account is None:
             return
         name = _text(getattr(account, "name", None)) or _text(

@@ -1,0 +1,82 @@
+"""``ClinicLoader``: the clinic's account for the Welcome screen, fetched until it arrives."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.api.errors import ApiError, NetworkError
+from kiosk.session.emitting import emit
+
+log = logging.getLogger("kiosk.session")
+
+
+class ClinicLoader(QObject):
+    """Fetches ``GET /accounts/:code`` (clinic data, no patient data) so Welcome can greet
+    with the clinic's name before anyone checks in. A kiosk may boot before the network is
+    up: failures are retried with capped exponential backoff, forever, and network failures
+    are reported as ``connectivity_changed(False)`` (the banner) until the account arrives.
+    ``loaded(account)`` fires on success; ``account`` keeps it across patient sessions.
+    """
+
+    loaded = Signal(object)
+    connectivity_changed = Signal(bool)
+
+    def __init__(
+        self,
+        client: Any,
+        account_code: str,
+        backoff_base_s: float,
+        backoff_cap_s: float,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.account_code = account_code
+        self.backoff_base_s = backoff_base_s
+        self.backoff_cap_s = backoff_cap_s
+        self.account: Any = None
+        self._task: asyncio.Future[None] | None = None
+
+    @property
+    def loading(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def load(self) -> None:
+        """Start fetching (again); a fetch already running is left to finish."""
+        if not self.loading:
+            self._task = asyncio.ensure_future(self._load())
+
+    def stop(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = None
+
+    def accept(self, account: Any) -> None:
+        """A fresher account (a patient's session loaded it): keep it and tell the screens."""
+        self.account = account
+        emit(self.loaded, account)
+
+    async def _load(self) -> None:
+        failures = 0
+        offline = False
+        while True:
+            try:
+                account = await self.client.get_account(self.account_code)
+            except ApiError as exc:
+                failures += 1
+                if isinstance(exc, NetworkError) and not offline:
+                    offline = True
+                    emit(self.connectivity_changed, False)
+                delay = min(self.backoff_base_s * 2 ** (failures - 1), self.backoff_cap_s)
+                log.info("clinic.unavailable error=%s retry_s=%.1f", type(exc).__name__, delay)
+                await asyncio.sleep(delay)
+                continue
+            if offline:
+                emit(self.connectivity_changed, True)
+            log.info("clinic.loaded")
+            self.accept(account)
+            return
