@@ -7,7 +7,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
@@ -25,6 +25,20 @@ EXIT_BACKEND = 3
 
 #: Python only runs signal handlers between bytecodes; while Qt waits in C a timer wakes it.
 SIGNAL_POLL_MS = 300
+
+
+HEADLESS_NOTE = (
+    "kiosk: no screen found (DISPLAY and WAYLAND_DISPLAY are not set): running headless; "
+    "the sandbox clinic and the kiosk run, but nothing is shown. Ctrl+C stops it."
+)
+
+
+def use_headless_platform(environ: Mapping[str, str], platform: str) -> bool:
+    """True on Linux with no display server to talk to and no Qt platform chosen: Qt would
+    abort; running offscreen still starts the kiosk and its sandbox (servers, CI, SSH)."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")
 
 
 def parse_size(text: str | None) -> QSize | None:
@@ -57,6 +71,9 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
     from kiosk.ui.call.environment import configure_webengine_environment
 
     configure_webengine_environment()
+    if use_headless_platform(os.environ, sys.platform):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        print(HEADLESS_NOTE, file=sys.stderr)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Clinic Kiosk")
