@@ -6,6 +6,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -77,19 +78,26 @@ def apply_theme(app: QApplication) -> None:
     app.setStyleSheet(stylesheet())
 
 
+def _restyle(widget: QWidget) -> None:
+    """Re-apply the style sheet after a property change. A widget not yet polished gets its
+    style when first shown, so re-polishing it now would only cost time (a large wizard step
+    tags hundreds of widgets while it is built)."""
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
 def set_role(widget: QWidget, role: str) -> QWidget:
     """Tag a widget with a theme role (``primary``, ``heading``, ``card``…) and restyle it."""
     widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    _restyle(widget)
     return widget
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
     """Mark an input as invalid so the theme draws its error border."""
     widget.setProperty("invalid", "true" if invalid else "false")
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    _restyle(widget)
 
 
 __all__ = ["Palette", "TypeScale", "apply_theme", "set_invalid", "set_role", "stylesheet"]

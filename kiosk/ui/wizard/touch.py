@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputDevice
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -12,13 +13,22 @@ from PySide6.QtWidgets import (
 )
 
 
+def has_touch_screen() -> bool:
+    """True when a touch screen is attached (kiosks: at start-up, before any step is built)."""
+    touch = QInputDevice.DeviceType.TouchScreen
+    return any(device.type() == touch for device in QInputDevice.devices())
+
+
 def enable_kinetic_scroll(area: QAbstractScrollArea) -> None:
     """Let a finger flick ``area``'s content.
 
     Only touch gestures are grabbed: grabbing the left mouse button as well would delay every
     press inside the area (and break clicks synthesised by tests and by some touch drivers).
+    Without a touch screen there is nothing to grab, and each grab costs half a millisecond
+    (a date field has three lists), so it is skipped.
     """
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+    if has_touch_screen():
+        QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
     if isinstance(area, QAbstractItemView):
         area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
