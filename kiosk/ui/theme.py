@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.constants import MIN_TOUCH_TARGET_PX
+from kiosk.resources import STYLE_SHEET, resource_path
 
-STYLE_FILE = Path(__file__).resolve().parents[2] / "resources" / "styles" / "kiosk.qss"
+log = logging.getLogger("kiosk.ui")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class TypeScale:
 
 def stylesheet(palette: Palette | None = None, scale: TypeScale | None = None) -> str:
     """The QSS with every ``{token}`` replaced; unknown tokens are a bug and raise KeyError."""
-    text = STYLE_FILE.read_text(encoding="utf-8")
+    text = resource_path(STYLE_SHEET).read_text(encoding="utf-8")
     tokens = {**asdict(palette or Palette()), **asdict(scale or TypeScale())}
     for key, value in tokens.items():
         text = text.replace("{" + key + "}", str(value))
@@ -76,6 +77,8 @@ def apply_theme(app: QApplication) -> None:
     app.setFont(font)
     app.setStyle("Fusion")
     app.setStyleSheet(stylesheet())
+    # Names the folder in use: the checkout's resources/ or an installed kiosk/_resources.
+    log.info("theme.loaded file=%s", resource_path(STYLE_SHEET))
 
 
 def _restyle(widget: QWidget) -> None:

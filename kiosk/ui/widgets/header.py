@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-ICON_DIR = Path(__file__).resolve().parents[3] / "resources" / "icons"
+from kiosk.resources import icon_path
+
 LOGO_PX = 44
 
 
 def icon(name: str) -> QIcon:
     """An icon from ``resources/icons/<name>.svg`` (an empty icon if the file is missing)."""
-    return QIcon(str(ICON_DIR / f"{name}.svg"))
+    return QIcon(str(icon_path(name)))
 
 
 class ScreenHeader(QWidget):
