@@ -120,19 +120,31 @@ class KioskPaths:
         return self.config_dir / "config.toml"
 
 
-def _env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
+def _env_overrides(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[tuple[str, ...], str]]:
+    """The ``KIOSK_*`` variables as a nested dict, and which variable set each key path.
+
+    ``KIOSK_KIOSK=1`` beside ``KIOSK_KIOSK__SCREEN=1`` is a conflict whichever comes first
+    (the environment's order is arbitrary); a name with an empty part (``KIOSK___X``,
+    ``KIOSK_KIOSK__``) names no key. Both are one-line ``ConfigError``s naming the variable.
+    """
     tree: dict[str, Any] = {}
-    for name, value in environ.items():
+    sources: dict[tuple[str, ...], str] = {}
+    for name, value in sorted(environ.items()):
         if not name.startswith(ENV_PREFIX) or name == CONFIG_FILE_ENV:
             continue
         parts = name[len(ENV_PREFIX) :].lower().split("__")
+        if not all(parts):
+            raise ConfigError(f"environment: {name}: not a settings key (empty part in the name)")
         node = tree
         for part in parts[:-1]:
             node = node.setdefault(part, {})
             if not isinstance(node, dict):
                 raise ConfigError(f"environment: {name} conflicts with another KIOSK_ variable")
+        if isinstance(node.get(parts[-1]), dict):
+            raise ConfigError(f"environment: {name} conflicts with another KIOSK_ variable")
         node[parts[-1]] = value
-    return tree
+        sources[tuple(parts)] = name
+    return tree, sources
 
 
 def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
@@ -145,22 +157,38 @@ def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _describe(error: ValidationError, source: str) -> str:
+def _describe(
+    error: ValidationError, source: str, variables: Mapping[tuple[str, ...], str] | None = None
+) -> str:
+    """One line: where (file, or the environment variable), which key, what is wrong. Never
+    the value: pydantic's ``msg`` does not quote the input, and the input may be a secret."""
     first = error.errors()[0]
-    key = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    loc = tuple(str(p) for p in first["loc"])
+    key = ".".join(loc) or "(top level)"
     reason = first["msg"]
     if first["type"] == "extra_forbidden":
         reason = "unknown key"
+    if variables is not None:
+        for end in range(len(loc), 0, -1):
+            if loc[:end] in variables:
+                source = f"{source}: {variables[loc[:end]]}"
+                break
     return f"{source}: key '{key}': {reason}"
 
 
 def load_settings(
     config_file: Path | None = None, environ: Mapping[str, str] | None = None
 ) -> Settings:
-    """Read the TOML file (if any) and the environment; raise ``ConfigError`` on bad input."""
+    """Read the TOML file and the environment; raise ``ConfigError`` on bad input.
+
+    The default file in the config dir may be absent (defaults: the sandbox); a file named
+    on purpose, as ``config_file`` (``--config``) or by ``$KIOSK_CONFIG``, must exist.
+    """
     environ = os.environ if environ is None else environ
+    named_by: str | None = "--config" if config_file is not None else None
     if config_file is None:
         explicit = environ.get(CONFIG_FILE_ENV)
+        named_by = CONFIG_FILE_ENV if explicit else None
         config_file = Path(explicit) if explicit else KioskPaths.default().config_file
     from_file: dict[str, Any] = {}
     if config_file.exists():
@@ -170,9 +198,10 @@ def load_settings(
             raise ConfigError(f"{config_file}: not valid TOML: {exc}") from None
         except OSError as exc:
             raise ConfigError(f"{config_file}: cannot be read: {exc.strerror}") from None
-    elif environ.get(CONFIG_FILE_ENV):
-        raise ConfigError(f"{config_file}: file not found (named by {CONFIG_FILE_ENV})")
-    from_env = _env_overrides(environ)
+    elif named_by is not None:
+        # A file someone named on purpose and mistyped must not quietly start the sandbox.
+        raise ConfigError(f"{config_file}: file not found (named by {named_by})")
+    from_env, variables = _env_overrides(environ)
     try:
         Settings.model_validate(from_file)
     except ValidationError as exc:
@@ -180,7 +209,7 @@ def load_settings(
     try:
         settings = Settings.model_validate(_merge(from_file, from_env))
     except ValidationError as exc:
-        raise ConfigError(_describe(exc, "environment")) from None
+        raise ConfigError(_describe(exc, "environment", variables)) from None
     _check_real_endpoint(settings, str(config_file))
     return settings
 
