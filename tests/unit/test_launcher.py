@@ -1,0 +1,161 @@
+"""The launcher: ``--size`` parsing, exit 2 on a bad config before Qt or the sandbox start,
+and the command line answering ``--help`` and ``--version`` in a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+
+import kiosk.backend
+import kiosk.launcher
+from kiosk import __version__
+from kiosk.config import ConfigError
+from kiosk.launcher import EXIT_CONFIG, parse_size, run, use_headless_platform
+
+#: A fresh interpreter imports PySide6 and the app modules; allow for a slow machine.
+SUBPROCESS_TIMEOUT_S = 60
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1280x800", QSize(1280, 800)), ("1080X1920", QSize(1080, 1920)), ("1x1", QSize(1, 1))],
+)
+def test_parse_size_reads_width_by_height(text, expected) -> None:
+    assert parse_size(text) == expected
+
+
+@pytest.mark.parametrize("text", [None, ""])
+def test_parse_size_of_nothing_is_no_size(text) -> None:
+    assert parse_size(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1280", "x800", "1280x", "0x800", "1280x0", "-1280x800", "12.5x80", "1280x800x2", " 1280x800"],
+)
+def test_parse_size_refuses_anything_else_naming_the_option(text) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_size(text)
+
+    assert str(caught.value).startswith("--size: expected WIDTHxHEIGHT")
+    assert repr(text) in str(caught.value)
+
+
+@pytest.fixture
+def nothing_starts(monkeypatch) -> None:
+    """Fail the test if ``run`` gets as far as building the Qt application or the backend."""
+
+    def forbidden(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("run() went past the config check")
+
+    monkeypatch.setattr(kiosk.launcher, "QApplication", forbidden)
+    monkeypatch.setattr(kiosk.backend, "start_backend", forbidden)
+
+
+def test_a_malformed_config_exits_2_with_one_line_naming_file_and_key(
+    tmp_path, capsys, nothing_starts
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[kiosk]\nidle_timeout_s = 'soon'\n", encoding="utf-8")
+
+    code = run(config_file=config)
+
+    assert code == EXIT_CONFIG == 2
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert len(lines) == 1
+    assert str(config) in lines[0]
+    assert "kiosk.idle_timeout_s" in lines[0]
+    assert captured.out == ""
+
+
+def test_a_missing_real_endpoint_key_exits_2_with_one_line(
+    tmp_path, capsys, nothing_starts
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('api_base_url = "https://clinic.example/api_v3"\n', encoding="utf-8")
+
+    assert run(config_file=config) == EXIT_CONFIG
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [f"kiosk: {config}: key 'portal_base_url': required when api_base_url is set"]
+
+
+def test_a_bad_size_exits_2_with_one_line(capsys, nothing_starts) -> None:
+    assert run(size="large") == EXIT_CONFIG
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1
+    assert "--size" in lines[0]
+
+
+def _run_kiosk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        timeout=SUBPROCESS_TIMEOUT_S,
+        cwd=cwd,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+
+
+def test_a_malformed_config_in_a_real_process_starts_neither_qt_nor_the_sandbox(tmp_path) -> None:
+    """The whole process: exit 2 and exactly one line on stderr, nothing on stdout (the
+    in-process tests above check that Qt and the backend are never reached)."""
+    config = tmp_path / "config.toml"
+    config.write_text("colour = 'teal'\n", encoding="utf-8")
+
+    done = _run_kiosk("--config", str(config), cwd=tmp_path)
+
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [f"kiosk: {config}: key 'colour': unknown key"]
+    assert done.stdout == ""
+
+
+def test_help_works_in_a_real_process(tmp_path) -> None:
+    done = _run_kiosk("--help", cwd=tmp_path)
+
+    assert done.returncode == 0
+    assert done.stdout.startswith("usage: kiosk")
+    for option in ("--windowed", "--config", "--size", "--version"):
+        assert option in done.stdout
+
+
+def test_the_kiosk_script_prints_its_version(tmp_path) -> None:
+    script = Path(sys.executable).with_name("kiosk")
+    if not script.exists():
+        pytest.fail(f"the console script is not installed beside {sys.executable}")
+
+    done = subprocess.run(
+        [str(script), "--version"],
+        capture_output=True,
+        text=True,
+        timeout=SUBPROCESS_TIMEOUT_S,
+        cwd=tmp_path,
+        check=False,
+    )
+
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"kiosk {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "headless"),
+    [
+        ({}, "linux", True),
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "xcb"}, "linux", False),
+        ({}, "darwin", False),
+        ({}, "win32", False),
+    ],
+)
+def test_headless_only_on_linux_without_a_display_or_a_chosen_platform(
+    environ, platform, headless
+) -> None:
+    assert use_headless_platform(environ, platform) is headless
