@@ -212,7 +212,11 @@ class FlowPresenter(QObject):
         self.window.waiting_room.set_queue(status.position, status.expected_wait_s, status.length)
 
     def on_call_ready(self, url: str) -> None:
-        self.window.call.start_call(url)
+        # The session sets ``call_url`` and changes stage before it sends ``call_ready``, so
+        # ``_prepare`` has usually opened the call already: loading again would tear down a
+        # page that is still starting and build a second web view and profile for nothing.
+        if not self.window.call.call_view.active:
+            self.window.call.start_call(url)
         self._show(self.window.call)
 
     def on_booked(self, booking: Any) -> None:
