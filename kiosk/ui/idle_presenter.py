@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.main_window import KioskWindow
@@ -43,6 +43,7 @@ class IdlePresenter(QObject):
         monitor.timed_out.connect(self.on_timed_out)
         self.screen.still_here.connect(monitor.continue_)
         self.screen.start_over.connect(self.on_start_over)
+        self.screen.start_over_button.released.connect(self.on_start_over_released)
 
     @property
     def showing(self) -> bool:
@@ -56,6 +57,20 @@ class IdlePresenter(QObject):
         log.info("idle.still_there_shown")
 
     def on_continued(self) -> None:
+        # Any press continues the monitor, and its application filter sees the press before
+        # the button does. Decide one turn later, when a press on "start over" has reached
+        # its button: that patient is leaving, and their screen must not come back.
+        if self.showing and self._previous is not None:
+            QTimer.singleShot(0, self._return_to_previous)
+
+    def on_start_over_released(self) -> None:
+        # Released off the button (no click): the patient stays, so their screen comes back.
+        # A click comes right after this signal and clears ``_previous`` first.
+        QTimer.singleShot(0, self._return_to_previous)
+
+    def _return_to_previous(self) -> None:
+        if self.screen.start_over_button.isDown() or self.monitor.warning:
+            return  # decided on release, or a new countdown is on
         if self.showing and self._previous is not None:
             self.window.show_screen(self._previous)
         self._previous = None
