@@ -96,7 +96,7 @@ class StaffMode(QObject):
         self.idle.timed_out.connect(self.on_idle_timed_out)
         self.pin_pad.pin_entered.connect(self.on_pin_entered)
         self.pin_pad.cancelled.connect(self.close)
-        self.pin_pad.lockout_ended.connect(self.pin_pad.reset)
+        self.pin_pad.lockout_ended.connect(self.on_lockout_ended)
         self.no_pin.back_button.clicked.connect(self.close)
         self.console.close_requested.connect(self.close)
         self.console.launch_known_patient.connect(self.on_launch_known_patient)
@@ -153,6 +153,18 @@ class StaffMode(QObject):
             self.pin_pad.show_wrong(result.attempts_left)
         else:
             self.widget.setCurrentWidget(self.no_pin)
+
+    def on_lockout_ended(self) -> None:
+        """The pad's countdown ran out: open it only if the lockout has really ended.
+
+        The pad counts timer ticks, which may fire a little early; a PIN entered in that gap
+        was refused as "locked" although the pad looked open. The lockout's clock decides.
+        """
+        status = self.authenticator.status()
+        if status.outcome is PinOutcome.LOCKED:
+            self.pin_pad.show_locked(status.locked_s)
+        else:
+            self.pin_pad.reset()
 
     def on_launch_known_patient(self, code: str, first_name: str, last_name: str) -> None:
         self.close()
