@@ -1,0 +1,413 @@
+"""Walk real patients through the real kiosk, headless, and save a PNG of every screen.
+
+    python tools/screenshot_flow.py                      # both sizes, into /tmp/kiosk-shots
+    python tools/screenshot_flow.py /tmp/shots --size 1080x1920
+
+Unlike ``screenshot_screens.py`` (screens fed by a demo session) and ``screenshot_wizard.py``
+(wizard steps with fake services), this runs ``KioskApp`` itself against the embedded sandbox
+(``start_backend`` on a temp database, provider simulator driven by hand) and taps the real
+buttons: Welcome, room pick, identify, every wizard step of the seeded clinic, the waiting
+room, the call page in the web view, the post-call survey, goodbye, a booked appointment, the
+error panel and busy overlay (sandbox faults), the connection banner, the still-there
+countdown, the crash reset screen, the staff PIN pad and console, and the provider dashboard.
+A step the patient cannot fill by tapping fails loudly rather than being skipped. Everything
+(config, logs, database) lives in a temp folder; only the PNGs are kept. Never point the
+output folder inside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A fake camera and microphone so the sandbox's call page shows its preview, not a prompt.
+os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(
+    [
+        os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", ""),
+        "--use-fake-device-for-media-stream --use-fake-ui-for-media-stream",
+    ]
+).strip()
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import httpx  # noqa: E402
+from PySide6.QtCore import QSize  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+SIZES = {"1280x800": QSize(1280, 800), "1080x1920": QSize(1080, 1920)}
+DEFAULT_OUT = Path("/tmp/kiosk-shots")
+STAFF_PIN = "2468"
+WAIT_S = 20.0
+#: Poll intervals short enough that the walk does not wait on the queue and status timers.
+POLL_S = 0.5
+
+
+class FlowError(RuntimeError):
+    """The walk could not reach the screen it wanted (the message says which)."""
+
+
+class Walk:
+    """One kiosk at one size: the app, its sandbox, and the helpers that tap and photograph."""
+
+    def __init__(self, app: Any, folder: Path) -> None:
+        self.app = app
+        self.window = app.window
+        self.session = app.session
+        self.folder = folder
+        portal = app.backend.portal_base_url
+        self.controls = httpx.AsyncClient(base_url=portal, timeout=10)
+        self.count = 0
+
+    async def wait(
+        self, condition: Callable[[], object], what: str, timeout: float = WAIT_S
+    ) -> None:
+        """Let the Qt loop run until ``condition()`` holds; ``FlowError`` naming ``what`` if not."""
+        end = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > end:
+                raise FlowError(f"timed out waiting for {what}")
+            await asyncio.sleep(0.05)
+
+    async def settle(self, seconds: float = 0.3) -> None:
+        await asyncio.sleep(seconds)
+
+    async def shot(self, name: str, settle_s: float = 0.3) -> None:
+        await self.settle(settle_s)
+        self.count += 1
+        path = self.folder / f"{self.count:02d}-{name}.png"
+        self.window.grab().save(str(path))
+        print(path, flush=True)
+
+    async def faults(self, **options: float) -> None:
+        """Sandbox faults on ``/api_v3/`` (latency_s, error_rate, drop_rate); none = all off."""
+        body = {"latency_s": 0.0, "error_rate": 0.0, "drop_rate": 0.0, **options}
+        (await self.controls.put("_sandbox/faults", json=body)).raise_for_status()
+
+    async def provider(self, action: str, visit_id: str) -> None:
+        (await self.controls.post(f"_sandbox/provider/{action}/{visit_id}")).raise_for_status()
+
+    def stage(self) -> Any:
+        return self.session.stage
+
+    def idle(self) -> bool:
+        return not self.session.busy
+
+    # -- the patient's part ---------------------------------------------------------------
+
+    async def check_in_to_identify(self, room_index: int = 0) -> None:
+        from kiosk.session import Stage
+
+        self.window.welcome.check_in_button.click()
+        await self.wait(lambda: self.stage() is Stage.ROOM_PICK, "the room picker")
+        await self.wait(lambda: self.window.room_picker.cards, "room cards")
+        self.window.room_picker.cards[room_index].click()
+        await self.wait(lambda: self.stage() is Stage.IDENTIFY, "the identify screen")
+
+    async def identify(self, first: str, last: str) -> None:
+        screen = self.window.identify
+        screen.first.edit.setText(first)
+        screen.last.edit.setText(last)
+        screen.dob.set_value("1984-06-15")
+        screen.continue_button.click()
+
+    async def wizard(self, kind: str, prefix: str, photograph: bool = True) -> None:
+        """Answer every step by tapping, photographing each one (and the first error state)."""
+        from kiosk.session import Stage
+
+        shown_errors = False
+        seen: set[int] = set()
+        while self.stage() in (Stage.WIZARD, Stage.POST_CALL):
+            await self.wait(self.idle, "the step to settle")
+            view = self.window.step_host.view
+            if view is None or id(view) in seen:
+                await self.settle(0.1)
+                if self.stage() not in (Stage.WIZARD, Stage.POST_CALL):
+                    break
+                if view is not None and id(view) in seen:
+                    raise FlowError(f"step {view.step.code} did not move on")
+                continue
+            seen.add(id(view))
+            await self.settle(0.5)  # documents, EMR and slots load as tasks
+            if photograph:
+                await self.shot(f"{prefix}-{view.step.code}")
+            view.next_button.click()
+            if view.summary.isVisible():
+                if photograph and not shown_errors:
+                    shown_errors = True
+                    await self.shot(f"{prefix}-{view.step.code}-errors")
+                await fill_step(view, kind, self)
+                view.next_button.click()
+                if view.summary.isVisible():
+                    raise FlowError(f"step {view.step.code}: {view.summary.text()}")
+            await self.wait(
+                lambda v=view: self.window.step_host.view is not v or self.idle(),
+                "the next step",
+            )
+            await self.wait(self.idle, "the answers to be saved")
+
+
+async def fill_step(view: Any, kind: str, walk: Walk) -> None:
+    """Tap what a patient would tap on ``view``: visit type, a slot, stars, agree, fields."""
+    from kiosk.ui.wizard.fields.base import FieldWidget
+
+    for section in view.sections:
+        cards = getattr(section, "cards", None)
+        if isinstance(cards, dict) and cards:
+            (cards.get(kind) or next(iter(cards.values()))).click()
+        if hasattr(section, "slot_buttons") and section.state.get("slot") is None:
+            for day in section.day_buttons:
+                if section.slot_buttons:
+                    break
+                day.click()
+                await walk.settle(0.4)
+            if not section.slot_buttons:
+                raise FlowError("the sandbox offered no appointment slot this week")
+            section.slot_buttons[0][0].click()
+        stars = getattr(section, "stars", None)
+        if stars:
+            stars[3].click()
+        agree = getattr(section, "agree", None)
+        if agree is not None and not agree.isChecked():
+            agree.click()
+    for widget in view.findChildren(FieldWidget):
+        field = widget.field
+        if not (field.required and field.holds_value) or widget.value() not in (None, "", []):
+            continue
+        if field.options:
+            widget.set_value(field.options[0].value)
+        elif field.kind == "date":
+            widget.set_value("1984-06-15")
+        else:
+            widget.set_value("A sore throat since Monday")
+    await walk.settle(0.2)
+
+
+async def patient_walkin(walk: Walk) -> None:
+    """Welcome → busy → room pick → identify → wizard (error panel, still there) → waiting
+    room (connection banner) → call → post-call survey → goodbye."""
+    from kiosk.session import Stage
+    from kiosk.ui.screens.queue_text import position_text
+
+    w = walk.window
+    await walk.wait(lambda: walk.session.clinic.account is not None, "the clinic's account")
+    await walk.shot("welcome")
+    await walk.faults(latency_s=2.5)
+    w.welcome.check_in_button.click()
+    await walk.wait(lambda: w.busy.is_revealed, "the busy overlay")
+    await walk.shot("busy-overlay", 0.4)
+    await walk.faults()
+    await walk.wait(lambda: walk.stage() is Stage.ROOM_PICK, "the room picker")
+    await walk.wait(walk.idle, "the room picker to settle")
+    await walk.shot("room-pick")
+    w.room_picker.cards[0].click()
+    await walk.wait(lambda: walk.stage() is Stage.IDENTIFY, "the identify screen")
+    await walk.shot("identify")
+    w.identify.continue_button.click()
+    await walk.shot("identify-errors")
+    await walk.faults(error_rate=1.0)
+    await walk.identify("Maria", "Lopez-Hernandez")
+    await walk.wait(lambda: w.error_panel.isVisible(), "the error panel")
+    await walk.shot("error-panel")
+    await walk.faults()
+    w.error_panel.retry_button.click()
+    await walk.wait(lambda: walk.stage() is Stage.WIZARD, "the first wizard step")
+    await walk.wait(walk.idle, "the first step")
+    await walk.settle(0.5)
+    walk.session.idle.on_idle_timeout()  # as if the patient had walked away
+    await walk.wait(lambda: walk.app.idle.showing, "the still-there screen")
+    await walk.shot("still-there")
+    walk.app.idle.screen.still_here_button.click()
+    await walk.wait(lambda: not walk.app.idle.showing, "the step to come back")
+    await walk.wizard("walkin", "intake")
+    await walk.wait(lambda: walk.stage() is Stage.WAITING, "the waiting room")
+    unknown = position_text(None)
+    await walk.wait(lambda: w.waiting_room.position.text() != unknown, "a queue position")
+    await walk.shot("waiting-room")
+    w.waiting_room.leave_button.click()
+    await walk.shot("waiting-room-leave-confirm")
+    w.waiting_room.stay_button.click()
+    await walk.faults(drop_rate=1.0)
+    await walk.wait(lambda: w.connection_banner.isVisible(), "the connection banner")
+    await walk.shot("connection-banner")
+    await walk.faults()
+    await walk.wait(lambda: not w.connection_banner.isVisible(), "the banner to clear")
+    visit_id = walk.session.state.visit_id
+    await walk.provider("start", visit_id)
+    await walk.wait(lambda: walk.stage() is Stage.CALL, "the call")
+    await walk.wait(lambda: not w.call.connecting.isVisible(), "the call page")
+    await walk.shot("call", 3.0)
+    w.call.end_button.click()
+    await walk.shot("call-end-confirm")
+    w.call.confirm_end_button.click()
+    await walk.wait(lambda: walk.stage() in (Stage.POST_CALL, Stage.GOODBYE), "the survey")
+    await walk.wizard("walkin", "survey")
+    await walk.wait(lambda: walk.stage() is Stage.GOODBYE, "goodbye")
+    await walk.shot("goodbye")
+    w.goodbye.done_button.click()
+    await walk.wait(lambda: walk.stage() is Stage.WELCOME and walk.idle(), "Welcome again")
+
+
+async def patient_appointment(walk: Walk) -> None:
+    """A second patient books an appointment: wizard again (not photographed) → booked."""
+    from kiosk.session import Stage
+
+    await walk.check_in_to_identify()
+    await walk.identify("Sam", "Okafor")
+    await walk.wait(lambda: walk.stage() is Stage.WIZARD, "the wizard")
+    await walk.wizard("appointment", "appointment", photograph=False)
+    await walk.wait(lambda: walk.stage() is Stage.BOOKED, "the booking")
+    await walk.shot("booked")
+    walk.window.booked.done_button.click()
+    await walk.wait(lambda: walk.stage() is Stage.WELCOME and walk.idle(), "Welcome again")
+
+
+async def crash_and_staff(walk: Walk) -> None:
+    """A crash mid-visit (the reset screen), then staff mode: PIN, console, dashboard."""
+    from kiosk.session import Stage
+
+    await walk.check_in_to_identify()
+
+    # The crash guard's own path for an exception that escaped a slot. (Raising from a real
+    # QTimer slot here also stops the qasync loop of this tool, so the walk could not go on.)
+    try:
+        raise RuntimeError("screenshot tool: a deliberate crash")
+    except RuntimeError:
+        walk.app.crash_guard.report(sys.exc_info(), "main")  # type: ignore[arg-type]
+    await walk.wait(lambda: walk.window.current_screen is walk.app.reset_screen, "the reset")
+    await walk.shot("crash-reset")
+    walk.app.reset_screen.button.click()
+    await walk.wait(lambda: walk.stage() is Stage.WELCOME and walk.idle(), "Welcome again")
+
+    staff = walk.app.staff
+    staff.open()
+    await walk.shot("staff-pin-pad")
+    for digit in STAFF_PIN[:2]:
+        staff.pin_pad.press_digit(digit)
+    await walk.shot("staff-pin-pad-typing")
+    for digit in STAFF_PIN[2:]:
+        staff.pin_pad.press_digit(digit)
+    staff.pin_pad.on_enter_clicked()
+    await walk.wait(lambda: staff.widget.currentWidget() is staff.console, "the console")
+    await walk.shot("staff-console")
+    page = staff.console.provider_page
+    staff.console.tabs.setCurrentIndex(2)
+    await walk.shot("staff-console-provider")
+    page.code.setText("provider-826")
+    page.first_name.setText("John")
+    page.last_name.setText("Will")
+    page.dashboard_button.click()
+    dashboard = walk.app.dashboard
+    await walk.wait(lambda: walk.window.current_screen is dashboard, "the provider dashboard")
+    await walk.shot("provider-dashboard", 3.0)
+    dashboard.close_dashboard()
+    staff.close()
+    await walk.wait(lambda: not staff.active, "staff mode to close")
+
+
+def filter_on_window(app: Any) -> None:
+    """Move the app-wide Python event filters (idle clock, staff gesture, staff idle) onto
+    the window's ``QWindow``, which still sees every touch, click and key of the kiosk.
+
+    Workaround: with PySide6 6.12 a Python event filter on the *application* segfaults as soon
+    as WebEngine starts (PySide wraps each watched object; wrapping a WebEngine-internal
+    object still under construction recurses through the filter into ``__dynamic_cast``).
+    ``KioskApp.start`` installs them on the application, so the real kiosk crashes when a call
+    or the provider dashboard opens; ``--app-filters`` keeps them there to show it.
+    """
+    handle = app.window.windowHandle()
+    app.session.idle.uninstall()  # paused at Welcome anyway
+    app.session.idle.install(handle)
+    app.staff.uninstall()
+    app.staff.install(handle)
+
+
+async def run_size(size: str, out: Path, tmp: Path, app_filters: bool) -> None:
+    from kiosk.app import KioskApp, LaunchOptions
+    from kiosk.backend import start_backend
+    from kiosk.config import KioskOptions, KioskPaths, SandboxOptions, Settings, StaffOptions
+    from kiosk.staff.pin import hash_pin
+
+    base = tmp / size
+    paths = KioskPaths(base / "config", base / "data", base / "cache", base / "log")
+    settings = Settings(
+        kiosk=KioskOptions(fullscreen=False, queue_poll_s=POLL_S, visit_status_poll_s=POLL_S),
+        staff=StaffOptions(pin_hash=hash_pin(STAFF_PIN)),
+        sandbox=SandboxOptions(db_path=base / "sandbox.sqlite3", auto_provider=False),
+    )
+    backend = start_backend(settings)
+    qt_app = QApplication.instance()
+    assert isinstance(qt_app, QApplication)
+    app = KioskApp(qt_app, settings, paths, backend, LaunchOptions(True, SIZES[size]))
+    folder = out / size
+    folder.mkdir(parents=True, exist_ok=True)
+    walk = Walk(app, folder)
+    app.start()
+    if not app_filters:
+        filter_on_window(app)
+    try:
+        await patient_walkin(walk)
+        await patient_appointment(walk)
+        await crash_and_staff(walk)
+    except Exception:
+        traceback.print_exc()  # printed now: Qt may not get to it once the loop stops
+        raise
+    finally:
+        await walk.controls.aclose()
+        await app.shutdown()
+        backend.stop()
+
+
+async def run_all(sizes: list[str], out: Path, app_filters: bool) -> None:
+    with tempfile.TemporaryDirectory(prefix="kiosk-flow-") as tmp:
+        for size in sizes:
+            await run_size(size, out, Path(tmp), app_filters)
+    print(f"saved to {out}", flush=True)
+    # Workaround: once a WebEngine view has lived in this process, qasync's QApplication.exit
+    # crashes in aboutToQuit (a null slot). Everything is saved and stopped by now.
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT, help="PNG folder")
+    parser.add_argument("--size", choices=sorted(SIZES), action="append")
+    parser.add_argument(
+        "--app-filters",
+        action="store_true",
+        help="keep the app-wide event filters (segfaults at the call; see filter_on_window)",
+    )
+    args = parser.parse_args(argv)
+    out = args.out.resolve()
+    if out.is_relative_to(ROOT):
+        parser.error("the output folder must be outside the repository")
+
+    from kiosk.session import repair_qasync
+    from kiosk.ui.call.environment import configure_webengine_environment
+    from kiosk.ui.widgets.refcount_guard import protect_singletons
+
+    protect_singletons()
+    repair_qasync()
+    configure_webengine_environment()
+    import qasync
+
+    from kiosk.ui.theme import apply_theme
+
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app.setQuitOnLastWindowClosed(False)
+    apply_theme(qt_app)
+    qasync.run(run_all(args.size or list(SIZES), out, args.app_filters))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
