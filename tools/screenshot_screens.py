@@ -75,6 +75,7 @@ class DemoSession(QObject):
             "Please come back then."
         )
         self.call_url: str | None = None
+        self.clinic = None  # no ClinicLoader: the name comes from ``state.account``
         self.answers = None
         self.services = None
 
