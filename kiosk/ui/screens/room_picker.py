@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.session.emitting import emit
@@ -12,6 +13,8 @@ from kiosk.ui.widgets import CardButton, Screen, heading
 
 TITLE = "Which clinic would you like to see?"
 HINT = "Tap the one you came for."
+#: Above this the room list scrolls instead of pushing the Back button off the screen.
+MAX_LIST_PX = 520
 
 
 class RoomChoice(NamedTuple):
@@ -65,5 +68,26 @@ class RoomPickerScreen(Screen):
             self._cards.addWidget(card)
             self.cards.append(card)
         holder.adjustSize()
-        total = sum(c.minimumHeight() for c in self.cards) + 20 * max(len(rooms) - 1, 0)
-        self.scroll.setMinimumHeight(min(total, 520))
+        self._fit_scroll()
+
+    def _fit_scroll(self) -> None:
+        """Make the list tall enough for every card (up to ``MAX_LIST_PX``, then it scrolls).
+
+        Cards wrap their text, so their height depends on the width they get; it is measured
+        again whenever the screen is shown or resized (rooms arrive while it is hidden, when
+        sizes are not final yet, and the list showed barely one card)."""
+        width = self.scroll.viewport().width()
+        heights = [
+            max(card.heightForWidth(width) if width > 0 else -1, card.sizeHint().height())
+            for card in self.cards
+        ]
+        total = sum(heights) + self._cards.spacing() * max(len(heights) - 1, 0)
+        self.scroll.setMinimumHeight(min(total, MAX_LIST_PX))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_scroll()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_scroll()
