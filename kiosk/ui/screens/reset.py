@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk import constants
 from kiosk.session.emitting import emit
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.buttons import big_button
 
 HEADING = "Something went wrong — starting over"
 BODY = "Sorry about that. Nothing you did caused this. The kiosk is getting ready again."
 BUTTON = "Start again"
+#: The button is the screen's one action: as tall as Welcome's "Check in", not a small chip.
+BUTTON_MAX_WIDTH = 560
 
 
 class ResetScreen(QWidget):
@@ -40,7 +43,8 @@ class ResetScreen(QWidget):
         self.heading = set_role(QLabel(HEADING), "heading")
         self.body = set_role(QLabel(BODY), "muted")
         self.incident = set_role(QLabel(""), "hint")
-        self.button = set_role(QPushButton(BUTTON), "primary")
+        self.button = big_button(BUTTON, "primary")
+        self.button.setMaximumWidth(BUTTON_MAX_WIDTH)
         for label in (self.heading, self.body, self.incident):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -23,10 +23,11 @@ class ConnectionBanner(QFrame):
         layout.setSpacing(16)
         self.title = QLabel(RECONNECTING, self)
         self.hint = QLabel(RECONNECTING_HINT, self)
-        self.hint.setWordWrap(True)
+        # One centred line beside the title: word-wrapped, the hint was squeezed into a narrow
+        # column of two or three lines. It is short enough for the 1080 px portrait width.
         layout.addStretch(1)
         layout.addWidget(self.title)
-        layout.addWidget(self.hint, 1)
+        layout.addWidget(self.hint)
         layout.addStretch(1)
         self.hide()
 
