@@ -128,6 +128,10 @@ class FlowPresenter(QObject):
 
     def on_stage_changed(self, stage: Stage) -> None:
         previous, self._stage = self._stage, stage
+        if previous is Stage.WELCOME and stage is Stage.WELCOME:
+            # ``on_ended`` has shown Welcome already; the session's stage change that follows
+            # must not cover what the app put over it since (the crash reset screen).
+            return
         w = self.window
         w.error_panel.hide()
         if previous is Stage.CALL and stage is not Stage.CALL:
