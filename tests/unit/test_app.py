@@ -1,0 +1,272 @@
+"""KioskApp's wiring against a real EmbeddedSandbox (its own temp database, no simulated
+provider): staff mode and the idle clock, crash reset, the session's clipboard cleanup, the
+staff room choice, quitting and shutdown. Patient flows are the e2e tests' business."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+
+from kiosk.app import KioskApp, LaunchOptions
+from kiosk.backend import SANDBOX_API_KEY, SANDBOX_API_SECRET, Backend
+from kiosk.config import KioskOptions, KioskPaths, Settings
+from kiosk.sandbox.embedded import EmbeddedSandbox
+from kiosk.session import SessionConfig, Stage
+from kiosk.session.emitting import emit
+from kiosk.session.qasync_repair import repair_qasync
+from kiosk.session.types import EndReason
+from kiosk.ui.widgets.refcount_guard import protect_singletons
+
+protect_singletons()  # PySide6 6.12.0 drops a None reference on every void call
+
+WAIT_MS = 15_000
+#: Short polls; idle clocks long enough never to fire on their own in these tests.
+SESSION = SessionConfig(
+    room_code="ceproom1",
+    heartbeat_s=2.0,
+    queue_poll_s=0.1,
+    visit_status_poll_s=0.1,
+    backoff_base_s=0.05,
+    backoff_cap_s=0.2,
+    idle_timeout_s=120.0,
+    idle_timeout_waiting_s=120.0,
+    idle_countdown_s=10.0,
+    wipe_step_timeout_s=5.0,
+)
+
+
+@pytest.fixture(autouse=True)
+def _repaired_signals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """qasync's thread-safe calls and pytest-qt's disconnects go through the repairing calls
+    (see kiosk.session.emitting), as the launcher arranges for the real process."""
+    from pytestqt import wait_signal
+
+    from kiosk.session.emitting import disconnect
+
+    repair_qasync()
+    monkeypatch.setattr(wait_signal, "_silent_disconnect", disconnect)
+
+
+def run_on_loop(qtbot: Any, coro: Any, timeout: int = WAIT_MS) -> Any:
+    """Run a coroutine on the qasync loop (Qt keeps processing events) and return its result."""
+    future = asyncio.ensure_future(coro)
+    qtbot.waitUntil(future.done, timeout=timeout)
+    return future.result()
+
+
+@pytest.fixture
+def kiosk(qloop, qtbot, tmp_path) -> Iterator[KioskApp]:
+    """A started, windowed KioskApp on a fresh sandbox; shut down and deleted afterwards."""
+    sandbox = EmbeddedSandbox(db_path=tmp_path / "sandbox.sqlite3", auto_provider=None)
+    address = sandbox.start()
+    backend = Backend(
+        address.api_base_url,
+        address.portal_base_url,
+        SecretStr(SANDBOX_API_KEY),
+        SecretStr(SANDBOX_API_SECRET),
+        sandbox=sandbox,
+    )
+    settings = Settings(room_code="ceproom1", kiosk=KioskOptions(fullscreen=False))
+    app = KioskApp(
+        QCoreApplication.instance(),
+        settings,
+        KioskPaths.default(),
+        backend,
+        LaunchOptions(windowed=True, size=QSize(1280, 800)),
+        session_config=SESSION,
+    )
+    app.start()
+    qtbot.waitExposed(app.window)
+    try:
+        yield app
+    finally:
+        try:
+            run_on_loop(qtbot, app.shutdown(), timeout=30_000)
+        finally:
+            sandbox.stop()
+            app.window.deleteLater()
+            app.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            del app
+            # The app's Python-owned QObjects (session, staff mode, presenters, their timers)
+            # are freed here, on the GUI thread: left to a later cyclic collection, they may be
+            # freed on whatever thread allocates then, and a QTimer's destructor cannot stop
+            # its timer from another thread, which then fires on freed memory.
+            gc.collect()
+
+
+def at_identify(qtbot, app: KioskApp) -> None:
+    """A patient has tapped Start: the session is at Identify and its idle clock runs."""
+    app.session.begin()
+    qtbot.waitUntil(lambda: app.session.stage is Stage.IDENTIFY, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.window.current_screen is app.window.identify, timeout=WAIT_MS)
+    assert not app.session.idle.paused
+
+
+# -- staff mode ---------------------------------------------------------------------------
+
+
+def test_opening_staff_mode_pauses_the_patient_clock_and_shows_the_staff_screen(qtbot, kiosk):
+    at_identify(qtbot, kiosk)
+
+    kiosk.staff.open()
+
+    assert kiosk.staff.active
+    assert kiosk.session.idle.paused
+    assert kiosk.window.current_screen is kiosk.staff.widget
+
+
+def test_closing_staff_mode_returns_to_the_previous_screen_and_its_clock(qtbot, kiosk):
+    at_identify(qtbot, kiosk)
+    kiosk.staff.open()
+
+    kiosk.staff.close()
+
+    assert kiosk.window.current_screen is kiosk.window.identify
+    assert not kiosk.session.idle.paused
+
+
+def test_staff_mode_over_welcome_returns_to_welcome_with_the_clock_off(qtbot, kiosk):
+    assert kiosk.window.current_screen is kiosk.window.welcome
+    kiosk.staff.open()
+
+    kiosk.staff.close()
+
+    assert kiosk.window.current_screen is kiosk.window.welcome
+    assert kiosk.session.idle.paused  # Welcome never times out
+
+
+def test_the_dashboard_returns_to_the_console_and_staff_close_returns_to_patients(qtbot, kiosk):
+    at_identify(qtbot, kiosk)
+    kiosk.staff.open()
+    # The dashboard screen shown without loading a page: the wiring, not WebEngine.
+    kiosk.window.show_screen(kiosk.dashboard)
+
+    kiosk.staff.close()
+
+    assert kiosk.window.current_screen is kiosk.window.identify
+
+
+def test_the_staff_room_choice_changes_the_sessions_room(kiosk):
+    assert kiosk.session.config.room_code == "ceproom1"
+
+    emit(kiosk.staff.room_changed, "lobby2")
+
+    assert kiosk.session.config.room_code == "lobby2"
+
+
+# -- crash reset --------------------------------------------------------------------------
+
+
+def test_a_crash_report_shows_the_reset_screen_and_ends_the_session(qtbot, kiosk):
+    at_identify(qtbot, kiosk)
+
+    with qtbot.waitSignal(kiosk.session.ended, timeout=WAIT_MS) as ended:
+        emit(kiosk.crash_guard.crashed, "abc")
+
+    assert ended.args == [EndReason.CRASH]
+    assert kiosk.window.current_screen is kiosk.reset_screen  # stays over Welcome
+    assert "abc" in kiosk.reset_screen.incident.text()
+    qtbot.waitUntil(lambda: kiosk.session.stage is Stage.WELCOME, timeout=WAIT_MS)
+    assert kiosk.window.current_screen is kiosk.reset_screen
+
+
+def test_a_crash_while_staff_mode_is_open_closes_it(qtbot, kiosk):
+    kiosk.staff.open()
+
+    kiosk.on_crashed("def")
+
+    assert not kiosk.staff.active
+    assert kiosk.window.current_screen is kiosk.reset_screen
+
+
+def test_continuing_from_the_reset_screen_shows_welcome(qtbot, kiosk):
+    at_identify(qtbot, kiosk)
+    with qtbot.waitSignal(kiosk.session.ended, timeout=WAIT_MS):
+        kiosk.on_crashed("abc")
+
+    qtbot.mouseClick(kiosk.reset_screen.button, Qt.MouseButton.LeftButton)
+
+    assert kiosk.window.current_screen is kiosk.window.welcome
+    assert not kiosk.reset_screen.counting
+
+
+# -- session cleanup, quitting, shutdown ----------------------------------------------------
+
+
+def test_ending_the_session_clears_the_clipboard(qtbot, kiosk):
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("Jane Doe 1990-01-01")
+    assert clipboard.text() == "Jane Doe 1990-01-01"  # the platform keeps a clipboard
+    at_identify(qtbot, kiosk)
+
+    with qtbot.waitSignal(kiosk.session.ended, timeout=WAIT_MS):
+        kiosk.session.end(EndReason.START_OVER)
+
+    assert clipboard.text() == ""
+
+
+def test_request_quit_sets_quit_requested(kiosk):
+    assert not kiosk.quit_requested.is_set()
+
+    kiosk.request_quit()
+
+    assert kiosk.quit_requested.is_set()
+
+
+def test_staff_exit_requests_quit(kiosk):
+    emit(kiosk.staff.exit_requested)
+
+    assert kiosk.quit_requested.is_set()
+
+
+def test_closing_the_window_requests_quit(kiosk):
+    kiosk.window.close()
+
+    assert kiosk.quit_requested.is_set()
+
+
+def test_shutdown_wipes_and_stops_everything(qtbot, kiosk):
+    at_identify(qtbot, kiosk)
+    sandbox = kiosk.backend.sandbox
+    assert sandbox is not None and sandbox.address is not None
+
+    run_on_loop(qtbot, kiosk.shutdown())
+
+    assert kiosk.session.stage is Stage.WELCOME
+    assert not kiosk.backend.uses_sandbox
+    assert sandbox.address is None
+    assert not kiosk.window.isVisible()
+    assert not kiosk.quit_requested.is_set()  # shutting down is not a new quit request
+
+
+def test_a_second_shutdown_does_no_harm(qtbot, kiosk):
+    run_on_loop(qtbot, kiosk.shutdown())
+
+    run_on_loop(qtbot, kiosk.shutdown())  # the fixture's teardown makes it a third time
+
+    assert not kiosk.backend.uses_sandbox
+    assert kiosk.session.stage is Stage.WELCOME
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="KioskApp.shutdown() disconnects window.closing every time it runs; a second "
+    "call warns 'Failed to disconnect' (kiosk/app.py, reported to its owner)",
+)
+def test_a_second_shutdown_is_silent(qtbot, kiosk):
+    run_on_loop(qtbot, kiosk.shutdown())
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        run_on_loop(qtbot, kiosk.shutdown())
+
+    assert [str(w.message) for w in caught] == []
