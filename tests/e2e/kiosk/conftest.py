@@ -1,0 +1,183 @@
+"""Fixtures for the whole-kiosk end-to-end tests: a windowed ``KioskApp`` against a real
+``EmbeddedSandbox`` on loopback, with short intervals, started and shut down like the launcher
+does it.
+
+The sandbox's database and uploads live in their own temporary folder (``server_dir``), apart
+from the kiosk's isolated XDG dirs: that folder is the *server's* storage, which the privacy
+test must leave out of its search of the kiosk's machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# Chromium reads its flags once, when WebEngine starts: a fake camera and microphone for the
+# sandbox's call page, which asks for them when the provider starts the call (these machines
+# have none). Permission is still asked, so the kiosk's own decision is what the page gets.
+_FLAGS = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+if "--use-fake-device-for-media-stream" not in _FLAGS:
+    _FLAGS.append("--use-fake-device-for-media-stream")
+os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(_FLAGS)
+
+from kiosk_driver import WAIT_MS, PatientDriver, ServerProbe  # noqa: E402
+from pydantic import SecretStr  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QSize  # noqa: E402
+
+from kiosk.backend import SANDBOX_API_KEY, SANDBOX_API_SECRET, Backend  # noqa: E402
+from kiosk.config import KioskOptions, KioskPaths, Settings, StaffOptions  # noqa: E402
+from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox  # noqa: E402
+from kiosk.session import SessionConfig  # noqa: E402
+from kiosk.session.qasync_repair import repair_qasync  # noqa: E402
+from kiosk.ui.widgets.refcount_guard import protect_singletons  # noqa: E402
+
+protect_singletons()  # PySide6 6.12.0 drops a None reference on every void call
+
+#: Intervals for a kiosk under test: polls every 100 ms, idle clocks long enough never to
+#: fire unless a test shortens them.
+FAST_SESSION: dict[str, Any] = {
+    "room_code": "ceproom1",
+    "heartbeat_s": 2.0,
+    "queue_poll_s": 0.1,
+    "visit_status_poll_s": 0.1,
+    "backoff_base_s": 0.05,
+    "backoff_cap_s": 0.2,
+    "idle_timeout_s": 120.0,
+    "idle_timeout_waiting_s": 120.0,
+    "idle_countdown_s": 10.0,
+    "wipe_step_timeout_s": 5.0,
+}
+#: The simulated provider by default: takes a waiting patient after 0.8 s (long enough to see
+#: the waiting room), ends the call 1.5 s later (long enough to see the call page load).
+DEFAULT_PROVIDER = AutoProviderOptions(start_after_s=0.8, end_after_s=1.5, tick_s=0.05)
+
+
+@pytest.fixture(autouse=True)
+def _repaired_signals(monkeypatch: pytest.MonkeyPatch) -> None:
+    """qasync's thread-safe calls and pytest-qt's disconnects go through the repairing calls
+    (see kiosk.session.emitting), as the launcher arranges for the real process."""
+    from pytestqt import wait_signal
+
+    from kiosk.session.emitting import disconnect
+
+    repair_qasync()
+    monkeypatch.setattr(wait_signal, "_silent_disconnect", disconnect)
+
+
+@pytest.fixture
+def server_dir() -> Iterator[Path]:
+    """The sandbox server's own storage (database and uploads), in a temp folder of its own."""
+    path = Path(tempfile.mkdtemp(prefix="kiosk-e2e-server-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@dataclass
+class RunningKiosk:
+    """One started kiosk: the app, its sandbox, a patient at the screen and the server view."""
+
+    app: Any
+    sandbox: EmbeddedSandbox
+    server: ServerProbe
+    patient: PatientDriver
+    paths: KioskPaths
+    cleanups: list[Callable[[], None]] = field(default_factory=list)
+
+
+def run_on_loop(qtbot: Any, coro: Any, timeout: int = WAIT_MS) -> Any:
+    """Run a coroutine on the qasync loop (Qt keeps processing events) and return its result."""
+    future = asyncio.ensure_future(coro)
+    qtbot.waitUntil(future.done, timeout=timeout)
+    return future.result()
+
+
+@pytest.fixture
+def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., RunningKiosk]]:
+    """``start_kiosk(auto_provider=..., session=..., staff=..., seed_db=...)`` builds and starts a
+    windowed ``KioskApp`` on a fresh sandbox; teardown awaits ``shutdown()`` (the wipe, closing
+    clients and the sandbox) and stops the sandbox in any case.
+
+    ``session`` overrides ``FAST_SESSION``; ``staff`` is a ``StaffOptions``; ``seed_db`` runs
+    on the sandbox's database path before the server opens it.
+    """
+    started: list[RunningKiosk] = []
+
+    def start(
+        auto_provider: AutoProviderOptions | None = DEFAULT_PROVIDER,
+        session: dict[str, Any] | None = None,
+        staff: StaffOptions | None = None,
+        faults: Any = None,
+    ) -> RunningKiosk:
+        from kiosk.app import KioskApp, LaunchOptions
+
+        sandbox = EmbeddedSandbox(
+            db_path=server_dir / "sandbox.sqlite3", auto_provider=auto_provider, faults=faults
+        )
+        address = sandbox.start()
+        backend = Backend(
+            address.api_base_url,
+            address.portal_base_url,
+            SecretStr(SANDBOX_API_KEY),
+            SecretStr(SANDBOX_API_SECRET),
+            sandbox=sandbox,
+        )
+        config = {**FAST_SESSION, **(session or {})}
+        settings = Settings(
+            room_code=config["room_code"],
+            kiosk=KioskOptions(fullscreen=False),
+            staff=staff or StaffOptions(),
+        )
+        paths = KioskPaths.default()
+        app = KioskApp(
+            QCoreApplication.instance(),
+            settings,
+            paths,
+            backend,
+            LaunchOptions(windowed=True, size=QSize(1280, 800)),
+            session_config=SessionConfig(**config),
+        )
+        running = RunningKiosk(
+            app=app,
+            sandbox=sandbox,
+            server=ServerProbe(address.portal_base_url, address.api_base_url),
+            patient=PatientDriver(qtbot, app),
+            paths=paths,
+        )
+        started.append(running)
+        app.start()
+        qtbot.waitExposed(app.window)
+        return running
+
+    yield start
+
+    expects_crash = request.node.get_closest_marker("qt_no_exception_capture") is not None
+    for running in started:
+        if not expects_crash:
+            # The app's CrashGuard turns a crash into the reset screen; here that is a failure.
+            assert not running.app.crash_guard.incidents, "the kiosk crashed during the test"
+        try:
+            run_on_loop(qtbot, running.app.shutdown(), timeout=30_000)
+        finally:
+            running.sandbox.stop()
+            running.server.close()
+            running.app.window.deleteLater()
+            running.app.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            for cleanup in running.cleanups:
+                cleanup()
+    # Collect this kiosk's Qt objects here, on the GUI thread: left to the cyclic GC they may
+    # be freed later in the sandbox's or an executor's thread, with their timers still
+    # registered ("Timers cannot be stopped from another thread"), and a later timer event
+    # then reaches a freed object.
+    started.clear()
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

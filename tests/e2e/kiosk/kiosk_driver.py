@@ -1,0 +1,361 @@
+"""Drive the whole kiosk like a patient (taps and typing on the real widgets) and look at the
+sandbox server's side (its ``/_sandbox/`` controls and a second patient on its API).
+
+Every tap checks first that the patient could make it: the widget is on screen and enabled.
+Waits are ``qtbot.waitUntil`` on what the screen or the server shows, never sleeps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QListWidget, QListWidgetItem, QWidget
+
+from kiosk.backend import SANDBOX_API_KEY
+from kiosk.session import Stage
+from kiosk.ui.wizard.fields.choices import ChoiceField
+from kiosk.ui.wizard.fields.text import LineField
+from kiosk.ui.wizard.form import SchemaForm
+from kiosk.ui.wizard.sections.calendar import CalendarSection
+from kiosk.ui.wizard.sections.documents import ConsentSection
+from kiosk.ui.wizard.sections.emr import EmrListSection
+from kiosk.ui.wizard.sections.forms import IntakeSection
+from kiosk.ui.wizard.sections.pharmacy import PharmacySection
+from kiosk.ui.wizard.sections.survey import SurveySection
+from kiosk.ui.wizard.sections.upload import UploadSection
+from kiosk.ui.wizard.sections.visit_type import VisitTypeSection
+from kiosk.ui.wizard.step_view import StepView
+
+#: How long one wait for the screen or the server may take (ms); generous for a loaded CI box.
+WAIT_MS = 20_000
+LEFT = Qt.MouseButton.LeftButton
+ACCOUNT = "vclinic"
+ROOM = "ceproom1"
+
+
+@dataclass(frozen=True)
+class Patient:
+    """What one patient types and taps. ``reason`` must be one of the clinic's reasons."""
+
+    first_name: str = "Ada"
+    last_name: str = "Walkwell"
+    dob: dt.date = dt.date(1984, 7, 19)
+    phone: str = "5550142"
+    reason: str = "Headache"
+    condition: str = "Asthma"
+    survey_comment: str = "Quick and easy."
+    visit_type: str = "walkin"
+    picture: Path | None = None
+
+
+@dataclass
+class StepLog:
+    """The wizard steps a walk showed, by step code, and the sections each one had."""
+
+    steps: list[str] = field(default_factory=list)
+    sections: dict[str, list[str]] = field(default_factory=dict)
+
+
+class KioskShowedError(RuntimeError):
+    """The kiosk put up its error panel while the test waited for something else."""
+
+
+class PatientDriver:
+    """Taps and types on the kiosk's window. ``app`` is the running ``KioskApp``."""
+
+    def __init__(self, qtbot: Any, app: Any) -> None:
+        self.qtbot = qtbot
+        self.app = app
+        self.window = app.window
+
+    # -- primitives -------------------------------------------------------------------------
+
+    def wait(self, condition: Callable[[], bool], timeout: int = WAIT_MS) -> None:
+        """Until ``condition()``; an error panel showing on the way fails at once with its text
+        (a patient would be stuck there)."""
+
+        def check() -> bool:
+            panel = self.window.error_panel
+            if panel.isVisible():
+                raise KioskShowedError(panel.message.text())
+            return condition()
+
+        self.qtbot.waitUntil(check, timeout=timeout)
+
+    def tap(self, widget: QWidget) -> None:
+        """A finger on the middle of ``widget``: it must be showing and enabled."""
+        assert widget.isVisible(), f"{type(widget).__name__} {_label(widget)!r} is not on screen"
+        assert widget.isEnabled(), f"{type(widget).__name__} {_label(widget)!r} is disabled"
+        self.qtbot.mouseClick(widget, LEFT, pos=widget.rect().center())
+
+    def type_into(self, widget: QWidget, text: str) -> None:
+        assert widget.isVisible() and widget.isEnabled()
+        widget.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.qtbot.keyClicks(widget, text)
+
+    def tap_row(self, view: QListWidget, item: QListWidgetItem) -> None:
+        """Scroll a big-row list to ``item`` and tap it."""
+        view.scrollToItem(item, QListWidget.ScrollHint.PositionAtCenter)
+        rect = view.visualItemRect(item)
+        assert rect.isValid(), f"row {item.text()!r} is not on screen"
+        self.qtbot.mouseClick(view.viewport(), LEFT, pos=rect.center())
+
+    def tap_row_with(self, view: QListWidget, text: str) -> None:
+        for row in range(view.count()):
+            item = view.item(row)
+            if item.text().split("\n")[0] == text and not item.isHidden():
+                self.tap_row(view, item)
+                return
+        raise AssertionError(f"no row {text!r}")
+
+    def button(self, parent: QWidget, text: str) -> QAbstractButton:
+        """The visible button under ``parent`` whose text (or accessible name) is ``text``."""
+        for candidate in parent.findChildren(QAbstractButton):
+            names = (candidate.text().strip(), candidate.accessibleName().strip())
+            if text in names and candidate.isVisible():
+                return candidate
+        raise AssertionError(f"no button {text!r} on {type(parent).__name__}")
+
+    def press_in_corner(self) -> QPoint:
+        """Put a finger down in the window's top-left corner (the staff gesture)."""
+        point = QPoint(8, 8)
+        target = self.window.childAt(point) or self.window
+        self.qtbot.mousePress(target, LEFT, pos=target.mapFrom(self.window, point))
+        return point
+
+    def lift_from_corner(self, point: QPoint) -> None:
+        target = self.window.childAt(point) or self.window
+        self.qtbot.mouseRelease(target, LEFT, pos=target.mapFrom(self.window, point))
+
+    # -- what is on screen -----------------------------------------------------------------
+
+    @property
+    def screen(self) -> QWidget:
+        return self.window.current_screen
+
+    @property
+    def stage(self) -> Stage:
+        return self.app.session.stage
+
+    def settled(self) -> bool:
+        """No command or wipe running and no busy cover over the screen."""
+        return not self.app.session.busy and not self.window.busy.is_blocking
+
+    def wait_for_screen(self, screen: QWidget, timeout: int = WAIT_MS) -> None:
+        self.wait(lambda: self.screen is screen and self.settled(), timeout)
+
+    def step_view(self) -> StepView:
+        self.wait(
+            lambda: (
+                self.screen is self.window.step_host
+                and isinstance(self.window.step_host.view, StepView)
+                and self.settled()
+            )
+        )
+        view = self.window.step_host.view
+        assert isinstance(view, StepView)
+        return view
+
+    # -- the patient's walk ----------------------------------------------------------------
+
+    def check_in(self) -> None:
+        """Welcome → "Check in" → the identify screen."""
+        self.wait_for_screen(self.window.welcome)
+        self.tap(self.window.welcome.check_in_button)
+        self.wait_for_screen(self.window.identify)
+
+    def identify(self, patient: Patient) -> None:
+        """Type the name, pick the date of birth in the three columns, Continue."""
+        screen = self.window.identify
+        self.type_into(screen.first.edit, patient.first_name)
+        self.type_into(screen.last.edit, patient.last_name)
+        dob = screen.dob
+        self.tap_row_with(dob.years, str(patient.dob.year))
+        self.tap_row_with(dob.months, patient.dob.strftime("%B"))
+        self.tap_row_with(dob.days, str(patient.dob.day))
+        assert dob.value() == patient.dob.isoformat()
+        self.tap(screen.continue_button)
+        self.wait(lambda: self.screen is not screen and self.settled())
+
+    def fill_step(self, view: StepView, patient: Patient) -> None:
+        """Answer every section of the step on screen, the way a patient would."""
+        for section in view.sections:
+            if isinstance(section, IntakeSection):
+                self._fill_form(section.form, patient)
+            elif isinstance(section, UploadSection):
+                self._attach_picture(section, patient)
+            elif isinstance(section, VisitTypeSection):
+                self.tap(section.cards[patient.visit_type])
+            elif isinstance(section, ConsentSection):
+                self.wait(lambda s=section: s.panel.content is not None)
+            elif isinstance(section, CalendarSection):
+                self._pick_slot(section)
+            elif isinstance(section, EmrListSection):
+                self._fill_emr(section, patient)
+            elif isinstance(section, PharmacySection):
+                self._pick_pharmacy(section)
+            elif isinstance(section, SurveySection):
+                self._rate(section, patient)
+
+    def next(self, view: StepView) -> None:
+        """Tap the step's Next and wait until the kiosk has moved on from it."""
+        self.tap(view.next_button)
+        assert not view.summary.isVisible(), f"{view.step.code}: {view.summary.text()}"
+        host = self.window.step_host
+        self.wait(
+            lambda: (self.screen is not host or host.view is not view) and self.settled(),
+        )
+
+    def walk_wizard(self, patient: Patient) -> StepLog:
+        """Fill and submit steps until the wizard is left (waiting room, booked, goodbye)."""
+        log = StepLog()
+        while self.stage in (Stage.WIZARD, Stage.POST_CALL):
+            view = self.step_view()
+            log.steps.append(view.step.code)
+            log.sections[view.step.code] = [s.section.code for s in view.sections]
+            self.fill_step(view, patient)
+            self.next(view)
+        return log
+
+    # -- sections --------------------------------------------------------------------------
+
+    def _fill_form(self, form: SchemaForm, patient: Patient) -> None:
+        for key, widget in form.by_key.items():
+            if isinstance(widget, ChoiceField):
+                wanted = patient.reason if key == "reason_for_visit" else None
+                self._choose(widget, wanted)
+            elif isinstance(widget, LineField):
+                text = patient.phone if key == "phone" else "Kiosk answer"
+                self.type_into(widget.edit, text)
+
+    def _choose(self, widget: ChoiceField, wanted: str | None) -> None:
+        if widget.search is not None:
+            label = wanted or widget.field.options[0].label
+            self.type_into(widget.search.query, label)
+            self.tap_row_with(widget.search.view, label)
+            return
+        labels = [o.label for o in widget.field.options]
+        index = labels.index(wanted) if wanted in labels else 0
+        self.tap(widget.buttons[index])
+        assert widget.buttons[index].isChecked()
+
+    def _attach_picture(self, section: UploadSection, patient: Patient) -> None:
+        if patient.picture is None:
+            return
+        tile = section.tiles[patient.picture]
+        self.tap(tile)
+        self.wait(lambda: bool(section.file_ids()))
+
+    def _pick_slot(self, section: CalendarSection) -> None:
+        for button in section.day_buttons:
+            self.tap(button)
+            self.wait(lambda: section.panel is not None and not section.panel.loading)
+            if section.slot_buttons:
+                self.tap(section.slot_buttons[0][0])
+                assert section.state.get("slot") is not None
+                return
+        raise AssertionError("the sandbox offered no free time in the calendar's days")
+
+    def _fill_emr(self, section: EmrListSection, patient: Patient) -> None:
+        self.wait(lambda: section.editor is not None)
+        if section.record == "conditions":
+            self.type_into(section.entry, patient.condition)
+            self.tap(section.add_button)
+            assert patient.condition in section.items()
+        else:
+            self.tap(section.none_toggle)
+            assert section.none_toggle.isChecked()
+
+    def _pick_pharmacy(self, section: PharmacySection) -> None:
+        self.wait(lambda: not section.panel.loading)
+        if section.search is not None and section.chosen() is None:
+            self.tap_row(section.search.view, section.search.view.item(0))
+            assert section.chosen() is not None
+
+    def _rate(self, section: SurveySection, patient: Patient) -> None:
+        self.tap(section.stars[4])
+        self.type_into(section.comment, patient.survey_comment)
+
+
+def _label(widget: QWidget) -> str:
+    text = getattr(widget, "text", None)
+    return text() if callable(text) else widget.objectName()
+
+
+class ServerProbe:
+    """The sandbox as a test sees it: ``/_sandbox/state``, faults, and a second patient."""
+
+    def __init__(self, portal_base_url: str, api_base_url: str) -> None:
+        self.root = httpx.Client(base_url=portal_base_url, timeout=10)
+        self.api = httpx.Client(base_url=api_base_url, timeout=10)
+
+    def close(self) -> None:
+        self.root.close()
+        self.api.close()
+
+    def state(self) -> dict[str, Any]:
+        response = self.root.get("_sandbox/state")
+        response.raise_for_status()
+        return response.json()
+
+    def visit(self, visit_id: str | None) -> dict[str, Any]:
+        assert visit_id is not None
+        found = [v for v in self.state()["visits"] if str(v["id"]) == str(visit_id)]
+        assert found, f"the server has no visit {visit_id}"
+        return found[0]
+
+    def logged_out_tokens(self) -> int:
+        return int(self.state()["logged_out_tokens"])
+
+    def set_faults(self, **faults: float) -> None:
+        self.root.put("_sandbox/faults", json=faults).raise_for_status()
+
+    def queue(self, room: str = ROOM) -> list[dict[str, Any]]:
+        response = self.root.get("_sandbox/provider/queue")
+        response.raise_for_status()
+        return [v for v in response.json() if v["room_code"] == room and v["status"] == 10]
+
+    # -- another patient, straight on the API (as a phone or another kiosk would) -------------
+
+    def _headers(self, token: str | None = None) -> dict[str, str]:
+        headers = {"X-AccountCode": ACCOUNT}
+        if token:
+            headers["X-ApiToken"] = token
+        return headers
+
+    def walk_in_other_patient(self, heartbeat_s: int = 600) -> tuple[str, str]:
+        """A guest who joined the queue first; returns (token, visit id). ``heartbeat_s`` keeps
+        them counted in the queue for that long without further calls."""
+        response = self.api.post(
+            "users/sso",
+            data={"first_name": "Other", "last_name": "Waiting", "type": "600"},
+            headers={**self._headers(), "X-ApiKey": SANDBOX_API_KEY},
+        )
+        response.raise_for_status()
+        token = response.json()["data"]["token"]["token"]
+        intake = self.api.post(
+            "intakes",
+            data={"room_code": ROOM, "reason_for_visit": "Cough"},
+            headers=self._headers(token),
+        )
+        intake.raise_for_status()
+        self.api.post(
+            "users/alive", data={"heartbeat": str(heartbeat_s)}, headers=self._headers(token)
+        ).raise_for_status()
+        visit = self.api.post(
+            "visits/add_walkin",
+            data={"intake_id": intake.json()["data"]["id"], "room_code": ROOM},
+            headers=self._headers(token),
+        )
+        visit.raise_for_status()
+        return token, str(visit.json()["data"]["id"])
+
+    def provider_starts(self, visit_id: str) -> None:
+        """The simulated provider takes this waiting patient into a call (status 25)."""
+        self.root.post(f"_sandbox/provider/start/{visit_id}").raise_for_status()

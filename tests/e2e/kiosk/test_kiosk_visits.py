@@ -1,0 +1,147 @@
+"""A patient's whole visit through the kiosk's real screens against the sandbox: a guest walk-in
+with the call, an appointment booking, and leaving the waiting room."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from kiosk_driver import Patient
+from PySide6.QtGui import QColor, QImage
+
+from kiosk.session import Stage
+from kiosk.ui.screens.booked import booking_texts
+from kiosk.ui.screens.queue_text import NEXT
+from kiosk.ui.screens.waiting_room import SOON_IF_NEXT
+
+pytestmark = pytest.mark.e2e
+
+#: The seeded clinic's wizard for a walk-in, in order (docs/sandbox.md: vclinic_account.json).
+WALKIN_STEPS = ["intake", "intake2", "visit_type", "consent_text", "emr", "pharmacy", "survey"]
+BOOKING_STEPS = [*WALKIN_STEPS[:4], "appointment_calendar", *WALKIN_STEPS[4:]]
+
+
+def camera_photo(folder: Path) -> Path:
+    """What the kiosk's camera leaves in the session's capture folder: one small photo."""
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("teal"))
+    path = folder / "rash.png"
+    assert image.save(str(path))
+    return path
+
+
+def test_guest_walk_in_reaches_the_call_and_ends_back_at_welcome(start_kiosk):
+    kiosk = start_kiosk()
+    patient, server, window = kiosk.patient, kiosk.server, kiosk.app.window
+    logged_out_before = server.logged_out_tokens()
+
+    patient.check_in()
+    captures = kiosk.app.session.services.capture_dir()
+    me = Patient(picture=camera_photo(captures))
+    patient.identify(me)
+    walk = patient.walk_wizard(me)
+
+    # Every step of the seeded clinic's walk-in wizard, each filled through its widgets.
+    assert walk.steps == WALKIN_STEPS
+    assert walk.sections["intake"] == ["update_intake", "file_upload"]
+
+    # The waiting room: place in line and expected wait, as the server has them.
+    patient.wait_for_screen(window.waiting_room)
+    visit_id = kiosk.app.session.state.visit_id
+    waiting = server.visit(visit_id)
+    assert waiting["status"] == 10 and waiting["room_code"] == "ceproom1"
+    patient.wait(lambda: window.waiting_room.position.text() == NEXT)
+    assert window.waiting_room.wait.text() == SOON_IF_NEXT
+    assert [v["id"] for v in server.queue()] == [visit_id]
+
+    # The provider takes the patient: the call page opens in the embedded web view.
+    patient.wait_for_screen(window.call)
+    call_view = window.call.call_view
+    assert call_view.active
+    patient.wait(lambda: f"/visits/inbrowser_calling/{visit_id}" in call_view.page.url().path())
+    assert server.visit(visit_id)["status"] in (25, 30)
+
+    # The provider ends the call: the post-call survey, then goodbye.
+    survey = patient.step_view()
+    assert kiosk.app.session.stage is Stage.POST_CALL
+    assert [s.section.code for s in survey.sections] == ["label", "post_visit_survey"]
+    assert not call_view.active, "the call's web view outlived the call"
+    patient.fill_step(survey, me)
+    patient.next(survey)
+    patient.wait_for_screen(window.goodbye)
+    patient.tap(window.goodbye.done_button)
+    patient.wait_for_screen(window.welcome)
+
+    # The server: waiting (10) → in progress (25: actual start) → completed (30), closed
+    # with the call's end; the patient's intake, attachment and answers arrived; logged out.
+    visit = server.visit(visit_id)
+    assert visit["status"] == 30 and visit["close_reason"] == "call_ended"
+    assert visit["actual_start"] and visit["actual_end"] >= visit["actual_start"]
+    state = server.state()
+    intake = next(i for i in state["intakes"] if str(i["id"]) == str(visit["intake_id"]))
+    assert "Headache" in str(intake["doc"].get("reason_for_visit"))
+    assert intake["doc"].get("phone") == me.phone
+    assert [f["category"] for f in state["files"] if f["owner_id"] == visit["member_id"]]
+    guest = next(u for u in state["users"] if u["id"] == int(visit["member_id"]))
+    assert guest["doc"].get("first_name") == me.first_name
+    assert server.logged_out_tokens() >= logged_out_before + 2
+    assert kiosk.app.client.token_state is None
+    assert not captures.exists(), "the session's photo folder outlived the session"
+
+
+def test_appointment_booking_shows_time_and_take_home_link(start_kiosk):
+    kiosk = start_kiosk(auto_provider=None)
+    patient, server, window = kiosk.patient, kiosk.server, kiosk.app.window
+    me = Patient(visit_type="appointment")
+
+    patient.check_in()
+    patient.identify(me)
+    walk = patient.walk_wizard(me)
+
+    assert walk.steps == BOOKING_STEPS
+    patient.wait_for_screen(window.booked)
+    booking = kiosk.app.session.state.booking
+    visit_id = kiosk.app.session.state.booked_visit_id
+    day, time = booking_texts(booking)
+    assert window.booked.date.text() == day and day
+    assert window.booked.time.text() == time and "–" in time
+    link = window.booked.link.text()
+    assert link.startswith(kiosk.sandbox.address.portal_base_url + "members/appointment/")
+    assert f"/{visit_id}" in link
+    assert window.booked.qr.isVisible() and window.booked.link_card.isVisible()
+
+    visit = server.visit(visit_id)
+    assert visit["status"] == 20
+    assert visit["one_time_link_token"] and visit["one_time_link_token"] in link
+    assert visit["start"] == booking.start and visit["end"] == booking.end
+    assert dt.datetime.fromtimestamp(visit["start"], dt.UTC) > dt.datetime.now(dt.UTC)
+
+    patient.tap(window.booked.done_button)
+    patient.wait_for_screen(window.welcome)
+    assert window.booked.link.text() == ""
+    assert server.visit(visit_id)["status"] == 20, "a booked appointment must survive the wipe"
+
+
+def test_leaving_the_waiting_room_closes_the_visit_with_patientexitroom(start_kiosk):
+    kiosk = start_kiosk(auto_provider=None)
+    patient, server, window = kiosk.patient, kiosk.server, kiosk.app.window
+    logged_out_before = server.logged_out_tokens()
+    me = Patient()
+
+    patient.check_in()
+    patient.identify(me)
+    patient.walk_wizard(me)
+    patient.wait_for_screen(window.waiting_room)
+    visit_id = kiosk.app.session.state.visit_id
+    assert server.visit(visit_id)["status"] == 10
+
+    patient.tap(window.waiting_room.leave_button)
+    assert window.waiting_room.confirming
+    patient.tap(window.waiting_room.confirm_leave_button)
+    patient.wait_for_screen(window.welcome)
+
+    visit = server.visit(visit_id)
+    assert visit["close_reason"] == "patientexitroom" and visit["status"] == 40
+    assert server.queue() == []
+    assert server.logged_out_tokens() >= logged_out_before + 2
