@@ -64,43 +64,52 @@ def run_on_loop(qtbot: Any, coro: Any, timeout: int = WAIT_MS) -> Any:
 
 @pytest.fixture
 def kiosk(qloop, qtbot, tmp_path) -> Iterator[KioskApp]:
-    """A started, windowed KioskApp on a fresh sandbox; shut down and deleted afterwards."""
+    """A started, windowed KioskApp on a fresh sandbox; shut down and deleted afterwards.
+
+    The cyclic garbage collector is off while the sandbox's server thread runs. A QObject
+    freed by a collection that happens to run on that thread (Python collects on whichever
+    thread allocates) cannot stop its timers there; the timer later fires on freed memory
+    and the process segfaults. Collecting on the GUI thread before and after keeps every
+    Qt object's end on the GUI thread.
+    """
+    gc.collect()
+    gc.disable()
     sandbox = EmbeddedSandbox(db_path=tmp_path / "sandbox.sqlite3", auto_provider=None)
-    address = sandbox.start()
-    backend = Backend(
-        address.api_base_url,
-        address.portal_base_url,
-        SecretStr(SANDBOX_API_KEY),
-        SecretStr(SANDBOX_API_SECRET),
-        sandbox=sandbox,
-    )
-    settings = Settings(room_code="ceproom1", kiosk=KioskOptions(fullscreen=False))
-    app = KioskApp(
-        QCoreApplication.instance(),
-        settings,
-        KioskPaths.default(),
-        backend,
-        LaunchOptions(windowed=True, size=QSize(1280, 800)),
-        session_config=SESSION,
-    )
-    app.start()
-    qtbot.waitExposed(app.window)
+    app: KioskApp | None = None
     try:
+        address = sandbox.start()
+        backend = Backend(
+            address.api_base_url,
+            address.portal_base_url,
+            SecretStr(SANDBOX_API_KEY),
+            SecretStr(SANDBOX_API_SECRET),
+            sandbox=sandbox,
+        )
+        settings = Settings(room_code="ceproom1", kiosk=KioskOptions(fullscreen=False))
+        app = KioskApp(
+            QCoreApplication.instance(),
+            settings,
+            KioskPaths.default(),
+            backend,
+            LaunchOptions(windowed=True, size=QSize(1280, 800)),
+            session_config=SESSION,
+        )
+        app.start()
+        qtbot.waitExposed(app.window)
         yield app
     finally:
         try:
-            run_on_loop(qtbot, app.shutdown(), timeout=30_000)
+            if app is not None:
+                run_on_loop(qtbot, app.shutdown(), timeout=30_000)
         finally:
             sandbox.stop()
-            app.window.deleteLater()
-            app.deleteLater()
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            if app is not None:
+                app.window.deleteLater()
+                app.deleteLater()
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             del app
-            # The app's Python-owned QObjects (session, staff mode, presenters, their timers)
-            # are freed here, on the GUI thread: left to a later cyclic collection, they may be
-            # freed on whatever thread allocates then, and a QTimer's destructor cannot stop
-            # its timer from another thread, which then fires on freed memory.
-            gc.collect()
+            gc.enable()
+            gc.collect()  # the app's Python-owned QObjects end here, on the GUI thread
 
 
 def at_identify(qtbot, app: KioskApp) -> None:
