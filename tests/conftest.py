@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,42 @@ def isolated_dirs(
         if name.startswith("KIOSK_"):
             monkeypatch.delenv(name)
     return home
+
+
+#: Between tests, the cyclic collector runs by hand: the young generation after every test,
+#: the middle one every ``_GC_MIDDLE_EVERY`` tests and everything every ``_GC_FULL_EVERY``
+#: (a full collection before every test would double the suite's time).
+_GC_MIDDLE_EVERY = 10
+_GC_FULL_EVERY = 100
+_tests_started = 0
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_automatic_garbage_collection() -> Iterator[None]:
+    """Python's cyclic collector runs on whichever thread happens to allocate. While a test
+    runs a server thread (the sandbox), a collection there frees QObjects left over from
+    earlier tests on that thread; Qt cannot stop their timers from it ("QObject::~QObject:
+    Timers cannot be stopped from another thread"), and a timer later fires on freed memory:
+    a segfault in some later test. So the automatic collector is off for the run and
+    ``_collect_garbage_on_the_gui_thread`` collects between tests, on the GUI thread."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_gui_thread() -> None:
+    global _tests_started
+    _tests_started += 1
+    if _tests_started % _GC_FULL_EVERY == 0:
+        gc.collect()
+    elif _tests_started % _GC_MIDDLE_EVERY == 0:
+        gc.collect(1)
+    else:
+        gc.collect(0)
 
 
 @pytest.fixture
