@@ -5,7 +5,6 @@ staff room choice, quitting and shutdown. Patient flows are the e2e tests' busin
 from __future__ import annotations
 
 import asyncio
-import gc
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -65,15 +64,7 @@ def run_on_loop(qtbot: Any, coro: Any, timeout: int = WAIT_MS) -> Any:
 @pytest.fixture
 def kiosk(qloop, qtbot, tmp_path) -> Iterator[KioskApp]:
     """A started, windowed KioskApp on a fresh sandbox; shut down and deleted afterwards.
-
-    The cyclic garbage collector is off while the sandbox's server thread runs. A QObject
-    freed by a collection that happens to run on that thread (Python collects on whichever
-    thread allocates) cannot stop its timers there; the timer later fires on freed memory
-    and the process segfaults. Collecting on the GUI thread before and after keeps every
-    Qt object's end on the GUI thread.
-    """
-    gc.collect()
-    gc.disable()
+    (tests/conftest.py keeps Python's cyclic collector off the sandbox's server thread.)"""
     sandbox = EmbeddedSandbox(db_path=tmp_path / "sandbox.sqlite3", auto_provider=None)
     app: KioskApp | None = None
     try:
@@ -107,9 +98,6 @@ def kiosk(qloop, qtbot, tmp_path) -> Iterator[KioskApp]:
                 app.window.deleteLater()
                 app.deleteLater()
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-            del app
-            gc.enable()
-            gc.collect()  # the app's Python-owned QObjects end here, on the GUI thread
 
 
 def at_identify(qtbot, app: KioskApp) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import socket
 from typing import ClassVar
 from urllib.parse import urlsplit
@@ -75,10 +74,6 @@ def test_stopping_a_configured_endpoint_does_nothing(no_sandbox) -> None:
 
 @pytest.fixture
 def sandbox_backend(tmp_path):
-    """A started sandbox backend. Garbage from earlier Qt tests is collected first, on this
-    (the GUI) thread: a collection on the server's thread would free QObjects there, whose
-    timers then fire on freed memory (see tests/unit/test_app.py)."""
-    gc.collect()
     options = SandboxOptions(db_path=tmp_path / "sandbox.db", auto_provider=False)
     settings = Settings(sandbox=options)
     backend = start_backend(settings)
