@@ -117,6 +117,7 @@ class KioskApp(QObject):
         self.window.add_screen(self.dashboard)
         self._before_staff: QWidget | None = None
         self._pending_launch: tuple[str, str, str] | None = None
+        self._shut_down = False
         self._connect()
 
     def _new_client(self) -> VSeeClient:
@@ -166,6 +167,9 @@ class KioskApp(QObject):
 
     async def shutdown(self) -> None:
         """Wipe the open session, log staff out, close clients and the sandbox. Idempotent."""
+        if self._shut_down:
+            return
+        self._shut_down = True
         self.dashboard.close_dashboard()
         self.staff.close()
         self.session.clinic.stop()

@@ -254,11 +254,6 @@ def test_a_second_shutdown_does_no_harm(qtbot, kiosk):
     assert kiosk.session.stage is Stage.WELCOME
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="KioskApp.shutdown() disconnects window.closing every time it runs; a second "
-    "call warns 'Failed to disconnect' (kiosk/app.py, reported to its owner)",
-)
 def test_a_second_shutdown_is_silent(qtbot, kiosk):
     run_on_loop(qtbot, kiosk.shutdown())
 
