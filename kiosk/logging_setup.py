@@ -74,11 +74,18 @@ class Redactor:
             self._compiled = None
 
     def _pattern(self) -> re.Pattern[str] | None:
+        """Secrets match anywhere (a key glued into a URL is still a key); patient values match
+        whole words only, so a two-letter answer such as "CA" leaves "call" and "cancel" alone
+        and the log stays readable."""
         with self._lock:
             if self._compiled is None and (self._secrets or self._patient):
                 # Longest first, so "Anne Marie" is masked whole before "Anne".
-                values = sorted(self._secrets | self._patient, key=len, reverse=True)
-                self._compiled = re.compile("|".join(re.escape(v) for v in values), re.IGNORECASE)
+                parts = [re.escape(v) for v in sorted(self._secrets, key=len, reverse=True)]
+                words = sorted(self._patient - self._secrets, key=len, reverse=True)
+                if words:
+                    alternatives = "|".join(re.escape(v) for v in words)
+                    parts.append(rf"(?<!\w)(?:{alternatives})(?!\w)")
+                self._compiled = re.compile("|".join(parts), re.IGNORECASE)
             return self._compiled
 
     def redact(self, text: str) -> str:

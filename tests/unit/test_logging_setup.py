@@ -163,3 +163,16 @@ def test_recent_errors_keep_first_lines_of_warnings_only():
     lines = handler.lines()
     assert len(lines) == 2 and lines[-1].endswith("failure 2")
     assert all("second line" not in line for line in lines)
+
+
+def test_patient_values_are_masked_as_whole_words_only():
+    own = Redactor()
+    own.add_patient_values(["CA", "Ann"])
+    assert own.redact("call.view_closed cancel Annex") == "call.view_closed cancel Annex"
+    assert own.redact("moved to CA, Ann said") == f"moved to {MASK}, {MASK} said"
+
+
+def test_secrets_are_masked_even_inside_a_word():
+    own = Redactor()
+    own.add_secret("s3cr3tkey")
+    assert "s3cr3tkey" not in own.redact("url?k=s3cr3tkeyX")

@@ -8,7 +8,7 @@ from session_fakes import room
 from kiosk.api.models import UserType
 from kiosk.logging_setup import redactor
 from kiosk.session import Stage
-from kiosk.wizard import IntakeFields
+from kiosk.wizard import IntakeFields, VisitTypeChoice
 
 
 def test_staff_launch_signs_in_with_sso_200_and_skips_the_identify_screen(qtbot, session, client):
@@ -56,3 +56,15 @@ def test_what_the_patient_types_is_masked_in_logs_until_the_wipe(qtbot, session,
     session.end("start_over")
     wait_stage(qtbot, session, Stage.WELCOME)
     assert "Lovelace" in redactor.redact("Lovelace")
+
+
+def test_the_clinic_s_own_words_are_not_masked(qtbot, session, client):
+    start(qtbot, session)
+    session.submit_step([VisitTypeChoice("walkin"), IntakeFields({"location": "CA"})])
+    wait_stage(qtbot, session, Stage.WIZARD)
+    assert redactor.redact("visit walkin created; call.view_closed") == (
+        "visit walkin created; call.view_closed"
+    )
+    assert "CA" not in redactor.redact("location CA")
+    session.end("start_over")
+    wait_stage(qtbot, session, Stage.WELCOME)
