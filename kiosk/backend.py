@@ -29,6 +29,19 @@ class Backend:
     api_secret: SecretStr | None
     sandbox: Any = field(default=None, repr=False)
 
+    @classmethod
+    def of_sandbox(cls, sandbox: Any) -> Backend:
+        """The backend for an ``EmbeddedSandbox`` (started here if it is not yet): its address
+        and the seeded clinic's credentials."""
+        address = sandbox.start()
+        return cls(
+            address.api_base_url,
+            address.portal_base_url,
+            SecretStr(SANDBOX_API_KEY),
+            SecretStr(SANDBOX_API_SECRET),
+            sandbox=sandbox,
+        )
+
     @property
     def uses_sandbox(self) -> bool:
         return self.sandbox is not None
@@ -59,13 +72,6 @@ def start_backend(settings: Settings) -> Backend:
         if options.auto_provider
         else None
     )
-    sandbox = EmbeddedSandbox(db_path=options.db_path, auto_provider=auto)
-    address = sandbox.start()
-    log.info("backend.sandbox api=%s", address.api_base_url)
-    return Backend(
-        address.api_base_url,
-        address.portal_base_url,
-        SecretStr(SANDBOX_API_KEY),
-        SecretStr(SANDBOX_API_SECRET),
-        sandbox=sandbox,
-    )
+    backend = Backend.of_sandbox(EmbeddedSandbox(db_path=options.db_path, auto_provider=auto))
+    log.info("backend.sandbox api=%s", backend.api_base_url)
+    return backend

@@ -10,12 +10,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from pydantic import SecretStr
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.app import KioskApp, LaunchOptions
-from kiosk.backend import SANDBOX_API_KEY, SANDBOX_API_SECRET, Backend
+from kiosk.backend import Backend
 from kiosk.config import KioskOptions, KioskPaths, Settings
 from kiosk.sandbox.embedded import EmbeddedSandbox
 from kiosk.session import SessionConfig, Stage
@@ -68,14 +67,7 @@ def kiosk(qloop, qtbot, tmp_path) -> Iterator[KioskApp]:
     sandbox = EmbeddedSandbox(db_path=tmp_path / "sandbox.sqlite3", auto_provider=None)
     app: KioskApp | None = None
     try:
-        address = sandbox.start()
-        backend = Backend(
-            address.api_base_url,
-            address.portal_base_url,
-            SecretStr(SANDBOX_API_KEY),
-            SecretStr(SANDBOX_API_SECRET),
-            sandbox=sandbox,
-        )
+        backend = Backend.of_sandbox(sandbox)
         settings = Settings(room_code="ceproom1", kiosk=KioskOptions(fullscreen=False))
         app = KioskApp(
             QCoreApplication.instance(),

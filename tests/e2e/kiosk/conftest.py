@@ -30,10 +30,9 @@ if "--use-fake-device-for-media-stream" not in _FLAGS:
 os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(_FLAGS)
 
 from kiosk_driver import WAIT_MS, PatientDriver, ServerProbe  # noqa: E402
-from pydantic import SecretStr  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, QSize  # noqa: E402
 
-from kiosk.backend import SANDBOX_API_KEY, SANDBOX_API_SECRET, Backend  # noqa: E402
+from kiosk.backend import Backend  # noqa: E402
 from kiosk.config import KioskOptions, KioskPaths, Settings, StaffOptions  # noqa: E402
 from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox  # noqa: E402
 from kiosk.session import SessionConfig  # noqa: E402
@@ -122,14 +121,7 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
         sandbox = EmbeddedSandbox(
             db_path=server_dir / "sandbox.sqlite3", auto_provider=auto_provider, faults=faults
         )
-        address = sandbox.start()
-        backend = Backend(
-            address.api_base_url,
-            address.portal_base_url,
-            SecretStr(SANDBOX_API_KEY),
-            SecretStr(SANDBOX_API_SECRET),
-            sandbox=sandbox,
-        )
+        backend = Backend.of_sandbox(sandbox)
         config = {**FAST_SESSION, **(session or {})}
         settings = Settings(
             room_code=config["room_code"],
@@ -148,7 +140,7 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
         running = RunningKiosk(
             app=app,
             sandbox=sandbox,
-            server=ServerProbe(address.portal_base_url, address.api_base_url),
+            server=ServerProbe(backend.portal_base_url, backend.api_base_url),
             patient=PatientDriver(qtbot, app),
             paths=paths,
         )

@@ -212,6 +212,13 @@ class PatientDriver:
             lambda: (self.screen is not host or host.view is not view) and self.settled(),
         )
 
+    def walk_in(self, patient: Patient) -> None:
+        """Welcome → identify → every wizard step → the waiting room, as a walk-in patient."""
+        self.check_in()
+        self.identify(patient)
+        self.walk_wizard(patient)
+        self.wait_for_screen(self.window.waiting_room)
+
     def walk_wizard(self, patient: Patient) -> StepLog:
         """Fill and submit steps until the wizard is left (waiting room, booked, goodbye)."""
         log = StepLog()

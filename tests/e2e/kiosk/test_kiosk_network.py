@@ -19,10 +19,7 @@ def test_network_drop_in_the_waiting_room_shows_the_banner_and_recovers(start_ki
     _, other_visit = server.walk_in_other_patient()
     me = Patient()
 
-    patient.check_in()
-    patient.identify(me)
-    patient.walk_wizard(me)
-    patient.wait_for_screen(window.waiting_room)
+    patient.walk_in(me)
     visit_id = kiosk.app.session.state.visit_id
 
     # Second in line behind the other patient, as the server has it; the expected wait shown

@@ -145,10 +145,7 @@ def test_a_timed_out_session_leaves_no_patient_data_behind(
     logged_out_before = server.logged_out_tokens()
 
     # A whole visit: identify, every wizard step, the waiting room and the call.
-    patient.check_in()
-    patient.identify(me)
-    patient.walk_wizard(me)
-    patient.wait_for_screen(window.waiting_room)
+    patient.walk_in(me)
     visit_id = app.session.state.visit_id
     tokens = app.client.token_state
     assert tokens is not None

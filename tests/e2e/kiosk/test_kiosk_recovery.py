@@ -15,10 +15,7 @@ pytestmark = pytest.mark.e2e
 
 def walk_to_the_waiting_room(kiosk) -> str:
     patient, me = kiosk.patient, Patient()
-    patient.check_in()
-    patient.identify(me)
-    patient.walk_wizard(me)
-    patient.wait_for_screen(kiosk.app.window.waiting_room)
+    patient.walk_in(me)
     visit_id = kiosk.app.session.state.visit_id
     assert kiosk.server.visit(visit_id)["status"] == 10
     return visit_id

@@ -129,10 +129,7 @@ def test_leaving_the_waiting_room_closes_the_visit_with_patientexitroom(start_ki
     logged_out_before = server.logged_out_tokens()
     me = Patient()
 
-    patient.check_in()
-    patient.identify(me)
-    patient.walk_wizard(me)
-    patient.wait_for_screen(window.waiting_room)
+    patient.walk_in(me)
     visit_id = kiosk.app.session.state.visit_id
     assert server.visit(visit_id)["status"] == 10
 
