@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk import constants
-from kiosk.session.emitting import emit
 
 log = logging.getLogger("kiosk.crash")
 
@@ -121,7 +120,7 @@ class CrashGuard(QObject):
             if threading.current_thread() is self._main_thread:
                 self._announce(incident)
             else:
-                emit(self._report_from_thread, incident)
+                self._report_from_thread.emit(incident)
         return incident
 
     # -- hooks ----------------------------------------------------------------------------
@@ -162,7 +161,7 @@ class CrashGuard(QObject):
 
     def _announce(self, incident: str) -> None:
         self._stuck.start()
-        emit(self.crashed, incident)
+        self.crashed.emit(incident)
 
 
 __all__ = ["CrashGuard", "new_incident_id"]

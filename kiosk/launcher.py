@@ -62,11 +62,7 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
         return EXIT_CONFIG
 
     from kiosk.logging_setup import configure_logging
-    from kiosk.session import repair_qasync
-    from kiosk.ui.widgets.refcount_guard import protect_singletons
 
-    protect_singletons()  # PySide6 6.12.0 on Python 3.11 drops None/True/False references
-    repair_qasync()
     configure_logging(paths, secrets=[s for s in (settings.api_key, settings.api_secret) if s])
     from kiosk.ui.call.environment import configure_webengine_environment
 

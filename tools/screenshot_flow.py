@@ -391,12 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     if out.is_relative_to(ROOT):
         parser.error("the output folder must be outside the repository")
 
-    from kiosk.session import repair_qasync
     from kiosk.ui.call.environment import configure_webengine_environment
-    from kiosk.ui.widgets.refcount_guard import protect_singletons
 
-    protect_singletons()
-    repair_qasync()
     configure_webengine_environment()
     import qasync
 

@@ -206,9 +206,6 @@ def main() -> None:
     parser.add_argument("--size", choices=sorted(SIZES), action="append")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
-    from kiosk.ui.widgets.refcount_guard import protect_singletons
-
-    protect_singletons()
     from kiosk.ui.main_window import KioskWindow
     from kiosk.ui.presenter import FlowPresenter
     from kiosk.ui.theme import apply_theme

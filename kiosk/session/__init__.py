@@ -6,7 +6,6 @@ from kiosk.session.flow import VisitPlan, visit_options
 from kiosk.session.hooks import SessionHooks
 from kiosk.session.idle import IdleMonitor
 from kiosk.session.polling import PollingTimer
-from kiosk.session.qasync_repair import repair_qasync
 from kiosk.session.session import PatientSession
 from kiosk.session.state import SessionState
 from kiosk.session.timers import (
@@ -40,7 +39,6 @@ __all__ = [
     "VisitPlan",
     "VisitStatusWatcher",
     "queue_status",
-    "repair_qasync",
     "session_error",
     "visit_options",
     "wipe_session",

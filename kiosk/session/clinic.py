@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.api.errors import ApiError, NetworkError
-from kiosk.session.emitting import emit
 
 log = logging.getLogger("kiosk.session")
 
@@ -58,7 +57,7 @@ class ClinicLoader(QObject):
     def accept(self, account: Any) -> None:
         """A fresher account (a patient's session loaded it): keep it and tell the screens."""
         self.account = account
-        emit(self.loaded, account)
+        self.loaded.emit(account)
 
     async def _load(self) -> None:
         failures = 0
@@ -70,13 +69,13 @@ class ClinicLoader(QObject):
                 failures += 1
                 if isinstance(exc, NetworkError) and not offline:
                     offline = True
-                    emit(self.connectivity_changed, False)
+                    self.connectivity_changed.emit(False)
                 delay = min(self.backoff_base_s * 2 ** (failures - 1), self.backoff_cap_s)
                 log.info("clinic.unavailable error=%s retry_s=%.1f", type(exc).__name__, delay)
                 await asyncio.sleep(delay)
                 continue
             if offline:
-                emit(self.connectivity_changed, True)
+                self.connectivity_changed.emit(True)
             log.info("clinic.loaded")
             self.accept(account)
             return

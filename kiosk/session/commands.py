@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.api.errors import ApiError
-from kiosk.session.emitting import emit
 from kiosk.session.errors import SessionStateError, session_error
 
 log = logging.getLogger("kiosk.session")
@@ -89,22 +88,22 @@ class CommandRunner(QObject):
 
     async def _run(self, command: _Command) -> None:
         log.info("command.start name=%s", command.name)
-        emit(self.busy_changed, True, command.busy_text)
+        self.busy_changed.emit(True, command.busy_text)
         error: BaseException | None = None
         try:
             await command.work()
         except (ApiError, SessionStateError) as exc:
             error = exc
         except asyncio.CancelledError:
-            emit(self.busy_changed, False, "")
+            self.busy_changed.emit(False, "")
             raise
         except Exception as exc:
             log.error("command.crashed name=%s error=%s", command.name, type(exc).__name__)
-            emit(self.busy_changed, False, "")
+            self.busy_changed.emit(False, "")
             self._current = None
             self._on_crash(exc)
             return
-        emit(self.busy_changed, False, "")
+        self.busy_changed.emit(False, "")
         self._current = None
         if error is None:
             log.info("command.done name=%s", command.name)
@@ -114,4 +113,4 @@ class CommandRunner(QObject):
             "command.failed name=%s error=%s status=%s", command.name, type(error).__name__, status
         )
         self._retry = command
-        emit(self.failed, session_error(error, command.can_go_back))
+        self.failed.emit(session_error(error, command.can_go_back))

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 from kiosk import constants
 from kiosk.config import KioskOptions
-from kiosk.session.emitting import emit
 from kiosk.session.polling import timer_ms
 
 log = logging.getLogger("kiosk.session")
@@ -161,7 +160,7 @@ class IdleMonitor(QObject):
         if not self._paused and self.warning:
             self._restart()
             log.info("idle.continued")
-            emit(self.continued)
+            self.continued.emit()
 
     # -- Qt -------------------------------------------------------------------------------
 
@@ -177,14 +176,14 @@ class IdleMonitor(QObject):
         self._remaining = self._countdown_ticks
         self._tick.start()
         log.info("idle.warning mode=%s", self._mode)
-        emit(self.warning_started, self._remaining)
+        self.warning_started.emit(self._remaining)
 
     def on_tick_timeout(self) -> None:
         self._remaining -= 1
         if self._remaining <= 0:
             self._time_out()
         else:
-            emit(self.countdown_tick, self._remaining)
+            self.countdown_tick.emit(self._remaining)
 
     # -- internals ------------------------------------------------------------------------
 
@@ -200,7 +199,7 @@ class IdleMonitor(QObject):
         last = self._last_activity_signal
         if last is None or now - last >= self._activity_min_s:
             self._last_activity_signal = now
-            emit(self.activity)
+            self.activity.emit()
 
     def _restart(self) -> None:
         self._tick.stop()
@@ -211,4 +210,4 @@ class IdleMonitor(QObject):
     def _time_out(self) -> None:
         self.pause()
         log.info("idle.timed_out mode=%s", self._mode)
-        emit(self.timed_out)
+        self.timed_out.emit()

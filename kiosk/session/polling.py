@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk import constants
 from kiosk.api.errors import ApiError, NetworkError, ServerError
-from kiosk.session.emitting import emit
 
 log = logging.getLogger("kiosk.session")
 
@@ -119,4 +118,4 @@ class PollingTimer(QObject):
         if online != self._online:
             self._online = online
             log.info("%s.connectivity online=%s", self.name, online)
-            emit(self.connectivity_changed, online)
+            self.connectivity_changed.emit(online)

@@ -15,7 +15,6 @@ from kiosk.api.models import CloseReason, UserType
 from kiosk.session.clinic import ClinicLoader
 from kiosk.session.commands import CommandRunner
 from kiosk.session.config import SessionConfig
-from kiosk.session.emitting import emit
 from kiosk.session.errors import CRASH_MESSAGE, SessionStateError
 from kiosk.session.flow import PostCallPlan, VisitPlan
 from kiosk.session.hooks import Cleanup, SessionHooks
@@ -49,7 +48,6 @@ class PatientSession(VisitSteps, QObject):
     the one idle clock: the session sets its mode by stage (off at Welcome, the long timeout in
     the waiting room and the call); the app installs it on the application so every touch,
     key or click counts, and shows its countdown. Every signal
-    is emitted through ``kiosk.session.emitting.emit`` (a PySide6 6.12.0 reference-count bug).
     """
 
     stage_changed = Signal(object)
@@ -295,7 +293,7 @@ class PatientSession(VisitSteps, QObject):
     # -- slots ----------------------------------------------------------------------------
 
     def on_command_crashed(self, _exc: BaseException) -> None:
-        emit(self.notice, CRASH_MESSAGE)
+        self.notice.emit(CRASH_MESSAGE)
         self.end(EndReason.CRASH)
 
     def on_idle_expired(self) -> None:
@@ -313,7 +311,7 @@ class PatientSession(VisitSteps, QObject):
             log.info("session.stage %s -> %s", self._stage.value, stage.value)
             self._stage = stage
             self._arm_idle()
-            emit(self.stage_changed, stage)
+            self.stage_changed.emit(stage)
 
     def _arm_idle(self) -> None:
         if self._stage is Stage.WELCOME:
@@ -323,7 +321,7 @@ class PatientSession(VisitSteps, QObject):
         self.idle.resume()
 
     async def _end(self, reason: str) -> None:
-        emit(self.busy_changed, True, "Finishing up…")
+        self.busy_changed.emit(True, "Finishing up…")
         state = self._state
         try:
             if self._waiting is not None:
@@ -333,9 +331,9 @@ class PatientSession(VisitSteps, QObject):
             log.error("session.wipe_crashed error=%s", type(exc).__name__)
         finally:
             self._reset()
-            emit(self.busy_changed, False, "")
+            self.busy_changed.emit(False, "")
             log.info("session.ended reason=%s", reason)
-            emit(self.ended, reason)
+            self.ended.emit(reason)
             self._set_stage(Stage.WELCOME)
 
     def _reset(self) -> None:

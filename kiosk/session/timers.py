@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk import constants
 from kiosk.api.models import Heartbeat, Queue, Visit
-from kiosk.session.emitting import emit
 from kiosk.session.polling import PollingTimer, timer_ms
 from kiosk.session.types import QueueStatus
 
@@ -65,7 +64,7 @@ class HeartbeatTimer(PollingTimer):
 
     async def poll(self) -> None:
         await self._client.alive(max(1, math.ceil(self.heartbeat_s)))
-        emit(self.beat)
+        self.beat.emit()
 
 
 class QueuePoller(PollingTimer):
@@ -89,7 +88,7 @@ class QueuePoller(PollingTimer):
 
     async def poll(self) -> None:
         queue = await self._client.get_queue(self._room_code)
-        emit(self.updated, queue_status(queue, self._fallback_average_s))
+        self.updated.emit(queue_status(queue, self._fallback_average_s))
 
 
 class VisitStatusWatcher(PollingTimer):
@@ -116,7 +115,7 @@ class VisitStatusWatcher(PollingTimer):
         if visit.status is not None and visit.status != self._last:
             self._last = visit.status
             log.info("visit %s status %s", self.visit_id, int(visit.status))
-            emit(self.status_changed, int(visit.status), visit)
+            self.status_changed.emit(int(visit.status), visit)
 
 
 class MaxWaitTimer(QObject):
@@ -153,4 +152,4 @@ class MaxWaitTimer(QObject):
     def on_timer_timeout(self) -> None:
         self._active = False
         log.info("waiting.max_wait_reached timeout_s=%s", self.timeout_s)
-        emit(self.expired)
+        self.expired.emit()

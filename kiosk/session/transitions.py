@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from kiosk.api.errors import ApiError
 from kiosk.api.models import CloseReason, Slot, UserType, VisitStatus
-from kiosk.session.emitting import emit
 from kiosk.session.errors import SessionStateError
 from kiosk.session.flow import PostCallPlan, VisitPlan, visit_options
 from kiosk.session.routing import INTAKE_TYPE, route_submissions, send_routed
@@ -215,7 +214,7 @@ class VisitSteps:
             link=link,
         )
         log.info("visit %s booked", visit.id)
-        emit(self.booked, state.booking)
+        self.booked.emit(state.booking)
 
     def _enter_waiting_stage(self: PatientSession) -> None:
         self._set_stage(Stage.WAITING)
@@ -228,7 +227,7 @@ class VisitSteps:
             return
         if self._stage is not Stage.POST_CALL:
             self._set_stage(Stage.WIZARD)
-        emit(self.step_changed, plan.current, plan.position, plan.total)
+        self.step_changed.emit(plan.current, plan.position, plan.total)
 
     def _can_go_back(self: PatientSession) -> bool:
         if self._stage is Stage.POST_CALL:
@@ -248,13 +247,13 @@ class VisitSteps:
             self._waiting.call_started()
             self._call_url = self.portal.inbrowser_calling(state.visit_id, token.token)
             self._set_stage(Stage.CALL)
-            emit(self.call_ready, self._call_url)
+            self.call_ready.emit(self._call_url)
         elif status == VisitStatus.COMPLETED and self._stage in (Stage.WAITING, Stage.CALL):
             self._visit_over()
             self._start_post_call()
         elif status == VisitStatus.CANCELLED and self._stage in (Stage.WAITING, Stage.CALL):
             self._visit_over()
-            emit(self.notice, PROVIDER_CANCELLED_MESSAGE)
+            self.notice.emit(PROVIDER_CANCELLED_MESSAGE)
             self._set_stage(Stage.GOODBYE)
 
     def on_max_wait_reached(self: PatientSession) -> None:
@@ -267,7 +266,7 @@ class VisitSteps:
         if self._waiting is not None:
             self._waiting.stop()
         await self._close_open_visit(CloseReason.MAX_WAITING_TIME_REACHED, tolerate=True)
-        emit(self.notice, MAX_WAIT_MESSAGE)
+        self.notice.emit(MAX_WAIT_MESSAGE)
         self._set_stage(Stage.GOODBYE)
 
     async def _close_call(self: PatientSession, reason: CloseReason) -> None:

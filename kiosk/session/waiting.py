@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.session.config import SessionConfig
-from kiosk.session.emitting import emit
 from kiosk.session.polling import PollingTimer
 from kiosk.session.state import SessionState
 from kiosk.session.timers import HeartbeatTimer, MaxWaitTimer, QueuePoller, VisitStatusWatcher
@@ -88,4 +87,4 @@ class WaitingRoom(QObject):
         online = all(poll.is_online for poll in self._polls if poll.is_active)
         if online != self._online:
             self._online = online
-            emit(self.connectivity_changed, online)
+            self.connectivity_changed.emit(online)

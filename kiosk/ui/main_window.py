@@ -7,7 +7,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.constants import BUSY_OVERLAY_DELAY_MS, GOODBYE_RETURN_S
-from kiosk.session.emitting import emit
 from kiosk.ui.call import CallView
 from kiosk.ui.screens import (
     BookedScreen,
@@ -21,7 +20,6 @@ from kiosk.ui.screens import (
     WelcomeScreen,
 )
 from kiosk.ui.widgets import BusyOverlay, ConnectionBanner, ErrorPanel, SandboxBadge
-from kiosk.ui.widgets.refcount_guard import protect_singletons
 
 TITLE = "Clinic Kiosk"
 
@@ -46,7 +44,6 @@ class KioskWindow(QMainWindow):
         call_view: CallView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        protect_singletons()  # PySide6 6.12.0 drops a None reference per void call
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         root = QWidget(self)
@@ -116,5 +113,5 @@ class KioskWindow(QMainWindow):
                 setter(name)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        emit(self.closing)
+        self.closing.emit()
         super().closeEvent(event)

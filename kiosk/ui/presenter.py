@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from kiosk.api.models import CloseReason
-from kiosk.session.emitting import disconnect
 from kiosk.session.types import EndReason, Stage
+from kiosk.signals import disconnect
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.screens import RoomChoice
 

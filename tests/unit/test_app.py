@@ -18,12 +18,7 @@ from kiosk.backend import Backend
 from kiosk.config import KioskOptions, KioskPaths, Settings
 from kiosk.sandbox.embedded import EmbeddedSandbox
 from kiosk.session import SessionConfig, Stage
-from kiosk.session.emitting import emit
-from kiosk.session.qasync_repair import repair_qasync
 from kiosk.session.types import EndReason
-from kiosk.ui.widgets.refcount_guard import protect_singletons
-
-protect_singletons()  # PySide6 6.12.0 drops a None reference on every void call
 
 WAIT_MS = 15_000
 #: Short polls; idle clocks long enough never to fire on their own in these tests.
@@ -39,18 +34,6 @@ SESSION = SessionConfig(
     idle_countdown_s=10.0,
     wipe_step_timeout_s=5.0,
 )
-
-
-@pytest.fixture(autouse=True)
-def _repaired_signals(monkeypatch: pytest.MonkeyPatch) -> None:
-    """qasync's thread-safe calls and pytest-qt's disconnects go through the repairing calls
-    (see kiosk.session.emitting), as the launcher arranges for the real process."""
-    from pytestqt import wait_signal
-
-    from kiosk.session.emitting import disconnect
-
-    repair_qasync()
-    monkeypatch.setattr(wait_signal, "_silent_disconnect", disconnect)
 
 
 def run_on_loop(qtbot: Any, coro: Any, timeout: int = WAIT_MS) -> Any:
@@ -147,7 +130,7 @@ def test_the_dashboard_returns_to_the_console_and_staff_close_returns_to_patient
 def test_the_staff_room_choice_changes_the_sessions_room(kiosk):
     assert kiosk.session.config.room_code == "ceproom1"
 
-    emit(kiosk.staff.room_changed, "lobby2")
+    kiosk.staff.room_changed.emit("lobby2")
 
     assert kiosk.session.config.room_code == "lobby2"
 
@@ -159,7 +142,7 @@ def test_a_crash_report_shows_the_reset_screen_and_ends_the_session(qtbot, kiosk
     at_identify(qtbot, kiosk)
 
     with qtbot.waitSignal(kiosk.session.ended, timeout=WAIT_MS) as ended:
-        emit(kiosk.crash_guard.crashed, "abc")
+        kiosk.crash_guard.crashed.emit("abc")
 
     assert ended.args == [EndReason.CRASH]
     assert kiosk.window.current_screen is kiosk.reset_screen  # stays over Welcome
@@ -212,7 +195,7 @@ def test_request_quit_sets_quit_requested(kiosk):
 
 
 def test_staff_exit_requests_quit(kiosk):
-    emit(kiosk.staff.exit_requested)
+    kiosk.staff.exit_requested.emit()
 
     assert kiosk.quit_requested.is_set()
 

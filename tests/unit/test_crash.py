@@ -17,16 +17,6 @@ from kiosk.ui.screens.reset import ResetScreen
 pytestmark = pytest.mark.qt_no_exception_capture
 
 
-@pytest.fixture(autouse=True)
-def _repaired_disconnect(monkeypatch):
-    """pytest-qt's disconnects through the repairing call (see kiosk.session.emitting)."""
-    from pytestqt import wait_signal
-
-    from kiosk.session.emitting import disconnect
-
-    monkeypatch.setattr(wait_signal, "_silent_disconnect", disconnect)
-
-
 class Trigger(QObject):
     fire = Signal()
 

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.session.emitting import disconnect, emit
+from kiosk.signals import disconnect
 from kiosk.ui.call.environment import configure_webengine_environment
 from kiosk.ui.call.navigation import CallUrlWatcher
 from kiosk.ui.call.permissions import origin_of
@@ -85,8 +85,8 @@ class CallView(QWidget):
         self._web.setPage(self._page)
         lock_web_view(self._web)
         self._page.urlChanged.connect(self.on_url_changed)
-        self._page.loadStarted.connect(lambda: emit(self.loading_changed, True))
-        self._page.loadFinished.connect(lambda _ok: emit(self.loading_changed, False))
+        self._page.loadStarted.connect(lambda: self.loading_changed.emit(True))
+        self._page.loadFinished.connect(lambda _ok: self.loading_changed.emit(False))
         self._page.renderProcessTerminated.connect(self.on_render_process_terminated)
         self._layout.addWidget(self._web)
         log.info("call.view_opened origin=%s", origin)
@@ -120,7 +120,7 @@ class CallView(QWidget):
     def on_url_changed(self, url: QUrl) -> None:
         if self._watcher.update(url):
             log.info("call.page_left")
-            emit(self.call_left)
+            self.call_left.emit()
 
     def on_render_process_terminated(self, status: Any, code: int) -> None:
         """The page's renderer died: show the calling page again if the call was on it."""

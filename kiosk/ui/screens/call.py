@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.session.emitting import emit
 from kiosk.ui.call import CallView
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import NoticeBox, big_button
@@ -117,4 +116,4 @@ class CallScreen(QWidget):
 
     def on_confirm_end_clicked(self) -> None:
         self.on_stay_clicked()
-        emit(self.end_requested)
+        self.end_requested.emit()

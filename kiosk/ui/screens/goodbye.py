@@ -8,7 +8,6 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.constants import GOODBYE_RETURN_S
-from kiosk.session.emitting import emit
 from kiosk.ui.widgets import Screen, big_button, heading, icon
 
 TITLE = "Thank you"
@@ -63,11 +62,11 @@ class GoodbyeScreen(Screen):
         left = self.return_after_s - self._clock.elapsed() / 1000.0
         if left <= 0:
             self.stop_countdown()
-            emit(self.done)
+            self.done.emit()
             return
         self.countdown.setText(COUNTDOWN.format(seconds=math.ceil(left)))
 
     def on_done_clicked(self) -> None:
         if self.counting:
             self.stop_countdown()
-        emit(self.done)
+        self.done.emit()

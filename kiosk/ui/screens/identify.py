@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.session.emitting import emit
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.ui.widgets import Screen, big_button, heading
 from kiosk.ui.wizard.fields.date import DateField
@@ -198,6 +197,6 @@ class IdentifyScreen(Screen):
             self.form_scroll.ensureWidgetVisible(first_bad)
             return
         if self._mode == "known":
-            emit(self.known_submitted, self.code.value(), self.first.value(), self.last.value())
+            self.known_submitted.emit(self.code.value(), self.first.value(), self.last.value())
         else:
-            emit(self.guest_submitted, self.first.value(), self.last.value(), self.dob.value())
+            self.guest_submitted.emit(self.first.value(), self.last.value(), self.dob.value())

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk import constants
-from kiosk.session.emitting import emit
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.buttons import big_button
 
@@ -81,7 +80,7 @@ class ResetScreen(QWidget):
         self._timer.stop()
         if self._pending:
             self._pending = False
-            emit(self.continue_requested)
+            self.continue_requested.emit()
 
 
 __all__ = ["ResetScreen"]

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.session.emitting import emit
 from kiosk.ui.widgets import CardButton, Screen, heading
 
 TITLE = "Which clinic would you like to see?"
@@ -64,7 +63,7 @@ class RoomPickerScreen(Screen):
         holder = self.scroll.widget()
         for room in rooms:
             card = CardButton(room.name or room.code, room.detail, room.code, holder)
-            card.clicked.connect(lambda _=False, code=room.code: emit(self.room_chosen, code))
+            card.clicked.connect(lambda _=False, code=room.code: self.room_chosen.emit(code))
             self._cards.addWidget(card)
             self.cards.append(card)
         holder.adjustSize()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.session.emitting import emit
 from kiosk.ui.theme import set_role
 
 HEADING = "Are you still there?"
@@ -75,10 +74,10 @@ class StillThereScreen(QWidget):
         self.body.setText(body_text(max(0, seconds)))
 
     def on_still_here_clicked(self) -> None:
-        emit(self.still_here)
+        self.still_here.emit()
 
     def on_start_over_clicked(self) -> None:
-        emit(self.start_over)
+        self.start_over.emit()
 
 
 __all__ = ["StillThereScreen"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.session.emitting import emit
 from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import PulseIndicator, Screen, big_button, heading
@@ -119,4 +118,4 @@ class WaitingRoomScreen(Screen):
 
     def on_confirm_leave_clicked(self) -> None:
         self.on_stay_clicked()
-        emit(self.leave_requested)
+        self.leave_requested.emit()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.session.emitting import emit
 from kiosk.staff.actions import StaffActionError, StaffActions
 from kiosk.ui.staff.console_pages import PatientPage, ProviderPage, RoomPage, StatusPage
 from kiosk.ui.theme import set_role
@@ -151,7 +150,7 @@ class StaffConsole(QWidget):
             self.room_page.show_result(exc.message, ok=False)
             return
         self.room_page.show_result(f"This kiosk now serves room {code}.")
-        emit(self.room_changed, code)
+        self.room_changed.emit(code)
 
     def on_setup_clicked(self) -> None:
         page = self.provider_page
@@ -169,7 +168,7 @@ class StaffConsole(QWidget):
     def on_dashboard_clicked(self) -> None:
         page = self.provider_page
         coro = self.actions.provider_dashboard_url(*page.identity())
-        self._run(page, "Signing in…", coro, lambda url: emit(self.open_provider_dashboard, url))
+        self._run(page, "Signing in…", coro, lambda url: self.open_provider_dashboard.emit(url))
 
     def on_start_patient_clicked(self) -> None:
         values = self.patient_page.values()
@@ -178,14 +177,14 @@ class StaffConsole(QWidget):
             return
         log.info("staff.launch_known_patient")
         self.patient_page.clear()
-        emit(self.launch_known_patient, *values)
+        self.launch_known_patient.emit(*values)
 
     def on_close_clicked(self) -> None:
-        emit(self.close_requested)
+        self.close_requested.emit()
 
     def on_exit_clicked(self) -> None:
         log.info("staff.exit_requested")
-        emit(self.exit_requested)
+        self.exit_requested.emit()
 
     # -- internals ------------------------------------------------------------------------
 

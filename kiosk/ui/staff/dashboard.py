@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.session.emitting import emit
 from kiosk.ui.call import CallView
 from kiosk.ui.theme import set_role
 
@@ -51,4 +50,4 @@ class DashboardScreen(QWidget):
         was_open = self.view.active
         self.view.teardown()
         if was_open:
-            emit(self.closed)
+            self.closed.emit()

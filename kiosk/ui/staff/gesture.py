@@ -9,7 +9,6 @@ from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk import constants
-from kiosk.session.emitting import emit
 
 log = logging.getLogger("kiosk.staff")
 
@@ -88,7 +87,7 @@ class StaffGestureDetector(QObject):
 
     def on_hold_timeout(self) -> None:
         log.info("staff.gesture")
-        emit(self.triggered)
+        self.triggered.emit()
 
     def _in_corner(self, global_point: QPoint) -> bool:
         local = self._window.mapFromGlobal(global_point)

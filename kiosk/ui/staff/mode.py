@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import constants
-from kiosk.session.emitting import emit
 from kiosk.session.idle import IdleMonitor
 from kiosk.staff.actions import StaffActions
 from kiosk.staff.auth import PinOutcome, StaffAuthenticator
@@ -168,7 +167,7 @@ class StaffMode(QObject):
 
     def on_launch_known_patient(self, code: str, first_name: str, last_name: str) -> None:
         self.close()
-        emit(self.launch_known_patient, code, first_name, last_name)
+        self.launch_known_patient.emit(code, first_name, last_name)
 
     def on_idle_timed_out(self) -> None:
         log.info("staff.idle_timeout")
@@ -183,4 +182,4 @@ class StaffMode(QObject):
             self.idle.resume()
         else:
             self.idle.uninstall()
-        emit(self.active_changed, active)
+        self.active_changed.emit(active)

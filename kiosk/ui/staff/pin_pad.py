@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk import constants
-from kiosk.session.emitting import emit
 from kiosk.ui.theme import set_role
 
 DOT = "●"
@@ -133,19 +132,19 @@ class PinPadScreen(QWidget):
             return
         pin, self._digits = self._digits, ""
         self._render()
-        emit(self.pin_entered, pin)
+        self.pin_entered.emit(pin)
 
     def on_cancel_clicked(self) -> None:
         self._digits = ""
         self._render()
-        emit(self.cancelled)
+        self.cancelled.emit()
 
     def on_tick_timeout(self) -> None:
         self._locked_left -= 1
         if self._locked_left <= 0:
             self._tick.stop()
             self.message.setText("")
-            emit(self.lockout_ended)
+            self.lockout_ended.emit()
         self._render()
 
     def _digit_button(self, digit: str) -> QPushButton:

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.session.emitting import emit
 from kiosk.ui.theme import Palette, set_role
 from kiosk.ui.widgets.cover import CoverLayer
 
@@ -76,7 +75,7 @@ class ErrorPanel(CoverLayer):
 
     def _answer(self, signal: object) -> None:
         self.hide()
-        emit(signal)  # type: ignore[arg-type]
+        signal.emit()  # type: ignore[arg-type]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

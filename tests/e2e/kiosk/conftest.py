@@ -36,10 +36,6 @@ from kiosk.backend import Backend  # noqa: E402
 from kiosk.config import KioskOptions, KioskPaths, Settings, StaffOptions  # noqa: E402
 from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox  # noqa: E402
 from kiosk.session import SessionConfig  # noqa: E402
-from kiosk.session.qasync_repair import repair_qasync  # noqa: E402
-from kiosk.ui.widgets.refcount_guard import protect_singletons  # noqa: E402
-
-protect_singletons()  # PySide6 6.12.0 drops a None reference on every void call
 
 #: Intervals for a kiosk under test: polls every 100 ms, idle clocks long enough never to
 #: fire unless a test shortens them.
@@ -58,18 +54,6 @@ FAST_SESSION: dict[str, Any] = {
 #: The simulated provider by default: takes a waiting patient after 0.8 s (long enough to see
 #: the waiting room), ends the call 1.5 s later (long enough to see the call page load).
 DEFAULT_PROVIDER = AutoProviderOptions(start_after_s=0.8, end_after_s=1.5, tick_s=0.05)
-
-
-@pytest.fixture(autouse=True)
-def _repaired_signals(monkeypatch: pytest.MonkeyPatch) -> None:
-    """qasync's thread-safe calls and pytest-qt's disconnects go through the repairing calls
-    (see kiosk.session.emitting), as the launcher arranges for the real process."""
-    from pytestqt import wait_signal
-
-    from kiosk.session.emitting import disconnect
-
-    repair_qasync()
-    monkeypatch.setattr(wait_signal, "_silent_disconnect", disconnect)
 
 
 @pytest.fixture

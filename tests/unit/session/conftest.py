@@ -53,16 +53,3 @@ def make_session(qloop, qtbot) -> Iterator[Callable[..., PatientSession]]:
 @pytest.fixture
 def session(make_session, client) -> PatientSession:
     return make_session(client)
-
-
-@pytest.fixture(autouse=True)
-def _repaired_pytestqt_disconnect(monkeypatch: pytest.MonkeyPatch) -> None:
-    """pytest-qt disconnects its slots after each wait; route that through the repairing
-    ``disconnect`` so the whole run does not drain ``True`` (see kiosk.session.emitting)."""
-    from pytestqt import wait_signal
-
-    from kiosk.session.emitting import disconnect
-    from kiosk.session.qasync_repair import repair_qasync
-
-    repair_qasync()
-    monkeypatch.setattr(wait_signal, "_silent_disconnect", disconnect)

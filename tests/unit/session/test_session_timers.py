@@ -17,7 +17,6 @@ from kiosk.session import (
     Stage,
     queue_status,
 )
-from kiosk.session.emitting import emit
 
 
 def test_heartbeat_interval_is_below_half_the_heartbeat_value():
@@ -142,5 +141,5 @@ def test_emit_keeps_the_reference_count_of_true(qtbot):
     timer = MaxWaitTimer(1.0)
     before = sys.getrefcount(True)
     for _ in range(200):
-        emit(timer.expired)
+        timer.expired.emit()
     assert abs(sys.getrefcount(True) - before) < 20

@@ -11,9 +11,6 @@ from PySide6.QtWidgets import QWidget
 from kiosk.session.idle import IdleMonitor
 from kiosk.ui.idle_presenter import IdlePresenter
 from kiosk.ui.main_window import KioskWindow
-from kiosk.ui.widgets.refcount_guard import protect_singletons
-
-protect_singletons()  # PySide6 6.12.0 drops a None reference on every void call
 
 #: Warn 0.2 s after the last input, then count 3, 2, 1 at 0.1 s a tick.
 TIMEOUT_S = 0.5
@@ -21,16 +18,6 @@ COUNTDOWN_S = 0.3
 TICK_S = 0.1
 COUNT = 3
 WAIT_MS = 3000
-
-
-@pytest.fixture(autouse=True)
-def _repaired_disconnect(monkeypatch):
-    """pytest-qt's disconnects through the repairing call (see kiosk.session.emitting)."""
-    from pytestqt import wait_signal
-
-    from kiosk.session.emitting import disconnect
-
-    monkeypatch.setattr(wait_signal, "_silent_disconnect", disconnect)
 
 
 @pytest.fixture

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ui.widgets.refcount_guard import protect_singletons
-
 # Chromium reads its flags once, when WebEngine starts: set them at collection time. The fake
 # device gives getUserMedia a camera to ask for (these machines have none); permission is
 # still asked, so the kiosk's decision is what the page gets.
@@ -20,7 +18,6 @@ _FLAGS = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
 if "--use-fake-device-for-media-stream" not in _FLAGS:
     _FLAGS.append("--use-fake-device-for-media-stream")
 os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(_FLAGS)
-protect_singletons()  # PySide6 6.12.0 drops a None reference on every void call
 
 MEDIA_PAGE = """<html><body><script>
 navigator.mediaDevices.getUserMedia({video: true, audio: true})

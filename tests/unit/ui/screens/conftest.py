@@ -7,10 +7,6 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.widgets.refcount_guard import protect_singletons
-
-protect_singletons()  # PySide6 6.12.0 drops a None reference on every void call
-
 
 @pytest.fixture
 def show(qtbot) -> Callable[[QWidget], QWidget]:

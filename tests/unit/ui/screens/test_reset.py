@@ -7,16 +7,6 @@ import pytest
 from kiosk.ui.screens.reset import ResetScreen
 
 
-@pytest.fixture(autouse=True)
-def _repaired_disconnect(monkeypatch):
-    """pytest-qt's disconnects through the repairing call (see kiosk.session.emitting)."""
-    from pytestqt import wait_signal
-
-    from kiosk.session.emitting import disconnect
-
-    monkeypatch.setattr(wait_signal, "_silent_disconnect", disconnect)
-
-
 @pytest.fixture
 def screen(qtbot) -> ResetScreen:
     widget = ResetScreen(auto_continue_s=0.03)

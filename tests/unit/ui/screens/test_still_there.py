@@ -9,16 +9,6 @@ from kiosk.session.idle import IdleMonitor
 from kiosk.ui.screens.still_there import StillThereScreen, body_text
 
 
-@pytest.fixture(autouse=True)
-def _repaired_disconnect(monkeypatch):
-    """pytest-qt's disconnects through the repairing call (see kiosk.session.emitting)."""
-    from pytestqt import wait_signal
-
-    from kiosk.session.emitting import disconnect
-
-    monkeypatch.setattr(wait_signal, "_silent_disconnect", disconnect)
-
-
 @pytest.fixture
 def wired(qtbot, qapp):
     """The app's wiring: monitor → screen, screen's button → monitor."""

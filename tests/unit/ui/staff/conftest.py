@@ -9,16 +9,6 @@ from kiosk.api import PortalUrls
 from kiosk.staff.actions import KioskInfo, StaffActions
 
 
-@pytest.fixture(autouse=True)
-def _repaired_disconnect(monkeypatch):
-    """pytest-qt's disconnects through the repairing call (see kiosk.session.emitting)."""
-    from pytestqt import wait_signal
-
-    from kiosk.session.emitting import disconnect
-
-    monkeypatch.setattr(wait_signal, "_silent_disconnect", disconnect)
-
-
 @pytest.fixture(scope="session")
 def touch_device(qapp):
     """One touch screen for the whole run, owned by the application: Qt keeps a pointer to
