@@ -43,7 +43,7 @@ class RetryPolicy:
         """Delay after failed try number ``attempt`` (1-based), with jitter."""
         ceiling = min(self.cap_s, self.base_s * 2 ** max(0, attempt - 1))
         fixed = ceiling * (1.0 - self.jitter)
-        return fixed + rng.uniform(0.0, ceiling - fixed)
+        return float(fixed + rng.uniform(0.0, ceiling - fixed))
 
     def delay_s(self, attempt: int, retry_after: float | None, rng: random.Random) -> float | None:
         """How long to wait before the next try, or None when the server asks for too long."""

@@ -144,7 +144,7 @@ async def appointment(request: Request) -> Response:
     with sandbox.store.tx() as conn:
         row = visit_rows.visit(conn, request.path_params["visit_id"])
         expected = row["one_time_link_token"] if row else None
-        if not expected or not token or not hmac.compare_digest(expected, token):
+        if row is None or not expected or not token or not hmac.compare_digest(expected, token):
             return _html(
                 templates.message("Link not valid", "This appointment link is not valid."), 403
             )

@@ -74,7 +74,7 @@ async def add_source(request: Request) -> Response:
             "name": users.full_name(caller.user),
         }
         billing.add_source(conn, caller.id, doc, now)
-        return ok(billing.source(conn, caller.id, doc["id"]))
+        return ok(billing.source(conn, caller.id, str(doc["id"])))
 
 
 async def get_source(request: Request) -> Response:
@@ -130,7 +130,7 @@ async def process_invoice(request: Request) -> Response:
         if not consultation:
             raise bad_request("The intake has no consultation to charge for.")
         amount = float(consultation.get("amount") or 0)
-        coupon = None
+        coupon: dict[str, object] | None = None
         now = sandbox.now()
         if promo_code:
             percent = billing.promo(conn, promo_code)

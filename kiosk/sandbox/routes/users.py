@@ -106,7 +106,7 @@ async def sso(request: Request) -> Response:
         code = p.text("code", max_len=128)
         if kind != users.GUEST and not code:
             raise bad_request("'code' is required for members and providers.")
-        profile = {"first_name": first, "last_name": last}
+        profile: dict[str, object] = {"first_name": first, "last_name": last}
         if (dob := check_dob(p.text("dob"))) is not None:
             profile["dob"] = dob
         email = check_email(p.text("email", max_len=254))
