@@ -112,7 +112,8 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
         return EXIT_OK
 
     try:
-        return qasync.run(main())
+        exit_code: int = qasync.run(main())
+        return exit_code
     finally:
         backend.stop()
 
