@@ -1,87 +1,210 @@
 """Settings: one typed model read from a TOML file and ``KIOSK_*`` environment variables.
 
-The environment wins over the file so that a systemd unit or a test can override one key
-without editing the file. Nested keys use a double underscore: ``KIOSK_KIOSK__IDLE_TIMEOUT_S``.
-Secrets are ``SecretStr`` so they never appear in a repr, a log line or an error message.
+pydantic-settings reads both (``TomlConfigSettingsSource``; ``EnvSettingsSource`` with the
+prefix ``KIOSK_`` and ``__`` between nested names: ``KIOSK_KIOSK__IDLE_TIMEOUT_S``); the
+environment wins over the file so a systemd unit or a test can override one key without
+editing the file. Every number is finite and bounded, and settings that depend on each other
+are checked together, so a typo stops the kiosk with one line (exit 2) instead of a kiosk
+that misbehaves later. Secrets are ``SecretStr``: never in a repr, a log line or an error.
+
+To add a setting: a field with a default, bounds and a ``description`` in its section's
+model below, and a row in the README's configuration table.
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    SettingsError,
+)
 
 from kiosk import constants
+from kiosk.settings_sources import (
+    ConfigError,
+    KioskEnvironment,
+    describe_error,
+    environment_keys,
+    merge,
+    read_toml,
+)
+
+__all__ = [
+    "CONFIG_FILE_ENV",
+    "ENV_PREFIX",
+    "ConfigError",
+    "KioskOptions",
+    "KioskPaths",
+    "SandboxOptions",
+    "Settings",
+    "StaffOptions",
+    "load_settings",
+]
 
 APP_NAME = "clinic-kiosk"
 ENV_PREFIX = "KIOSK_"
 CONFIG_FILE_ENV = "KIOSK_CONFIG"
 
-
-class ConfigError(Exception):
-    """A config problem, worded as one line that names the file and the key."""
+#: The longest any timeout or interval may be: a day (a QTimer counts int milliseconds, and
+#: nothing at a kiosk should wait longer than that).
+MAX_SECONDS = constants.MAX_TIMER_S
+#: The largest image a patient may share, in MB (the API's own limit is far below this).
+MAX_UPLOAD_MB = 100.0
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """One ``[section]`` of the file: unknown keys, NaN and infinities refused; read-only."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+def _seconds(default: float, description: str, *, minimum: float = 0.0) -> Any:
+    """A duration in seconds: above ``minimum`` (strictly) and at most a day."""
+    return Field(default, gt=minimum, le=MAX_SECONDS, description=description)
 
 
 class KioskOptions(_Section):
     """How this kiosk behaves in the lobby."""
 
     fullscreen: bool = Field(True, description="Fullscreen and frameless; --windowed overrides.")
-    screen: int = Field(0, ge=0, description="Index of the screen to show the kiosk on.")
-    orientation: Literal["auto", "landscape", "portrait"] = "auto"
+    screen: int = Field(0, ge=0, le=15, description="Index of the screen to show the kiosk on.")
+    orientation: Literal["auto", "landscape", "portrait"] = Field(
+        "auto", description="Screen orientation; auto follows the screen's shape."
+    )
     hide_cursor: bool = Field(False, description="Hide the mouse cursor on touch screens.")
-    idle_timeout_s: float = Field(constants.IDLE_TIMEOUT_S, gt=0)
-    idle_timeout_waiting_s: float = Field(constants.IDLE_TIMEOUT_WAITING_S, gt=0)
-    idle_countdown_s: float = Field(constants.IDLE_COUNTDOWN_S, gt=0)
-    heartbeat_s: int = Field(constants.HEARTBEAT_S, ge=2, description="Heartbeat value sent.")
-    queue_poll_s: float = Field(constants.QUEUE_POLL_S, gt=0)
-    visit_status_poll_s: float = Field(constants.VISIT_STATUS_POLL_S, gt=0)
-    max_upload_mb: float = Field(constants.MAX_UPLOAD_BYTES / 1024 / 1024, gt=0)
+    idle_timeout_s: float = _seconds(
+        constants.IDLE_TIMEOUT_S, "No touch for this long asks 'Are you still there?'."
+    )
+    idle_timeout_waiting_s: float = _seconds(
+        constants.IDLE_TIMEOUT_WAITING_S, "The same in the waiting room, where patients sit."
+    )
+    idle_countdown_s: float = _seconds(
+        constants.IDLE_COUNTDOWN_S,
+        "How long 'Are you still there?' counts down before the session ends; shorter than "
+        "both idle timeouts.",
+    )
+    heartbeat_s: int = Field(
+        constants.HEARTBEAT_S,
+        ge=2,
+        le=int(MAX_SECONDS),
+        description="Heartbeat value sent with POST /users/alive; alive goes out at 0.4 × it.",
+    )
+    queue_poll_s: float = _seconds(constants.QUEUE_POLL_S, "How often the queue is asked.")
+    visit_status_poll_s: float = _seconds(
+        constants.VISIT_STATUS_POLL_S, "How often the visit's status is asked while waiting."
+    )
+    max_upload_mb: float = Field(
+        constants.MAX_UPLOAD_BYTES / 1024 / 1024,
+        gt=0,
+        le=MAX_UPLOAD_MB,
+        description="Largest image a patient may share, in MB.",
+    )
     known_patient_login: bool = Field(
         False, description="Offer the known-patient (integrator code, SSO type 200) start."
     )
-    language: str = "en"
+    language: str = Field("en", description="Language of the kiosk's texts.")
+
+    @field_validator("idle_countdown_s")
+    @classmethod
+    def _countdown_inside_the_timeouts(cls, value: float, info: ValidationInfo) -> float:
+        # Fields are validated in order: both timeouts are in ``info.data`` when valid.
+        for other in ("idle_timeout_s", "idle_timeout_waiting_s"):
+            limit = info.data.get(other)
+            if limit is not None and value >= limit:
+                raise ValueError(
+                    f"must be shorter than kiosk.{other} ({limit:g} s): the countdown runs "
+                    "inside it"
+                )
+        return value
 
 
 class StaffOptions(_Section):
     """Staff mode: PIN hash and its limits."""
 
     pin_hash: SecretStr | None = Field(None, description="scrypt hash from `kiosk set-pin`.")
-    idle_timeout_s: float = Field(constants.STAFF_IDLE_TIMEOUT_S, gt=0)
-    max_attempts: int = Field(constants.STAFF_MAX_PIN_ATTEMPTS, ge=1)
-    lockout_s: float = Field(constants.STAFF_LOCKOUT_S, gt=0)
+    idle_timeout_s: float = _seconds(
+        constants.STAFF_IDLE_TIMEOUT_S, "Staff mode closes by itself after this long untouched."
+    )
+    max_attempts: int = Field(
+        constants.STAFF_MAX_PIN_ATTEMPTS,
+        ge=1,
+        le=100,
+        description="Wrong PINs in a row before the PIN pad locks.",
+    )
+    lockout_s: float = _seconds(constants.STAFF_LOCKOUT_S, "How long the PIN pad stays locked.")
 
 
 class SandboxOptions(_Section):
     """The embedded sandbox used when no API endpoint is configured."""
 
     db_path: Path | None = Field(None, description="SQLite file; default in the data dir.")
-    auto_provider: bool = True
-    auto_provider_start_s: float = Field(20.0, ge=0)
-    auto_provider_end_s: float = Field(60.0, ge=0)
+    auto_provider: bool = Field(True, description="A simulated provider takes waiting patients.")
+    auto_provider_start_s: float = Field(
+        20.0,
+        ge=0,
+        le=MAX_SECONDS,
+        description="The simulated provider starts a call this long after a patient joins.",
+    )
+    auto_provider_end_s: float = Field(
+        60.0,
+        ge=0,
+        le=MAX_SECONDS,
+        description="The simulated provider ends the call this long after starting it.",
+    )
 
 
-class Settings(_Section):
-    """Everything the kiosk needs to know, validated once at start-up."""
+class Settings(BaseSettings):
+    """Everything the kiosk needs to know, validated once at start-up by ``load_settings``."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+        allow_inf_nan=False,
+    )
 
     api_base_url: str | None = Field(None, description="VSee API v3 base; none = sandbox.")
-    portal_base_url: str | None = None
-    account_code: str = "vclinic"
-    api_key: SecretStr | None = None
-    api_secret: SecretStr | None = None
-    room_code: str | None = None
-    kiosk: KioskOptions = KioskOptions()
-    staff: StaffOptions = StaffOptions()
-    sandbox: SandboxOptions = SandboxOptions()
+    portal_base_url: str | None = Field(None, description="The clinic's portal (VSee web).")
+    account_code: str = Field("vclinic", description="The clinic's VSee account code.")
+    api_key: SecretStr | None = Field(None, description="From the portal's Developers menu.")
+    api_secret: SecretStr | None = Field(None, description="From the portal's Developers menu.")
+    room_code: str | None = Field(None, description="Waiting room; none = ask when several.")
+    kiosk: KioskOptions = Field(KioskOptions(), description="How this kiosk behaves.")
+    staff: StaffOptions = Field(StaffOptions(), description="Staff mode.")
+    sandbox: SandboxOptions = Field(SandboxOptions(), description="The embedded sandbox.")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Only the arguments: ``Settings(...)`` and ``model_validate`` check the values they are
+        given and read nothing. ``load_settings`` reads the TOML file and the environment with
+        pydantic-settings' sources itself, so that it can tell which of the two a mistake is
+        in and validate the file alone first."""
+        return (init_settings,)
 
     @field_validator("api_base_url", "portal_base_url")
     @classmethod
@@ -120,69 +243,15 @@ class KioskPaths:
         return self.config_dir / "config.toml"
 
 
-def _env_overrides(environ: Mapping[str, str]) -> tuple[dict[str, Any], dict[tuple[str, ...], str]]:
-    """The ``KIOSK_*`` variables as a nested dict, and which variable set each key path.
-
-    ``KIOSK_KIOSK=1`` beside ``KIOSK_KIOSK__SCREEN=1`` is a conflict whichever comes first
-    (the environment's order is arbitrary); a name with an empty part (``KIOSK___X``,
-    ``KIOSK_KIOSK__``) names no key. Both are one-line ``ConfigError``s naming the variable.
-    """
-    tree: dict[str, Any] = {}
-    sources: dict[tuple[str, ...], str] = {}
-    for name, value in sorted(environ.items()):
-        if not name.startswith(ENV_PREFIX) or name == CONFIG_FILE_ENV:
-            continue
-        parts = name[len(ENV_PREFIX) :].lower().split("__")
-        if not all(parts):
-            raise ConfigError(f"environment: {name}: not a settings key (empty part in the name)")
-        node = tree
-        for part in parts[:-1]:
-            node = node.setdefault(part, {})
-            if not isinstance(node, dict):
-                raise ConfigError(f"environment: {name} conflicts with another KIOSK_ variable")
-        if isinstance(node.get(parts[-1]), dict):
-            raise ConfigError(f"environment: {name} conflicts with another KIOSK_ variable")
-        node[parts[-1]] = value
-        sources[tuple(parts)] = name
-    return tree, sources
-
-
-def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
-    merged = dict(base)
-    for key, value in over.items():
-        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
-            merged[key] = _merge(dict(merged[key]), value)
-        else:
-            merged[key] = value
-    return merged
-
-
-def _describe(
-    error: ValidationError, source: str, variables: Mapping[tuple[str, ...], str] | None = None
-) -> str:
-    """One line: where (file, or the environment variable), which key, what is wrong. Never
-    the value: pydantic's ``msg`` does not quote the input, and the input may be a secret."""
-    first = error.errors()[0]
-    loc = tuple(str(p) for p in first["loc"])
-    key = ".".join(loc) or "(top level)"
-    reason = first["msg"]
-    if first["type"] == "extra_forbidden":
-        reason = "unknown key"
-    if variables is not None:
-        for end in range(len(loc), 0, -1):
-            if loc[:end] in variables:
-                source = f"{source}: {variables[loc[:end]]}"
-                break
-    return f"{source}: key '{key}': {reason}"
-
-
 def load_settings(
     config_file: Path | None = None, environ: Mapping[str, str] | None = None
 ) -> Settings:
     """Read the TOML file and the environment; raise ``ConfigError`` on bad input.
 
     The default file in the config dir may be absent (defaults: the sandbox); a file named
-    on purpose, as ``config_file`` (``--config``) or by ``$KIOSK_CONFIG``, must exist.
+    on purpose, as ``config_file`` (``--config``) or by ``$KIOSK_CONFIG``, must exist. The
+    file is validated on its own first, so its mistakes are named even when the environment
+    happens to override the bad key today.
     """
     environ = os.environ if environ is None else environ
     named_by: str | None = "--config" if config_file is not None else None
@@ -190,26 +259,24 @@ def load_settings(
         explicit = environ.get(CONFIG_FILE_ENV)
         named_by = CONFIG_FILE_ENV if explicit else None
         config_file = Path(explicit) if explicit else KioskPaths.default().config_file
-    from_file: dict[str, Any] = {}
-    if config_file.exists():
-        try:
-            from_file = tomllib.loads(config_file.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{config_file}: not valid TOML: {exc}") from None
-        except OSError as exc:
-            raise ConfigError(f"{config_file}: cannot be read: {exc.strerror}") from None
-    elif named_by is not None:
+    if named_by is not None and not config_file.exists():
         # A file someone named on purpose and mistyped must not quietly start the sandbox.
         raise ConfigError(f"{config_file}: file not found (named by {named_by})")
-    from_env, variables = _env_overrides(environ)
+    from_file = read_toml(Settings, config_file)
+    variables = environment_keys(Settings, environ, ENV_PREFIX, ignore=CONFIG_FILE_ENV)
+    try:
+        from_env = KioskEnvironment(Settings, environ)()
+    except SettingsError:
+        raise ConfigError("environment: a KIOSK_ variable cannot be read") from None
     try:
         Settings.model_validate(from_file)
     except ValidationError as exc:
-        raise ConfigError(_describe(exc, str(config_file))) from None
+        raise ConfigError(describe_error(exc, str(config_file))) from None
     try:
-        settings = Settings.model_validate(_merge(from_file, from_env))
+        settings = Settings.model_validate(merge(from_file, from_env))
     except ValidationError as exc:
-        raise ConfigError(_describe(exc, "environment", variables)) from None
+        mixed = f"{config_file} with the environment"
+        raise ConfigError(describe_error(exc, "environment", variables, mixed)) from None
     _check_real_endpoint(settings, str(config_file))
     return settings
 

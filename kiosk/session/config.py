@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from kiosk import constants
 from kiosk.config import Settings
@@ -34,19 +34,16 @@ class SessionConfig:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SessionConfig:
-        """The session's view of the kiosk's validated settings."""
-        kiosk = settings.kiosk
+        """The session's view of the kiosk's validated settings: every ``[kiosk]`` key that
+        has a field of the same name here (a new one needs no line in this function), plus
+        the clinic, the room and the upload limit in bytes."""
+        names = {item.name for item in fields(cls)}
+        shared = {key: value for key, value in settings.kiosk if key in names}
         return cls(
             account_code=settings.account_code,
             room_code=settings.room_code or None,
-            heartbeat_s=float(kiosk.heartbeat_s),
-            queue_poll_s=kiosk.queue_poll_s,
-            visit_status_poll_s=kiosk.visit_status_poll_s,
-            max_upload_bytes=int(kiosk.max_upload_mb * 1024 * 1024),
-            known_patient_login=kiosk.known_patient_login,
-            idle_timeout_s=kiosk.idle_timeout_s,
-            idle_timeout_waiting_s=kiosk.idle_timeout_waiting_s,
-            idle_countdown_s=kiosk.idle_countdown_s,
+            max_upload_bytes=int(settings.kiosk.max_upload_mb * 1024 * 1024),
+            **shared,
         )
 
     @property
