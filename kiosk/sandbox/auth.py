@@ -99,10 +99,6 @@ def check_api_key(
             raise ApiProblem(401, "Invalid or missing API secret.")
 
 
-def has_api_credentials(request: Request) -> bool:
-    return bool(request.headers.get("x-apikey") or request.headers.get("x-apisecret"))
-
-
 def target_user(conn: sqlite3.Connection, caller: Caller, raw_id: str) -> sqlite3.Row:
     """``:id`` of ``/users/:id/...``: ``-`` is the caller; others only for staff (403), and
     only in the caller's account (404)."""

@@ -21,7 +21,6 @@ from kiosk.sandbox.store import visits as visit_rows
 DEFAULT_SPAN_S = 4 * 86_400  # the table's "4d"
 MAX_SPAN_S = 31 * 86_400  # refuse larger windows, so one request stays cheap
 SEARCH_HORIZON_DAYS = 60  # how far "available"/"nearest" look for a first free slot
-DEFAULT_SLOT_S = 15 * 60
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import html
-import logging
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-
-log = logging.getLogger("kiosk.sandbox")
 
 _STATUS_MESSAGES = {
     400: "Bad request.",
@@ -71,8 +68,3 @@ async def on_http_exception(request: Request, exc: Exception) -> Response:
     if exc.headers:
         response.headers.update(exc.headers)
     return response
-
-
-async def on_unexpected(request: Request, exc: Exception) -> Response:
-    log.exception("sandbox.unexpected_error path=%s", request.url.path)
-    return envelope(500, "Internal server error.")

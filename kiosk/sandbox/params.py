@@ -29,9 +29,6 @@ class Params:
     values: dict[str, Any] = field(default_factory=dict)
     files: dict[str, UploadFile] = field(default_factory=dict)
 
-    def has(self, name: str) -> bool:
-        return name in self.values and self.values[name] not in (None, "")
-
     def raw(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
 

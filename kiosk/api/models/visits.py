@@ -136,11 +136,6 @@ class Visit(ApiModel):
     room: Room | None = None
     host_ids: IdList = Field(default_factory=list)
 
-    @property
-    def is_open(self) -> bool:
-        """True while the visit can still happen (pending, confirmed or in progress)."""
-        return self.status in (VisitStatus.PENDING, VisitStatus.CONFIRMED, VisitStatus.IN_PROGRESS)
-
 
 class Slot(ApiModel):
     """A free appointment slot, from either response shape.

@@ -126,11 +126,3 @@ def user_rooms(conn: sqlite3.Connection, user_id: int) -> list[tuple[sqlite3.Row
         " JOIN rooms r ON r.code = ur.room_code WHERE ur.user_id = ? ORDER BY r.id"
     )
     return [(row, bool(row["is_default"])) for row in conn.execute(sql, (user_id,))]
-
-
-def next_counter(conn: sqlite3.Connection, name: str, start: int) -> int:
-    conn.execute(
-        "INSERT INTO counters VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + 1",
-        (name, start),
-    )
-    return int(conn.execute("SELECT value FROM counters WHERE name = ?", (name,)).fetchone()[0])

@@ -90,15 +90,6 @@ def waiting(conn: sqlite3.Connection, now: int, room_code: str | None = None) ->
     return conn.execute(sql + " ORDER BY v.queued_at, v.id", args).fetchall()
 
 
-def booked_providers(conn: sqlite3.Connection, start: int, end: int) -> set[int]:
-    """Providers with an open visit overlapping [start, end)."""
-    sql = (
-        "SELECT provider_id FROM visits WHERE provider_id IS NOT NULL AND status IN (?, ?, ?)"
-        ' AND start < ? AND "end" > ?'
-    )
-    return {r[0] for r in conn.execute(sql, (*OPEN_STATUSES, end, start))}
-
-
 def bookings_between(conn: sqlite3.Connection, start: int, end: int) -> list[sqlite3.Row]:
     sql = (
         'SELECT provider_id, start, "end" FROM visits WHERE provider_id IS NOT NULL'
