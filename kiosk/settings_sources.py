@@ -40,6 +40,9 @@ class KioskEnvironment(EnvSettingsSource):
 def read_toml(settings_cls: type[BaseSettings], path: Path) -> dict[str, Any]:
     """The file's table (empty when there is no file); ``ConfigError`` naming the file when
     it cannot be read or parsed. tomllib's message quotes no value, only a line and column."""
+    if path.exists() and not path.is_file():
+        # TomlConfigSettingsSource would skip it as if it were absent.
+        raise ConfigError(f"{path}: cannot be read: not a file")
     try:
         return TomlConfigSettingsSource(settings_cls, toml_file=path)()
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -55,9 +58,9 @@ def environment_keys(
 
     Raises a one-line ``ConfigError`` naming the variable for a name pydantic-settings would
     drop or resolve by accident: a name with an empty part (``KIOSK___X``, ``KIOSK_KIOSK__``);
-    ``KIOSK_KIOSK`` beside ``KIOSK_KIOSK__SCREEN`` (a conflict whichever comes first, since
-    the environment's order is arbitrary); a top-level name that is no setting; a whole
-    section in one variable (its keys are set one by one).
+    ``KIOSK_KIOSK`` beside ``KIOSK_KIOSK__SCREEN``, or one name in two cases (a conflict
+    whichever comes first, since the environment's order is arbitrary); a top-level name that
+    is no setting; a whole section in one variable (its keys are set one by one).
     """
     keys: dict[KeyPath, str] = {}
     for name in sorted(environ):
@@ -66,6 +69,8 @@ def environment_keys(
         parts = tuple(name[len(prefix) :].lower().split("__"))
         if not all(parts):
             raise ConfigError(f"environment: {name}: not a settings key (empty part in the name)")
+        if parts in keys:  # the same name in another case: which one wins would be arbitrary
+            raise ConfigError(f"environment: {name} conflicts with another KIOSK_ variable")
         keys[parts] = name
     for path, name in keys.items():
         if any(other[: len(path)] == path for other in keys if other != path):

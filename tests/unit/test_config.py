@@ -420,3 +420,29 @@ def test_paths_follow_the_platform_dirs(isolated_dirs) -> None:
     for folder in (paths.config_dir, paths.data_dir, paths.cache_dir, paths.log_dir):
         assert folder.is_relative_to(isolated_dirs)
         assert "clinic-kiosk" in folder.parts
+
+
+def test_a_directory_named_as_the_config_file_is_an_error(tmp_path) -> None:
+    """pydantic-settings skips a path that is not a file; the kiosk must not start the sandbox."""
+    message = config_error(tmp_path)
+
+    assert message == f"{tmp_path}: cannot be read: not a file"
+
+
+def test_one_variable_in_two_cases_is_a_conflict(config) -> None:
+    message = config_error(config, {"KIOSK_ROOM_CODE": "a", "kiosk_room_code": "b"})
+
+    assert "conflicts with another KIOSK_ variable" in message
+
+
+def test_an_unknown_top_level_variable_is_named(config) -> None:
+    """pydantic-settings would ignore it; a typo must not go unnoticed."""
+    message = config_error(config, {"KIOSK_ROOM": "lobby"})
+
+    assert message == "environment: KIOSK_ROOM: key 'room': unknown key"
+
+
+def test_a_whole_section_in_one_variable_is_refused(config) -> None:
+    message = config_error(config, {"KIOSK_KIOSK": '{"screen": 1}'})
+
+    assert message.startswith("environment: KIOSK_KIOSK: key 'kiosk' is a section")
