@@ -259,10 +259,7 @@ def load_settings(
         explicit = environ.get(CONFIG_FILE_ENV)
         named_by = CONFIG_FILE_ENV if explicit else None
         config_file = Path(explicit) if explicit else KioskPaths.default().config_file
-    if named_by is not None and not config_file.exists():
-        # A file someone named on purpose and mistyped must not quietly start the sandbox.
-        raise ConfigError(f"{config_file}: file not found (named by {named_by})")
-    from_file = read_toml(Settings, config_file)
+    from_file = read_toml(Settings, config_file, named_by)
     variables = environment_keys(Settings, environ, ENV_PREFIX, ignore=CONFIG_FILE_ENV)
     try:
         from_env = KioskEnvironment(Settings, environ)()

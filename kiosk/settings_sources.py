@@ -37,13 +37,22 @@ class KioskEnvironment(EnvSettingsSource):
         return {name.lower(): value for name, value in self._environ.items()}
 
 
-def read_toml(settings_cls: type[BaseSettings], path: Path) -> dict[str, Any]:
-    """The file's table (empty when there is no file); ``ConfigError`` naming the file when
-    it cannot be read or parsed. tomllib's message quotes no value, only a line and column."""
-    if path.exists() and not path.is_file():
-        # TomlConfigSettingsSource would skip it as if it were absent.
-        raise ConfigError(f"{path}: cannot be read: not a file")
+def read_toml(
+    settings_cls: type[BaseSettings], path: Path, named_by: str | None = None
+) -> dict[str, Any]:
+    """The file's table; ``ConfigError`` naming the file when it cannot be read or parsed.
+    tomllib's message quotes no value, only a line and column.
+
+    A missing file gives no values (the defaults: the sandbox) unless someone named it on
+    purpose (``named_by``: ``--config`` or ``KIOSK_CONFIG``): a mistyped path must not quietly
+    start the sandbox."""
     try:
+        if not path.exists():
+            if named_by is not None:
+                raise ConfigError(f"{path}: file not found (named by {named_by})")
+            return {}
+        if not path.is_file():  # TomlConfigSettingsSource would skip it as if it were absent
+            raise ConfigError(f"{path}: cannot be read: not a file")
         return TomlConfigSettingsSource(settings_cls, toml_file=path)()
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: not valid TOML: {_one_line(str(exc))}") from None

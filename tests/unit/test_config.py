@@ -446,3 +446,11 @@ def test_a_whole_section_in_one_variable_is_refused(config) -> None:
     message = config_error(config, {"KIOSK_KIOSK": '{"screen": 1}'})
 
     assert message.startswith("environment: KIOSK_KIOSK: key 'kiosk' is a section")
+
+
+def test_a_config_path_the_system_cannot_even_look_up_is_one_line(tmp_path) -> None:
+    too_long = tmp_path / ("x" * 5000)
+
+    message = config_error(None, {CONFIG_FILE_ENV: str(too_long)})
+
+    assert message == f"{too_long}: cannot be read: File name too long"
