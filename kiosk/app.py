@@ -150,10 +150,13 @@ class KioskApp(QObject):
         """Show the Welcome screen; install the crash guard, lockdown, idle and staff watchers."""
         loop = asyncio.get_event_loop()
         self.crash_guard.install(loop)
-        self.session.idle.install(self.app)
-        self.staff.install(self.app)
+        # The watchers go on the kiosk window (its QWindow), not the application: see
+        # kiosk/window_events.py. The staff console and the provider dashboard are screens
+        # of this window, so it is the only one to watch.
+        self.session.idle.install(self.window)
+        self.staff.install()
         if not self.launch.windowed and self.settings.kiosk.fullscreen:
-            self.lockdown.install(self.app)
+            self.lockdown.install(self.window)
         apply_kiosk_window_mode(
             self.window, self.settings.kiosk, self.launch.windowed, self.launch.size
         )

@@ -313,24 +313,7 @@ async def crash_and_staff(walk: Walk) -> None:
     await walk.wait(lambda: not staff.active, "staff mode to close")
 
 
-def filter_on_window(app: Any) -> None:
-    """Move the app-wide Python event filters (idle clock, staff gesture, staff idle) onto
-    the window's ``QWindow``, which still sees every touch, click and key of the kiosk.
-
-    Workaround: with PySide6 6.12 a Python event filter on the *application* segfaults as soon
-    as WebEngine starts (PySide wraps each watched object; wrapping a WebEngine-internal
-    object still under construction recurses through the filter into ``__dynamic_cast``).
-    ``KioskApp.start`` installs them on the application, so the real kiosk crashes when a call
-    or the provider dashboard opens; ``--app-filters`` keeps them there to show it.
-    """
-    handle = app.window.windowHandle()
-    app.session.idle.uninstall()  # paused at Welcome anyway
-    app.session.idle.install(handle)
-    app.staff.uninstall()
-    app.staff.install(handle)
-
-
-async def run_size(size: str, out: Path, tmp: Path, app_filters: bool) -> None:
+async def run_size(size: str, out: Path, tmp: Path) -> None:
     from kiosk.app import KioskApp, LaunchOptions
     from kiosk.backend import start_backend
     from kiosk.config import KioskOptions, KioskPaths, SandboxOptions, Settings, StaffOptions
@@ -351,8 +334,6 @@ async def run_size(size: str, out: Path, tmp: Path, app_filters: bool) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     walk = Walk(app, folder)
     app.start()
-    if not app_filters:
-        filter_on_window(app)
     try:
         await patient_walkin(walk)
         await patient_appointment(walk)
@@ -366,10 +347,10 @@ async def run_size(size: str, out: Path, tmp: Path, app_filters: bool) -> None:
         backend.stop()
 
 
-async def run_all(sizes: list[str], out: Path, app_filters: bool) -> None:
+async def run_all(sizes: list[str], out: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="kiosk-flow-") as tmp:
         for size in sizes:
-            await run_size(size, out, Path(tmp), app_filters)
+            await run_size(size, out, Path(tmp))
     print(f"saved to {out}", flush=True)
     # Workaround: once a WebEngine view has lived in this process, qasync's QApplication.exit
     # crashes in aboutToQuit (a null slot). Everything is saved and stopped by now.
@@ -381,11 +362,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT, help="PNG folder")
     parser.add_argument("--size", choices=sorted(SIZES), action="append")
-    parser.add_argument(
-        "--app-filters",
-        action="store_true",
-        help="keep the app-wide event filters (segfaults at the call; see filter_on_window)",
-    )
     args = parser.parse_args(argv)
     out = args.out.resolve()
     if out.is_relative_to(ROOT):
@@ -401,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setQuitOnLastWindowClosed(False)
     apply_theme(qt_app)
-    qasync.run(run_all(args.size or list(SIZES), out, args.app_filters))
+    qasync.run(run_all(args.size or list(SIZES), out))
     return 0
 
 

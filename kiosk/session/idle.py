@@ -1,4 +1,4 @@
-"""Idle detection: ``IdleMonitor`` watches the application's input and ends idle visits."""
+"""Idle detection: ``IdleMonitor`` watches the kiosk window's input and ends idle visits."""
 
 from __future__ import annotations
 
@@ -8,16 +8,18 @@ import time
 from collections.abc import Callable
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 from kiosk import constants
 from kiosk.config import KioskOptions
 from kiosk.session.polling import timer_ms
+from kiosk.window_events import WindowEventFilter
 
 log = logging.getLogger("kiosk.session")
 
 
 #: Events that mean someone is at the screen. Moves count too: a mouse user scrolls a list.
+#: (No ``InputMethod``: it goes to the focus object, not the window; see ``kiosk.window_events``.)
 _ACTIVITY_EVENTS = frozenset(
     {
         QEvent.Type.MouseButtonPress,
@@ -31,17 +33,17 @@ _ACTIVITY_EVENTS = frozenset(
         QEvent.Type.TouchUpdate,
         QEvent.Type.TouchEnd,
         QEvent.Type.TabletPress,
-        QEvent.Type.InputMethod,
     }
 )
 
 IdleMode = Literal["normal", "waiting"]
 
 
-class IdleMonitor(QObject):
-    """Watches the whole application for touch, key and mouse input and ends idle visits.
+class IdleMonitor(WindowEventFilter):
+    """Watches the kiosk's windows for touch, key and mouse input and ends idle visits.
 
-    Install it as an application event filter (``install(app)``); it never consumes events.
+    ``install(window)`` watches a top-level window (``WindowEventFilter``); it never consumes
+    events.
     After ``timeout_s`` without input (``waiting_timeout_s`` in ``"waiting"`` mode — the
     waiting room and the call, where a patient may sit still) it has warned and timed out:
     ``warning_started(n)`` comes ``countdown_s`` before the end, then ``countdown_tick(n-1)``
@@ -81,7 +83,6 @@ class IdleMonitor(QObject):
         self._mode: IdleMode = "normal"
         self._paused = True
         self._remaining = 0
-        self._app: QCoreApplication | None = None
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.on_idle_timeout)
@@ -116,15 +117,8 @@ class IdleMonitor(QObject):
 
     # -- commands -------------------------------------------------------------------------
 
-    def install(self, app: QCoreApplication) -> None:
-        if self._app is None:
-            self._app = app
-            app.installEventFilter(self)
-
     def uninstall(self) -> None:
-        if self._app is not None:
-            self._app.removeEventFilter(self)
-            self._app = None
+        super().uninstall()
         self.pause()
 
     def set_mode(self, mode: IdleMode) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from typing import Any, Literal
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QMouseEvent
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QMouseEvent, QWindow
 from PySide6.QtWidgets import QWidget
 
 from kiosk import constants
 from kiosk.config import KioskOptions
+from kiosk.window_events import HasWindowHandle, WindowEventFilter
 
 log = logging.getLogger("kiosk.lockdown")
 
@@ -61,47 +62,49 @@ def is_blocked_key(event: QKeyEvent) -> bool:
     return (modifiers, key) in BLOCKED_KEYS or (modifiers & ~_SHIFT, key) in BLOCKED_KEYS
 
 
-class KioskLockdown(QObject):
-    """Application event filter that swallows the usual ways out for patients.
+class KioskLockdown(WindowEventFilter):
+    """Window event filter (``install(window)``) that swallows the usual ways out for patients.
 
     Swallowed: the keys in ``BLOCKED_KEYS`` (and anything with the Meta/Super key), window
     close requests from the window manager (``spontaneous`` close events; the app can still
     close its own windows), context menus (right-click, long-press), middle-click (X11
     selection paste: the last patient's text), and drag-and-drop into the app. With
-    ``hide_cursor`` the mouse pointer is blank while installed. ``install(app)`` /
+    ``hide_cursor`` the mouse pointer is blank while installed. ``install(window)`` /
     ``uninstall()`` are idempotent and leave the application as they found it.
+
+    Everything but the close request is caught on the window's ``QWindow``. A close reaches the
+    ``QWindow`` as a spontaneous event whether the window manager or the app asks (since Qt 6
+    ``QWidget.close()`` of a top-level goes through ``QWindow.close()`` and the platform);
+    only the close event ``QWidgetWindow`` then sends the widget is spontaneous for the window
+    manager alone. So the top-level widget is watched too (``watch_owner``).
     """
+
+    watch_owner = True
 
     def __init__(self, hide_cursor: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.hide_cursor = hide_cursor
-        self._app: QCoreApplication | None = None
         self._cursor_pushed = False
         self.swallowed = 0
 
-    @property
-    def installed(self) -> bool:
-        return self._app is not None
-
-    def install(self, app: QCoreApplication) -> None:
-        if self._app is not None:
+    def install(self, *windows: QWindow | HasWindowHandle) -> None:
+        was_installed = self.installed
+        super().install(*windows)
+        if was_installed or not self.installed:
             return
-        self._app = app
-        app.installEventFilter(self)
-        if self.hide_cursor and isinstance(app, QGuiApplication):
+        if self.hide_cursor and not self._cursor_pushed:
             QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
             self._cursor_pushed = True
         log.info("lockdown.installed hide_cursor=%s", self.hide_cursor)
 
     def uninstall(self) -> None:
-        if self._app is None:
-            return
-        self._app.removeEventFilter(self)
+        was_installed = self.installed or self._cursor_pushed
+        super().uninstall()
         if self._cursor_pushed:
             QGuiApplication.restoreOverrideCursor()
             self._cursor_pushed = False
-        self._app = None
-        log.info("lockdown.uninstalled")
+        if was_installed:
+            log.info("lockdown.uninstalled")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._blocks(watched, event):

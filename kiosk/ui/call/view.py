@@ -64,13 +64,6 @@ class CallView(QWidget):
         """Open ``url`` in a fresh profile (a call already open is torn down first)."""
         self.teardown()
         configure_webengine_environment()
-        # The kiosk's idle, staff-gesture and lockdown watchers are Python *application*
-        # event filters, so PySide wraps every object an event goes to. WebEngine renders
-        # through internal QtQuick items; with QtQuick's bindings not loaded PySide guesses
-        # their type and segfaults in getWrapperForQObject (a call crashed the kiosk as soon
-        # as its page loaded). Loaded, they are wrapped as the QtQuick types they are.
-        # Same crash: https://github.com/TimeLineAnnotator/desktop/pull/549
-        import PySide6.QtQuick  # noqa: F401
         from PySide6.QtWebEngineWidgets import QWebEngineView
 
         from kiosk.ui.call.page import CallPage, new_profile

@@ -9,6 +9,7 @@ from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk import constants
+from kiosk.window_events import WindowEventFilter
 
 log = logging.getLogger("kiosk.staff")
 
@@ -17,8 +18,9 @@ _MOVE = (QEvent.Type.MouseMove, QEvent.Type.TouchUpdate)
 _RELEASE = (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel)
 
 
-class StaffGestureDetector(QObject):
-    """Watches presses over ``window`` (an application event filter; consumes nothing).
+class StaffGestureDetector(WindowEventFilter):
+    """Watches presses over ``window`` (``install(window)``: a ``WindowEventFilter`` on its
+    top-level window; consumes nothing).
 
     A mouse press or touch that starts inside the ``corner_px`` square at the window's top-left
     and stays there, held for ``hold_s`` seconds, emits ``triggered()``. Releasing earlier,
@@ -43,21 +45,13 @@ class StaffGestureDetector(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(round(hold_s * 1000))
         self._timer.timeout.connect(self.on_hold_timeout)
-        self._app: QObject | None = None
 
     @property
     def holding(self) -> bool:
         return self._timer.isActive()
 
-    def install(self, app: QObject) -> None:
-        if self._app is None:
-            self._app = app
-            app.installEventFilter(self)
-
     def uninstall(self) -> None:
-        if self._app is not None:
-            self._app.removeEventFilter(self)
-            self._app = None
+        super().uninstall()
         self._timer.stop()
 
     def set_enabled(self, enabled: bool) -> None:

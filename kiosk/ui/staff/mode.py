@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import constants
@@ -49,10 +49,10 @@ class NoPinScreen(QWidget):
 class StaffMode(QObject):
     """Owns staff mode; the main window shows ``widget`` while ``active``.
 
-    ``install(app)`` starts watching for the gesture over ``window``. Opening shows the PIN
-    pad (or the lockout countdown, or how to set a PIN); a right PIN shows the console. Staff
-    mode closes on "Back to patients", a known-patient launch, or ``idle_timeout_s`` without
-    input; closing clears typed names and logs out any provider token (``actions.end()``).
+    ``install()`` starts watching ``window`` for the gesture (and, while active, for staff
+    idle). Opening shows the PIN pad (or the lockout countdown, or how to set a PIN); a right
+    PIN shows the console. Staff mode closes on "Back to patients", a known-patient launch, or
+    ``idle_timeout_s`` without input; closing clears typed names and logs out any provider token (``actions.end()``).
     Signals: ``active_changed(bool)`` (the app pauses the patient idle monitor and swaps the
     screen), plus the console's ``launch_known_patient``, ``open_provider_dashboard``,
     ``exit_requested`` and ``room_changed``. While the provider dashboard is shown staff mode
@@ -76,6 +76,7 @@ class StaffMode(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._window = window
         self.authenticator = authenticator
         self.actions = actions
         self.gesture = StaffGestureDetector(window, hold_s, parent=self)
@@ -88,7 +89,7 @@ class StaffMode(QObject):
         for page in (self.pin_pad, self.no_pin, self.console):
             self.widget.addWidget(page)
         self._active = False
-        self._app: QCoreApplication | None = None
+        self._installed = False
         self._logout: asyncio.Future[None] | None = None
 
         self.gesture.triggered.connect(self.open)
@@ -107,14 +108,16 @@ class StaffMode(QObject):
     def active(self) -> bool:
         return self._active
 
-    def install(self, app: QCoreApplication) -> None:
-        self._app = app
-        self.gesture.install(app)
+    def install(self) -> None:
+        self._installed = True
+        self.gesture.install(self._window)
+        if self._active:
+            self.idle.install(self._window)
 
     def uninstall(self) -> None:
+        self._installed = False
         self.gesture.uninstall()
         self.idle.uninstall()
-        self._app = None
 
     def open(self) -> None:
         """Show the PIN pad (or the lockout, or how to set a PIN)."""
@@ -177,8 +180,8 @@ class StaffMode(QObject):
         self._active = active
         self.gesture.set_enabled(not active)
         if active:
-            if self._app is not None:
-                self.idle.install(self._app)
+            if self._installed:
+                self.idle.install(self._window)
             self.idle.resume()
         else:
             self.idle.uninstall()

@@ -2,6 +2,8 @@
 sandbox server's side (its ``/_sandbox/`` controls and a second patient on its API).
 
 Every tap checks first that the patient could make it: the widget is on screen and enabled.
+Taps and the staff corner press go through the kiosk's window as a touch screen's do
+(``window_input``), so the kiosk's idle, staff-gesture and lockdown watchers see them.
 Waits are ``qtbot.waitUntil`` on what the screen or the server shows, never sleeps.
 """
 
@@ -14,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import window_input
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractButton, QListWidget, QListWidgetItem, QScrollArea, QWidget
 
 from kiosk.backend import SANDBOX_API_KEY
 from kiosk.session import Stage
@@ -92,7 +95,13 @@ class PatientDriver:
         """A finger on the middle of ``widget``: it must be showing and enabled."""
         assert widget.isVisible(), f"{type(widget).__name__} {_label(widget)!r} is not on screen"
         assert widget.isEnabled(), f"{type(widget).__name__} {_label(widget)!r} is disabled"
-        self.qtbot.mouseClick(widget, LEFT, pos=widget.rect().center())
+        window_input.settle_layouts()
+        scroll_into_view(widget)
+        hit = self.window.childAt(window_input.window_point(widget))
+        assert hit is widget or (hit is not None and widget.isAncestorOf(hit)), (
+            f"{type(widget).__name__} {_label(widget)!r} is covered by {type(hit).__name__}"
+        )
+        window_input.click(widget)
 
     def type_into(self, widget: QWidget, text: str) -> None:
         assert widget.isVisible() and widget.isEnabled()
@@ -104,7 +113,7 @@ class PatientDriver:
         view.scrollToItem(item, QListWidget.ScrollHint.PositionAtCenter)
         rect = view.visualItemRect(item)
         assert rect.isValid(), f"row {item.text()!r} is not on screen"
-        self.qtbot.mouseClick(view.viewport(), LEFT, pos=rect.center())
+        window_input.click(view.viewport(), rect.center())
 
     def tap_row_with(self, view: QListWidget, text: str) -> None:
         for row in range(view.count()):
@@ -125,13 +134,11 @@ class PatientDriver:
     def press_in_corner(self) -> QPoint:
         """Put a finger down in the window's top-left corner (the staff gesture)."""
         point = QPoint(8, 8)
-        target = self.window.childAt(point) or self.window
-        self.qtbot.mousePress(target, LEFT, pos=target.mapFrom(self.window, point))
+        window_input.press(self.window, point)
         return point
 
     def lift_from_corner(self, point: QPoint) -> None:
-        target = self.window.childAt(point) or self.window
-        self.qtbot.mouseRelease(target, LEFT, pos=target.mapFrom(self.window, point))
+        window_input.release(self.window, point)
 
     # -- what is on screen -----------------------------------------------------------------
 
@@ -366,3 +373,16 @@ class ServerProbe:
     def provider_starts(self, visit_id: str) -> None:
         """The simulated provider takes this waiting patient into a call (status 25)."""
         self.root.post(f"_sandbox/provider/start/{visit_id}").raise_for_status()
+
+    def provider_ends(self, visit_id: str) -> None:
+        """The simulated provider ends this patient's call (status 30)."""
+        self.root.post(f"_sandbox/provider/end/{visit_id}").raise_for_status()
+
+
+def scroll_into_view(widget: QWidget) -> None:
+    """Scroll every scroll area around ``widget`` to show it, as the patient's finger would."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()

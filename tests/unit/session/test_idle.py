@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from window_input import click, key, move, press, release, touch_press, touch_release, touch_screen
 
 from kiosk.config import KioskOptions
 from kiosk.session.idle import IdleMonitor
@@ -27,44 +27,26 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def monitor(qtbot, qapp, clock):
-    idle = IdleMonitor(
-        timeout_s=0.12, waiting_timeout_s=30.0, countdown_s=3 * TICK, tick_s=TICK, clock=clock
-    )
-    idle.install(qapp)
-    yield idle
-    idle.uninstall()
-
-
-@pytest.fixture
 def widget(qtbot) -> QWidget:
+    """A shown top-level window with a text field, as the kiosk window is."""
     target = QWidget()
+    target.field = QLineEdit(target)  # type: ignore[attr-defined]
+    QVBoxLayout(target).addWidget(target.field)  # type: ignore[attr-defined]
+    target.resize(400, 300)
     qtbot.addWidget(target)
+    target.show()
+    qtbot.waitExposed(target)
     return target
 
 
-def press(target: QWidget) -> None:
-    event = QMouseEvent(
-        QEvent.Type.MouseButtonPress,
-        QPointF(5, 5),
-        QPointF(5, 5),
-        Qt.MouseButton.LeftButton,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
+@pytest.fixture
+def monitor(qtbot, widget, clock):
+    idle = IdleMonitor(
+        timeout_s=0.12, waiting_timeout_s=30.0, countdown_s=3 * TICK, tick_s=TICK, clock=clock
     )
-    QApplication.sendEvent(target, event)
-
-
-def move(target: QWidget) -> None:
-    event = QMouseEvent(
-        QEvent.Type.MouseMove,
-        QPointF(6, 6),
-        QPointF(6, 6),
-        Qt.MouseButton.NoButton,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(target, event)
+    idle.install(widget)
+    yield idle
+    idle.uninstall()
 
 
 def test_paused_until_resumed(qtbot, monitor):
@@ -104,24 +86,48 @@ def test_a_press_during_the_countdown_cancels_it(qtbot, monitor, widget):
         monitor.resume()
     with qtbot.waitSignal(monitor.continued, timeout=500):
         press(widget)
+    release(widget)
 
 
 def test_a_stray_move_does_not_cancel_the_countdown(qtbot, monitor, widget):
     with qtbot.waitSignal(monitor.warning_started, timeout=2000):
         monitor.resume()
-    move(widget)
+    move(widget, QPoint(30, 30))
     assert monitor.warning
 
 
 def test_key_presses_keep_the_visit_alive(qtbot, monitor, widget):
+    widget.field.setFocus()
     monitor.resume()
     for _ in range(4):
         qtbot.wait(50)
-        QApplication.sendEvent(
-            widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
-        )
+        key(widget, Qt.Key.Key_A)
         assert not monitor.warning
     assert not monitor.paused
+    assert widget.field.text() == "aaaa"  # the keys went on to the focused field
+
+
+def test_a_touch_during_the_countdown_cancels_it(qtbot, monitor, widget):
+    with qtbot.waitSignal(monitor.warning_started, timeout=2000):
+        monitor.resume()
+    with qtbot.waitSignal(monitor.continued, timeout=500):
+        touch_press(widget, touch_screen(), QPoint(20, 20))
+    touch_release(widget, touch_screen(), QPoint(20, 20))
+
+
+def test_input_on_a_child_widget_counts(qtbot, monitor, widget, clock):
+    seen: list[int] = []
+    monitor.activity.connect(lambda: seen.append(1))
+    monitor.resume()
+    click(widget.field)
+    assert seen == [1]
+
+
+def test_uninstalled_it_sees_no_input(qtbot, monitor, widget):
+    monitor.uninstall()
+    monitor.resume()
+    with qtbot.assertNotEmitted(monitor.activity, wait=10):
+        click(widget)
 
 
 def test_pause_drops_a_running_countdown(qtbot, monitor):
@@ -156,16 +162,17 @@ def test_activity_signal_is_throttled_by_the_clock(qtbot, monitor, widget, clock
     monitor.activity.connect(lambda: seen.append(1))
     monitor.resume()
     press(widget)
-    move(widget)
+    move(widget, QPoint(30, 30))
     assert seen == [1]
     clock.now += 1.5
-    move(widget)
+    move(widget, QPoint(40, 40))
     assert seen == [1, 1]
+    release(widget, QPoint(40, 40))
 
 
 def test_no_activity_while_paused(qtbot, monitor, widget):
     with qtbot.assertNotEmitted(monitor.activity, wait=10):
-        press(widget)
+        click(widget)
 
 
 def test_zero_countdown_times_out_without_a_warning(qtbot, qapp):

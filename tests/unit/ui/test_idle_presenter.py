@@ -4,9 +4,9 @@ screen comes with the count, follows the ticks, and goes back — or stays for t
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QWidget
+from window_input import click, move, press, release
 
 from kiosk.session.idle import IdleMonitor
 from kiosk.ui.idle_presenter import IdlePresenter
@@ -32,9 +32,9 @@ def window(qtbot) -> KioskWindow:
 
 
 @pytest.fixture
-def monitor(qapp):
+def monitor(window):
     idle = IdleMonitor(TIMEOUT_S, TIMEOUT_S, COUNTDOWN_S, tick_s=TICK_S)
-    idle.install(qapp)
+    idle.install(window)
     yield idle
     idle.uninstall()
 
@@ -96,7 +96,7 @@ def test_each_tick_updates_the_count(qtbot, presenter, monitor):
 def test_still_here_returns_to_the_screen_that_was_showing(qtbot, presenter, monitor, shown):
     warn(qtbot, monitor)
 
-    qtbot.mouseClick(presenter.screen.still_here_button, Qt.MouseButton.LeftButton)
+    click(presenter.screen.still_here_button)
 
     qtbot.waitUntil(lambda: presenter.window.identify in shown, timeout=WAIT_MS)
     assert shown[:2] == [presenter.screen, presenter.window.identify]
@@ -106,7 +106,7 @@ def test_still_here_returns_to_the_screen_that_was_showing(qtbot, presenter, mon
 def test_a_tap_anywhere_on_the_warning_also_returns(qtbot, presenter, monitor, shown):
     warn(qtbot, monitor)
 
-    qtbot.mouseClick(presenter.screen, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    click(presenter.screen, QPoint(5, 5))
 
     qtbot.waitUntil(lambda: presenter.window.identify in shown, timeout=WAIT_MS)
 
@@ -118,7 +118,7 @@ def test_a_new_warning_over_the_screen_still_returns_to_the_patient_screen(
     with qtbot.waitSignal(monitor.warning_started, timeout=WAIT_MS):
         monitor.set_mode("waiting")  # restarts the count while the warning is up
 
-    qtbot.mouseClick(presenter.screen.still_here_button, Qt.MouseButton.LeftButton)
+    click(presenter.screen.still_here_button)
 
     qtbot.waitUntil(lambda: presenter.window.identify in shown, timeout=WAIT_MS)
 
@@ -126,7 +126,7 @@ def test_a_new_warning_over_the_screen_still_returns_to_the_patient_screen(
 def test_start_over_calls_back_once(qtbot, presenter, monitor, start_over):
     warn(qtbot, monitor)
 
-    qtbot.mouseClick(presenter.screen.start_over_button, Qt.MouseButton.LeftButton)
+    click(presenter.screen.start_over_button)
 
     assert start_over.calls == 1
 
@@ -138,7 +138,7 @@ def test_start_over_does_not_bring_the_patient_screen_back(
     must not see their own screen again while the session wipes."""
     warn(qtbot, monitor)
 
-    qtbot.mouseClick(presenter.screen.start_over_button, Qt.MouseButton.LeftButton)
+    click(presenter.screen.start_over_button)
     qtbot.wait(50)  # the presenter decides one event-loop turn after the press
 
     assert presenter.window.current_screen is presenter.screen
@@ -151,13 +151,9 @@ def test_start_over_pressed_but_released_elsewhere_returns(
     warn(qtbot, monitor)
     button = presenter.screen.start_over_button
 
-    QTest.mousePress(
-        button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5)
-    )
-    QTest.mouseMove(button, QPoint(-200, -200))
-    QTest.mouseRelease(
-        button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(-200, -200)
-    )
+    press(button, QPoint(5, 5))
+    move(button, QPoint(-200, -200))
+    release(button, QPoint(-200, -200))
 
     qtbot.waitUntil(lambda: presenter.window.identify in shown, timeout=WAIT_MS)
     assert start_over.calls == 0

@@ -25,6 +25,11 @@ navigator.mediaDevices.getUserMedia({video: true, audio: true})
   .catch((e) => { document.title = 'denied'; });
 </script></body></html>"""
 LINK_PAGE = "<html><body><a id='out' href='%s'>out</a></body></html>"
+#: A text field; ``window.keys`` lists the keys the page has seen pressed.
+FORM_PAGE = """<html><body><input id='field' autofocus><script>
+window.keys = [];
+document.addEventListener('keydown', (e) => { window.keys.push(e.key); }, true);
+</script></body></html>"""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -36,6 +41,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def page_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("pages")
     (root / "media.html").write_text(MEDIA_PAGE, encoding="utf-8")
+    (root / "form.html").write_text(FORM_PAGE, encoding="utf-8")
     calling = root / "visits" / "inbrowser_calling" / "42"
     calling.mkdir(parents=True)
     (calling / "index.html").write_text("<html><body>call</body></html>", encoding="utf-8")

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from window_input import click
 
 from kiosk.session.idle import IdleMonitor
 from kiosk.ui.screens.still_there import StillThereScreen, body_text
 
 
 @pytest.fixture
-def wired(qtbot, qapp):
+def wired(qtbot):
     """The app's wiring: monitor → screen, screen's button → monitor."""
     monitor = IdleMonitor(timeout_s=0.1, waiting_timeout_s=0.1, countdown_s=0.06, tick_s=0.02)
     screen = StillThereScreen()
@@ -18,7 +18,9 @@ def wired(qtbot, qapp):
     monitor.warning_started.connect(screen.start)
     monitor.countdown_tick.connect(screen.set_remaining)
     screen.still_here.connect(monitor.continue_)
-    monitor.install(qapp)
+    screen.show()
+    qtbot.waitExposed(screen)
+    monitor.install(screen)
     yield monitor, screen
     monitor.uninstall()
 
@@ -39,7 +41,7 @@ def test_still_here_button_cancels_the_countdown(qtbot, wired):
     with qtbot.waitSignal(monitor.warning_started, timeout=2000):
         monitor.resume()
     with qtbot.waitSignal(monitor.continued, timeout=500):
-        qtbot.mouseClick(screen.still_here_button, Qt.MouseButton.LeftButton)
+        click(screen.still_here_button)
     with qtbot.assertNotEmitted(monitor.timed_out, wait=50):
         pass
 

@@ -11,13 +11,10 @@ from kiosk.staff.actions import KioskInfo, StaffActions
 
 @pytest.fixture(scope="session")
 def touch_device(qapp):
-    """One touch screen for the whole run, owned by the application: Qt keeps a pointer to
-    every registered device, so a garbage-collected one crashes a later test."""
-    from PySide6.QtTest import QTest
+    """The run's one touch screen (see ``window_input.touch_screen``)."""
+    from window_input import touch_screen
 
-    device = QTest.createTouchDevice()
-    device.setParent(qapp)
-    return device
+    return touch_screen()
 
 
 @pytest.fixture

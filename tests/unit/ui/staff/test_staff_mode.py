@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from window_input import click, press, release
 
 from kiosk.staff.auth import StaffAuthenticator
 from kiosk.staff.lockout import PinLockout
@@ -27,7 +29,7 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def make_mode(qtbot, qloop, qapp, actions, clock):
+def make_mode(qtbot, qloop, actions, clock):
     built: list[StaffMode] = []
 
     def build(pin_hash: str | None = "default", idle_timeout_s: float = 60.0) -> StaffMode:
@@ -36,8 +38,11 @@ def make_mode(qtbot, qloop, qapp, actions, clock):
         window = QWidget()
         qtbot.addWidget(window)
         mode = StaffMode(window, auth, actions, idle_timeout_s=idle_timeout_s, hold_s=0.05)
-        qtbot.addWidget(mode.widget)
-        mode.install(qapp)
+        QVBoxLayout(window).addWidget(mode.widget)  # the kiosk window shows it as a screen
+        window.resize(800, 600)
+        window.show()
+        qtbot.waitExposed(window)
+        mode.install()
         built.append(mode)
         return mode
 
@@ -54,9 +59,31 @@ def enter(mode: StaffMode, pin: str) -> None:
 
 def test_gesture_opens_the_pin_pad(qtbot, make_mode):
     mode = make_mode()
-    with qtbot.waitSignal(mode.active_changed, timeout=500) as blocker:
-        mode.gesture.triggered.emit()
+    window = mode.widget.window()
+    with qtbot.waitSignal(mode.active_changed, timeout=1000) as blocker:
+        press(window, QPoint(5, 5))
+    release(window, QPoint(5, 5))
     assert blocker.args == [True] and mode.widget.currentWidget() is mode.pin_pad
+
+
+def test_the_gesture_is_off_while_staff_mode_is_open(qtbot, make_mode):
+    mode = make_mode()
+    mode.open()
+    with qtbot.assertNotEmitted(mode.gesture.triggered, wait=200):
+        press(mode.widget.window(), QPoint(5, 5))
+    release(mode.widget.window(), QPoint(5, 5))
+
+
+def test_taps_in_staff_mode_keep_it_open(qtbot, make_mode):
+    mode = make_mode(idle_timeout_s=0.3)
+    mode.open()
+    for _ in range(4):
+        qtbot.wait(100)
+        click(mode.pin_pad)
+    assert mode.active
+    with qtbot.waitSignal(mode.active_changed, timeout=2000) as blocker:
+        pass  # no more input: the staff idle timeout closes it
+    assert blocker.args == [False]
 
 
 def test_right_pin_opens_the_console(make_mode):
