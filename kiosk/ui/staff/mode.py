@@ -52,7 +52,8 @@ class StaffMode(QObject):
     ``install()`` starts watching ``window`` for the gesture (and, while active, for staff
     idle). Opening shows the PIN pad (or the lockout countdown, or how to set a PIN); a right
     PIN shows the console. Staff mode closes on "Back to patients", a known-patient launch, or
-    ``idle_timeout_s`` without input; closing clears typed names and logs out any provider token (``actions.end()``).
+    ``idle_timeout_s`` without input; closing clears typed names and logs out any provider
+    token (``actions.end()``).
     Signals: ``active_changed(bool)`` (the app pauses the patient idle monitor and swaps the
     screen), plus the console's ``launch_known_patient``, ``open_provider_dashboard``,
     ``exit_requested`` and ``room_changed``. While the provider dashboard is shown staff mode
