@@ -12,6 +12,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+#: Hypothesis profiles. ``ci`` (the default) is deterministic: the same examples every run, no
+#: example database, no per-example deadline (a loaded CI machine must not fail a test for
+#: being slow). ``fuzz`` is the longer randomized run: ``HYPOTHESIS_PROFILE=fuzz python -m
+#: pytest tests/unit/ui/wizard/test_wizard_hypothesis.py`` (see tests/benchmarks/README.md).
+_HYPOTHESIS_SHARED = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+}
+settings.register_profile(
+    "ci", derandomize=True, max_examples=60, database=None, print_blob=True, **_HYPOTHESIS_SHARED
+)
+settings.register_profile(
+    "fuzz", derandomize=False, max_examples=2000, database=None, **_HYPOTHESIS_SHARED
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)

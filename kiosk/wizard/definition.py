@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.wizard.conditions import Node
+
 #: Form types the model can validate; the widget registry adds the kinds it renders.
 KNOWN_FIELD_KINDS: set[str] = {
     "text",
@@ -20,10 +22,21 @@ KNOWN_FIELD_KINDS: set[str] = {
     "datepicker",
     "help",
     "fieldset",
+    "array",
+    "tel",
+    "url",
+    "time",
+    "datetime",
+    "range",
+    "hidden",
 }
 
 #: Kinds that hold no answer of their own (layout and text).
 LAYOUT_KINDS: frozenset[str] = frozenset({"help", "fieldset"})
+
+#: The key of the one child of an array of plain values (free text, numbers): its items are
+#: the values themselves, not objects.
+SCALAR_ITEM_KEY = "[]"
 
 
 def register_field_kind(kind: str) -> None:
@@ -46,6 +59,12 @@ class Field:
     ``kind`` is the form type after aliases and schema inference. ``unsupported`` holds a
     short reason (for logs, never patient data) when the kiosk cannot take this answer; such a
     field is shown as a calm fallback and ignored by validation.
+
+    ``condition`` (parsed from angular-schema-form's ``condition`` or made for a JSON Form
+    selectfieldset) decides whether the field is shown; a hidden field is neither validated
+    nor submitted. An ``array`` field's ``children`` are the fields of ONE item, with keys
+    relative to the item (``name``, not ``meds[].name``); an array of plain values has one
+    child keyed `SCALAR_ITEM_KEY`.
     """
 
     key: str
@@ -59,6 +78,9 @@ class Field:
     children: tuple[Field, ...] = ()
     unsupported: str | None = None
     default: Any = None
+    condition: Node | None = None
+    prepend: str = ""
+    append: str = ""
 
     @property
     def supported(self) -> bool:
@@ -76,6 +98,16 @@ class Field:
         return self.kind == "checkboxes" or bool(self.schema.get("multiple"))
 
     @property
+    def is_array(self) -> bool:
+        """True for a list of items (each item answered by ``children``)."""
+        return self.kind == "array"
+
+    @property
+    def scalar_items(self) -> bool:
+        """True for an array whose items are plain values rather than objects."""
+        return self.is_array and any(c.key == SCALAR_ITEM_KEY for c in self.children)
+
+    @property
     def is_birth_date(self) -> bool:
         """True for a date of birth (by key or title), which must not lie in the future."""
         text = f"{self.key} {self.title} {self.placeholder}".casefold()
@@ -87,8 +119,11 @@ class Field:
         return self.title or self.placeholder or self.key.replace("_", " ").capitalize()
 
     def walk(self) -> Iterator[Field]:
-        """This field and every nested field, depth first."""
+        """This field and every nested field, depth first; an array's item fields are not
+        included (they are answered once per item, inside the array's value)."""
         yield self
+        if self.is_array:
+            return
         for child in self.children:
             yield from child.walk()
 

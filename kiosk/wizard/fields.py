@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
-from kiosk.wizard.definition import Field, Option
+from kiosk.wizard import structure
+from kiosk.wizard.conditions import ConditionError, Logical, parse_condition
+from kiosk.wizard.definition import SCALAR_ITEM_KEY, Field, Option
 from kiosk.wizard.schema import (
     Properties,
     normalise_schema,
@@ -14,25 +17,35 @@ from kiosk.wizard.schema import (
     schema_type,
     unsupported_reason,
 )
+from kiosk.wizard.structure import Scope
 
 log = logging.getLogger("kiosk.wizard")
 
-#: Other names for the types the kiosk renders (angular-schema-form themes use several).
+#: Other names for the types the kiosk renders (angular-schema-form and JSON Form themes).
 FIELD_TYPE_ALIASES: dict[str, str] = {
     "radiobuttons": "radios",
     "radios-inline": "radios",
     "date": "datepicker",
     "section": "fieldset",
+    "conditional": "fieldset",
     "string": "text",
     "integer": "number",
+    "wysihtml5": "textarea",
+    "ace": "textarea",
+    "datetime-local": "datetime",
+    "date-time": "datetime",
+    "tabarray": "array",
+    "phone": "tel",
+    "slider": "range",
+    "switch": "checkbox",
 }
 
 #: Form entries that are page furniture in a browser form; the kiosk has its own Next button.
 SKIPPED_TYPES: frozenset[str] = frozenset({"submit", "button", "actions"})
 
-#: Form features that depend on a browser runtime or on nested arrays; shown as the fallback.
+#: Form features that depend on a browser runtime; shown as the titled fallback.
 UNSUPPORTED_TYPES: frozenset[str] = frozenset(
-    {"tabs", "tabarray", "array", "autocomplete", "calculate", "conditional", "template"}
+    {"autocomplete", "calculate", "template", "color", "file", "uiselect", "strapselect"}
 )
 
 
@@ -44,25 +57,46 @@ def build_fields(schema: object, form: object) -> tuple[Field, ...]:
     """
     properties = normalise_schema(schema)
     entries = form if isinstance(form, list) else ["*"]
-    return tuple(_build_entries(entries, properties))
+    return tuple(build_entries(entries, Scope(properties)))
 
 
-def _build_entries(entries: list[Any], properties: Properties) -> list[Field]:
+def build_entries(entries: list[Any], scope: Scope) -> list[Field]:
+    """Every entry of a form list (or a group's ``items``) as fields, in order."""
     fields: list[Field] = []
     for entry in entries:
         try:
-            fields.extend(_build_entry(entry, properties))
+            fields.extend(_with_condition(entry, _build_entry(entry, scope)))
         except Exception as exc:  # a clinic's odd entry must never take the screen down
             log.warning("form entry skipped: %s", type(exc).__name__)
-            fields.append(Field(key="", kind="unsupported", unsupported="unreadable entry"))
+            title = plain_text(entry.get("title")) if isinstance(entry, dict) else ""
+            fields.append(
+                Field(key="", kind="unsupported", title=title, unsupported="unreadable entry")
+            )
     return fields
 
 
-def _build_entry(entry: object, properties: Properties) -> list[Field]:
+def _with_condition(entry: object, fields: list[Field]) -> list[Field]:
+    """Attach the entry's ``condition`` to what it built; unreadable conditions fail open."""
+    if not isinstance(entry, dict) or "condition" not in entry:
+        return fields
+    try:
+        node = parse_condition(entry["condition"])
+    except ConditionError as exc:
+        log.warning("condition not understood (field shown): %s", exc)
+        return fields
+    return [
+        dataclasses.replace(
+            f, condition=node if f.condition is None else Logical("&&", node, f.condition)
+        )
+        for f in fields
+    ]
+
+
+def _build_entry(entry: object, scope: Scope) -> list[Field]:
     if isinstance(entry, str):
         if entry == "*":
-            return [_field_for(key, {}, properties) for key in properties.props]
-        return [_field_for(entry, {}, properties)]
+            return [_field_for(key, {}, scope) for key in scope.properties.props]
+        return [_field_for(entry, {}, scope)]
     if not isinstance(entry, dict):
         return []
     declared = str(entry.get("type") or "")
@@ -72,31 +106,37 @@ def _build_entry(entry: object, properties: Properties) -> list[Field]:
     if kind == "help":
         text = plain_text(entry.get("helpvalue") or entry.get("description") or entry.get("title"))
         return [Field(key="", kind="help", description=text)] if text else []
+    layout = structure.build_layout(declared, entry, scope, build_entries, _field_for)
+    if layout is not None:
+        return layout
     if "key" not in entry:
         if kind == "fieldset" or (not kind and isinstance(entry.get("items"), list)):
-            return [_group(entry, properties, key="")]
+            return [structure.group(declared, entry, scope, build_entries)]
+        if kind == "array":
+            return structure.keyless_array(entry, scope, _field_for)
         reason = kind or "entry without key"
-        title = plain_text(entry.get("title"))
+        title = plain_text(entry.get("title")) or structure.describe(entry)
         return [Field(key="", kind=kind or "unsupported", title=title, unsupported=reason)]
-    key = entry["key"]
+    return [_field_for(form_key(entry["key"]), entry, scope)]
+
+
+def form_key(key: object) -> str:
+    """A form ``key`` as one string (list keys joined with dots)."""
     if isinstance(key, list):
-        key = ".".join(str(part) for part in key)
-    return [_field_for(str(key), entry, properties)]
+        return ".".join(str(part) for part in key)
+    return str(key)
 
 
-def _group(entry: dict[str, Any], properties: Properties, key: str) -> Field:
-    items = entry.get("items") if isinstance(entry.get("items"), list) else []
-    return Field(
-        key=key,
-        kind="fieldset",
-        title=plain_text(entry.get("title")),
-        description=plain_text(entry.get("description")),
-        children=tuple(_build_entries(items, properties)),
-    )
+def _resolve(scope: Scope, key: str) -> tuple[dict[str, Any] | None, bool]:
+    if key == SCALAR_ITEM_KEY:
+        prop = scope.properties.props.get(SCALAR_ITEM_KEY)
+        return prop, prop is not None
+    return resolve(scope.properties, key)
 
 
-def _field_for(key: str, entry: dict[str, Any], properties: Properties) -> Field:
-    prop, required = resolve(properties, key)
+def _field_for(written_key: str, entry: dict[str, Any], scope: Scope) -> Field:
+    key = scope.relative(written_key)
+    prop, required = _resolve(scope, key)
     declared = str(entry.get("type") or "")
     kind = FIELD_TYPE_ALIASES.get(declared, declared)
     title = plain_text(entry.get("title") or (prop or {}).get("title"))
@@ -105,46 +145,58 @@ def _field_for(key: str, entry: dict[str, Any], properties: Properties) -> Field
         "title": title,
         "placeholder": plain_text(entry.get("placeholder")),
         "description": plain_text(entry.get("description") or (prop or {}).get("description")),
+        "prepend": plain_text(entry.get("prepend") or entry.get("fieldAddonLeft")),
+        "append": plain_text(entry.get("append") or entry.get("fieldAddonRight")),
     }
-    if "condition" in entry:
-        return Field(kind=kind or "unsupported", unsupported="condition", **common)
     if prop is None and not kind:
         return Field(kind="unsupported", unsupported="no schema for key", **common)
     prop = dict(prop or {})
     if isinstance(entry.get("required"), bool):
         required = entry["required"]
     if schema_type(prop) == "object" and kind in ("", "fieldset"):
-        return _object_group(key, entry, prop, title)
+        return _object_group(key, entry, prop, title, scope)
     reason = unsupported_reason(prop)
     if reason is None and kind in UNSUPPORTED_TYPES:
         reason = kind
     kind = kind or infer_kind(prop)
+    if reason is None and kind == "array":
+        if schema_type(prop) != "array":
+            reason = "array form on a non-array property"
+        else:
+            return structure.array_field(written_key, entry, prop, required, common, scope)
     options = _options(entry, prop)
     if reason is None and kind in ("select", "radios", "checkboxes") and not options:
         reason = "choices loaded remotely"
+    default = prop.get("default")
+    if kind == "hidden" and "value" in entry:
+        default = entry["value"]
     return Field(
         kind=kind,
         required=required,
         options=options,
         schema=prop,
         unsupported=reason,
-        default=prop.get("default"),
+        default=default,
         **common,
     )
 
 
-def _object_group(key: str, entry: dict[str, Any], prop: dict[str, Any], title: str) -> Field:
-    """An object property renders as a group of its own properties (keys stay dotted)."""
+def _object_group(
+    key: str, entry: dict[str, Any], prop: dict[str, Any], title: str, scope: Scope
+) -> Field:
+    """An object property renders as a group of its own properties (keys stay dotted; the
+    answer is nested back into an object when submitted)."""
     nested = normalise_schema(prop)
     scoped = Properties(
         {f"{key}.{k}": v for k, v in nested.props.items()},
         frozenset(f"{key}.{k}" for k in nested.required),
     )
+    inner = Scope(_merge(scoped, nested), scope.prefix)
     items = entry.get("items")
     if isinstance(items, list):
-        children = _build_entries(items, _merge(scoped, nested))
+        children = build_entries(items, inner)
     else:
-        children = [_field_for(k, {}, scoped) for k in scoped.props]
+        children = [_field_for(k, {}, Scope(scoped, scope.prefix)) for k in scoped.props]
     return Field(key="", kind="fieldset", title=title, children=tuple(children))
 
 
@@ -156,7 +208,10 @@ def infer_kind(prop: dict[str, Any]) -> str:
     """angular-schema-form's default form type for a schema property."""
     kind = schema_type(prop)
     if kind == "array":
-        return "checkboxes"
+        items = prop.get("items")
+        if isinstance(items, dict) and isinstance(items.get("enum"), list):
+            return "checkboxes"
+        return "array"
     if isinstance(prop.get("enum"), list) or isinstance(prop.get("titleMap"), (dict, list)):
         return "select"
     if kind == "boolean":
@@ -166,33 +221,51 @@ def infer_kind(prop: dict[str, Any]) -> str:
     fmt = str(prop.get("format") or "")
     if fmt == "email" or prop.get("email") is True:
         return "email"
-    if fmt in ("date", "date-time"):
-        return "datepicker"
-    return "text"
+    return _FORMAT_KINDS.get(fmt, "text")
+
+
+_FORMAT_KINDS: dict[str, str] = {
+    "date": "datepicker",
+    "date-time": "datetime",
+    "datetime-local": "datetime",
+    "time": "time",
+    "uri": "url",
+    "url": "url",
+    "tel": "tel",
+    "phone": "tel",
+}
 
 
 def _options(entry: dict[str, Any], prop: dict[str, Any]) -> tuple[Option, ...]:
     """Choices from the form's ``titleMap`` (object or list), the schema's, or the enum."""
-    items = prop.get("items") if isinstance(prop.get("items"), dict) else {}
+    raw = prop.get("items")
+    items: dict[str, Any] = raw if isinstance(raw, dict) else {}
     enum = prop.get("enum") if isinstance(prop.get("enum"), list) else items.get("enum")
     for title_map in (entry.get("titleMap"), prop.get("titleMap")):
-        options = _title_map(title_map)
+        options = title_map_options(title_map)
         if options:
             if isinstance(enum, list):
                 allowed = list(enum)
                 options = [o for o in options if o.value in allowed] or options
             return tuple(options)
     if isinstance(enum, list):
-        return tuple(Option(value, plain_text(value) or str(value)) for value in enum)
+        return tuple(Option(value, option_label(None, value)) for value in enum)
     return ()
 
 
-def _title_map(title_map: object) -> list[Option]:
+def option_label(name: object, value: object) -> str:
+    """What a choice says: its name, else its value; never empty (a blank label would be an
+    invisible button)."""
+    return plain_text(name) or plain_text(value) or "(no answer)"
+
+
+def title_map_options(title_map: object) -> list[Option]:
+    """A titleMap as options: ``{value: name}`` or ``[{"value", "name"}]``."""
     if isinstance(title_map, dict):
-        return [Option(value, plain_text(name) or str(value)) for value, name in title_map.items()]
+        return [Option(value, option_label(name, value)) for value, name in title_map.items()]
     if isinstance(title_map, list):
         return [
-            Option(item.get("value"), plain_text(item.get("name")) or str(item.get("value")))
+            Option(item.get("value"), option_label(item.get("name"), item.get("value")))
             for item in title_map
             if isinstance(item, dict) and "value" in item
         ]

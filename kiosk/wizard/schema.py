@@ -10,6 +10,8 @@ from typing import Any
 _BRACKET = re.compile(r"""\[\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*\]""")
 _BRACKET_PATH = re.compile(r"(?:\.?" + _BRACKET.pattern + r")+")
 _TAG = re.compile(r"<br\s*/?>|<[^>]+>", re.IGNORECASE)
+#: Angular template expressions (``{{ value.name || 'Tab '+$index }}``): browser-only, dropped.
+_TEMPLATE = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def plain_text(value: object) -> str:
     """Form text as plain text: tags dropped (``<br>`` becomes a space), entities decoded."""
     if value is None or isinstance(value, (dict, list)):
         return ""
-    text = _TAG.sub(" ", str(value))
+    text = _TAG.sub(" ", _TEMPLATE.sub(" ", str(value)))
     return " ".join(html.unescape(text).split())
 
 
@@ -100,8 +102,6 @@ def unsupported_reason(prop: dict[str, Any]) -> str | None:
     for keyword in ("$ref", "oneOf", "anyOf", "allOf"):
         if keyword in prop:
             return keyword
-    if schema_type(prop) == "array":
-        items = prop.get("items")
-        if not isinstance(items, dict) or not isinstance(items.get("enum"), list):
-            return "array without fixed choices"
+    if schema_type(prop) == "array" and isinstance(prop.get("items"), list):
+        return "array of mixed item types"
     return None

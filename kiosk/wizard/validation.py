@@ -9,11 +9,16 @@ from typing import Any
 
 from kiosk.wizard.definition import Field, Section
 from kiosk.wizard.schema import schema_type
+from kiosk.wizard.shape import condition_model, visible_fields
 
 # Deliberately simple: one @, something on each side, a dot in the domain. Good enough at a
 # kiosk; the server is the authority.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _INTEGER = re.compile(r"^-?\d+$")
+_URL = re.compile(r"^(https?://)?[^\s/@]+\.[^\s/]{2,}(/\S*)?$", re.IGNORECASE)
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+#: A phone number has this many digits at least (a local number) and at most (E.164).
+PHONE_DIGITS = (7, 15)
 
 #: Suffixes that mark a "type it again" field; its value must equal the field it repeats.
 RETYPE_SUFFIXES: tuple[str, ...] = ("_retype", "_confirm", "_confirmation")
@@ -30,6 +35,12 @@ MSG_DATE = "Please choose a full date."
 MSG_FUTURE_DATE = "This date is in the future. Please check it."
 MSG_FORMAT = "This doesn't look right. Please check it."
 MSG_MISMATCH = "The two entries do not match. Please type them again."
+MSG_PHONE = "Please enter a phone number, with the area code."
+MSG_URL = "Please enter a web address like example.com."
+MSG_TIME = "Please choose a time."
+MSG_DATETIME = "Please choose a date and a time."
+MSG_ADD_ONE = "Please add at least one."
+MSG_ITEMS = "Please check the answers in this list."
 
 
 def is_empty(value: object) -> bool:
@@ -43,8 +54,10 @@ def is_empty(value: object) -> bool:
 
 def validate_field(item: Field, value: object) -> str | None:
     """The first problem with ``value`` for ``item``, or None. Unsupported fields always pass."""
-    if not item.supported or not item.holds_value:
+    if not item.supported or not item.holds_value or item.kind == "hidden":
         return None
+    if item.is_array:
+        return _check_array(item, value)
     schema = item.schema
     if is_empty(value) or (item.kind == "checkbox" and item.required and value is not True):
         if not item.required or schema.get("allowedEmpty") is True:
@@ -76,7 +89,7 @@ def _check_text(item: Field, schema: Mapping[str, Any], value: object) -> str | 
     kind = schema_type(dict(schema))
     if kind == "integer" and not _INTEGER.match(text):
         return MSG_INTEGER
-    if kind == "number" or item.kind == "number":
+    if kind == "number" or item.kind in ("number", "range"):
         try:
             number = float(text)
         except ValueError:
@@ -91,7 +104,56 @@ def _check_text(item: Field, schema: Mapping[str, Any], value: object) -> str | 
         problem = _check_date(text, item.is_birth_date)
         if problem:
             return problem
+    problem = _check_kind(item.kind, text)
+    if problem:
+        return problem
     return _check_length(schema, text) or _check_pattern(schema, text)
+
+
+def _check_kind(kind: str, text: str) -> str | None:
+    """Phone, web address, time and date-time answers."""
+    if kind == "tel":
+        digits = sum(ch.isdigit() for ch in text)
+        low, high = PHONE_DIGITS
+        return None if low <= digits <= high else MSG_PHONE
+    if kind == "url":
+        return None if _URL.match(text) else MSG_URL
+    if kind == "time":
+        return None if _TIME.match(text) else MSG_TIME
+    if kind == "datetime":
+        day, _, clock = text.partition("T")
+        if _check_date(day, False) or not _TIME.match(clock[:5]):
+            return MSG_DATETIME
+    return None
+
+
+def _check_array(item: Field, value: object) -> str | None:
+    """The number of items (``minItems``/``maxItems``, at least one if required); each
+    item's own answers are checked by `validate_items`."""
+    items = value if isinstance(value, list) else []
+    low, high = item.schema.get("minItems"), item.schema.get("maxItems")
+    if isinstance(low, int) and not isinstance(low, bool) and len(items) < low:
+        return MSG_ADD_ONE if low == 1 else f"Please add at least {low}."
+    if item.required and not items and item.schema.get("allowedEmpty") is not True:
+        return MSG_ADD_ONE
+    if isinstance(high, int) and not isinstance(high, bool) and len(items) > high:
+        return f"Please list at most {high}."
+    return None
+
+
+def validate_items(
+    item: Field, value: object, model: Mapping[str, Any]
+) -> dict[int, dict[str, str]]:
+    """Problems inside an array's items: item index → {child key → message}."""
+    problems: dict[int, dict[str, str]] = {}
+    for index, entry in enumerate(value if isinstance(value, list) else []):
+        answers = {item.children[0].key: entry} if item.scalar_items else entry
+        if not isinstance(answers, dict):
+            continue
+        found = _problems(item.children, answers, model, index)
+        if found:
+            problems[index] = found
+    return problems
 
 
 def _check_range(schema: Mapping[str, Any], number: float) -> str | None:
@@ -150,12 +212,28 @@ def validate_section(section: Section, answers: Mapping[str, Any]) -> dict[str, 
     """Every problem in ``answers`` for ``section``'s fields: key → patient-readable message.
 
     Also checks that a ``*_retype`` field repeats its partner (``password_retype`` must equal
-    ``password``), whether or not the schema marks the retype as required.
+    ``password``), whether or not the schema marks the retype as required. Questions hidden by
+    a condition are not checked; an array with a problem in an item reports `MSG_ITEMS`.
     """
+    return _problems(section.fields, answers, condition_model(answers))
+
+
+def _problems(
+    fields_in: tuple[Field, ...],
+    answers: Mapping[str, Any],
+    model: Mapping[str, Any],
+    array_index: int | None = None,
+) -> dict[str, str]:
+    """Problems of the fields shown for ``model`` (hidden questions are not checked)."""
     errors: dict[str, str] = {}
-    fields = {f.key: f for f in section.all_fields() if f.holds_value}
+    fields: dict[str, Field] = {}
+    for item in visible_fields(fields_in, model, array_index):
+        if item.holds_value and item.key not in fields:
+            fields[item.key] = item
     for key, item in fields.items():
         problem = validate_field(item, answers.get(key))
+        if problem is None and item.is_array and validate_items(item, answers.get(key), model):
+            problem = MSG_ITEMS
         if problem:
             errors[key] = problem
     for key, item in fields.items():

@@ -11,6 +11,7 @@ from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.touch import big_list
 
 _DATA = Qt.ItemDataRole.UserRole
+_TITLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SearchList(QWidget):
@@ -58,6 +59,7 @@ class SearchList(QWidget):
         for title, subtitle, data in self._rows:
             item = QListWidgetItem(f"{title}\n{subtitle}" if subtitle else title)
             item.setData(_DATA, data)
+            item.setData(_TITLE, title)
             self.view.addItem(item)
         self._on_query_changed(self.query.text())
 
@@ -83,7 +85,7 @@ class SearchList(QWidget):
     def visible_titles(self) -> list[str]:
         """Titles of rows the current search shows (for tests and screen readers)."""
         return [
-            self.view.item(r).text().split("\n")[0]
+            str(self.view.item(r).data(_TITLE))
             for r in range(self.view.count())
             if not self.view.item(r).isHidden()
         ]
@@ -100,6 +102,8 @@ class SearchList(QWidget):
 
     def _on_selection_changed(self) -> None:
         items = self.view.selectedItems()
-        self.chosen.setText(f"Chosen: {items[0].text().splitlines()[0]}" if items else "")
+        # The title is kept in its own role: a row's text may be empty (a choice whose label
+        # is blank), and splitting empty text gave no first line (IndexError).
+        self.chosen.setText(f"Chosen: {items[0].data(_TITLE)}" if items else "")
         self.chosen.setVisible(bool(items))
         self.selection_changed.emit()

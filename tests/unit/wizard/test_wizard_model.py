@@ -157,8 +157,8 @@ def test_fieldset_groups_children():
 @pytest.mark.parametrize(
     ("form", "reason"),
     [
-        ([{"key": "a", "condition": "model.b"}], "condition"),
-        ([{"type": "tabs", "tabs": []}], "tabs"),
+        ([{"key": "a", "type": "color"}], "color"),
+        ([{"type": "array"}], "array without key"),
         ([{"key": "a", "type": "autocomplete"}], "autocomplete"),
         ([{"key": "a", "type": "select"}], "choices loaded remotely"),
     ],
