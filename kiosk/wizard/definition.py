@@ -115,8 +115,12 @@ class Field:
 
     @property
     def label(self) -> str:
-        """What the patient reads above the input: title, else placeholder, else the key."""
-        return self.title or self.placeholder or self.key.replace("_", " ").capitalize()
+        """What the patient reads above the input: title, else placeholder, else the key's
+        last part made readable (``author.first_name`` → "First name")."""
+        if self.title or self.placeholder or self.key == SCALAR_ITEM_KEY:
+            return self.title or self.placeholder
+        last = self.key.replace("[]", "").split(".")[-1]
+        return last.replace("_", " ").strip().capitalize()
 
     def walk(self) -> Iterator[Field]:
         """This field and every nested field, depth first; an array's item fields are not

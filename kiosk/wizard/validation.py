@@ -9,7 +9,7 @@ from typing import Any
 
 from kiosk.wizard.definition import Field, Section
 from kiosk.wizard.schema import schema_type
-from kiosk.wizard.shape import condition_model, visible_fields
+from kiosk.wizard.shape import condition_model, is_blank, visible_fields
 
 # Deliberately simple: one @, something on each side, a dot in the domain. Good enough at a
 # kiosk; the server is the authority.
@@ -130,7 +130,7 @@ def _check_kind(kind: str, text: str) -> str | None:
 def _check_array(item: Field, value: object) -> str | None:
     """The number of items (``minItems``/``maxItems``, at least one if required); each
     item's own answers are checked by `validate_items`."""
-    items = value if isinstance(value, list) else []
+    items = answered_items(value)
     low, high = item.schema.get("minItems"), item.schema.get("maxItems")
     if isinstance(low, int) and not isinstance(low, bool) and len(items) < low:
         return MSG_ADD_ONE if low == 1 else f"Please add at least {low}."
@@ -141,6 +141,17 @@ def _check_array(item: Field, value: object) -> str | None:
     return None
 
 
+def answered_items(value: object) -> list[Any]:
+    """The items of an array answer that are not completely blank."""
+    items = value if isinstance(value, list) else []
+    return [
+        entry
+        for entry in items
+        if not is_blank(entry)
+        and not (isinstance(entry, dict) and all(is_blank(v) for v in entry.values()))
+    ]
+
+
 def validate_items(
     item: Field, value: object, model: Mapping[str, Any]
 ) -> dict[int, dict[str, str]]:
@@ -148,8 +159,8 @@ def validate_items(
     problems: dict[int, dict[str, str]] = {}
     for index, entry in enumerate(value if isinstance(value, list) else []):
         answers = {item.children[0].key: entry} if item.scalar_items else entry
-        if not isinstance(answers, dict):
-            continue
+        if not isinstance(answers, dict) or all(is_blank(v) for v in answers.values()):
+            continue  # an item left blank is dropped, not an error
         found = _problems(item.children, answers, model, index)
         if found:
             problems[index] = found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.ui.wizard.fields import choices, date, static, text
+from kiosk.ui.wizard.fields import array, choices, date, moments, scale, static, text
 from kiosk.ui.wizard.sections import (
     calendar,
     documents,
@@ -16,7 +16,10 @@ from kiosk.ui.wizard.sections import (
 )
 
 MODULES = (
+    array,
     choices,
+    moments,
+    scale,
     date,
     static,
     text,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import set_role
@@ -12,34 +13,55 @@ from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.fields.static import UnsupportedField
 from kiosk.ui.wizard.registry import FIELD_WIDGETS
 from kiosk.wizard import Field, Section, validate_section
+from kiosk.wizard.conditions import shown
+from kiosk.wizard.shape import condition_model, submitted_values
 
 log = logging.getLogger("kiosk.ui.wizard")
 
 
-class SchemaForm(QWidget):
-    """Renders ``section.fields`` top to bottom and validates them with the model's rules.
+class FieldsForm(QWidget):
+    """Field widgets for ``fields`` top to bottom; every edit is written into ``state`` at once.
 
-    ``state`` is the section's dict in `Answers` (owned by the session): values shown come
-    from it and every edit is written back at once.
+    Used for a whole section (`SchemaForm`) and for each item card of an array, whose
+    ``array_index`` conditions such as ``model.meds[arrayIndex].name`` read. A field may appear
+    twice with opposite conditions (angular-schema-form's conditional ``required``): the value
+    of the one shown counts, and the other one is kept in step.
     """
 
+    #: Fires after any answer in this form (or an item card inside it) changed.
+    edited = Signal()
+
     def __init__(
-        self, section: Section, state: dict[str, Any], parent: QWidget | None = None
+        self,
+        fields: tuple[Field, ...],
+        state: dict[str, Any],
+        parent: QWidget | None = None,
+        array_index: int | None = None,
     ) -> None:
         super().__init__(parent)
-        self.section = section
         self.state = state
+        self.array_index = array_index
         self.field_widgets: list[FieldWidget] = []
         self.by_key: dict[str, FieldWidget] = {}
+        self._holders: list[FieldWidget] = []
+        self._conditional: list[tuple[Field, QWidget]] = []
+        self._shown: dict[int, bool] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(24)
-        for item in section.fields:
+        for item in fields:
             layout.addWidget(self._build(item))
 
     def _build(self, item: Field) -> QWidget:
         if item.kind == "fieldset" and item.unsupported is None:
-            return self._group(item)
+            widget: QWidget = self._group(item)
+        else:
+            widget = self._field(item)
+        if item.condition is not None:
+            self._conditional.append((item, widget))
+        return widget
+
+    def _field(self, item: Field) -> FieldWidget:
         cls = FIELD_WIDGETS.get(item.kind) if item.supported else None
         if cls is None:
             log.warning(
@@ -48,8 +70,9 @@ class SchemaForm(QWidget):
             cls = UnsupportedField
         widget: FieldWidget = cls(item, self)
         self.field_widgets.append(widget)
-        if cls is not UnsupportedField and item.holds_value and item.key not in self.by_key:
-            self.by_key[item.key] = widget
+        if cls is not UnsupportedField and item.holds_value:
+            self._holders.append(widget)
+            self.by_key.setdefault(item.key, widget)
             stored = self.state.get(item.key, item.default)
             if stored is not None:
                 widget.set_value(stored)
@@ -67,29 +90,110 @@ class SchemaForm(QWidget):
             title.setWordWrap(True)
             set_role(title, "subheading")
             layout.addWidget(title)
+        if item.description:
+            hint = QLabel(item.description, frame)
+            hint.setWordWrap(True)
+            set_role(hint, "hint")
+            layout.addWidget(hint)
         for child in item.children:
             layout.addWidget(self._build(child))
         return frame
 
+    # -- answers ---------------------------------------------------------------------------
     def _on_field_changed(self, widget: FieldWidget) -> None:
         value = widget.value()
+        key = widget.field.key
         if value is None:
-            self.state.pop(widget.field.key, None)
+            self.state.pop(key, None)
         else:
-            self.state[widget.field.key] = value
-        if widget.error_label.isVisible():
+            self.state[key] = value
+        for twin in self._holders:
+            if twin is not widget and twin.field.key == key:
+                twin.blockSignals(True)
+                twin.set_value(value)
+                twin.blockSignals(False)
+        if widget.has_error():
             widget.set_error(None)
+        self.edited.emit()
+
+    def flat_values(self) -> dict[str, Any]:
+        """Every value-holding field's answer by form key (blank ones included as None); for a
+        key asked twice, the answer of the copy shown."""
+        values: dict[str, Any] = {}
+        for widget in self._holders:
+            key = widget.field.key
+            if key not in values or self._shown.get(id(widget), True):
+                values[key] = widget.value()
+        return values
+
+    # -- conditions ------------------------------------------------------------------------
+    def apply_conditions(self, model: dict[str, Any]) -> None:
+        """Show the questions whose condition holds for ``model``, hide the others."""
+        for item, widget in self._conditional:
+            visible = shown(item.condition, model, self.array_index)
+            self._shown[id(widget)] = visible
+            widget.setVisible(visible)
+        for widget in self._holders:
+            widget.apply_conditions(model)
+
+    def is_shown(self, widget: QWidget) -> bool:
+        """Whether ``widget`` and the groups around it are shown by their conditions."""
+        current: QWidget | None = widget
+        while current is not None and current is not self:
+            if not self._shown.get(id(current), True):
+                return False
+            current = current.parentWidget()
+        return True
+
+    # -- validation ------------------------------------------------------------------------
+    def show_errors(self, errors: dict[str, str], model: dict[str, Any]) -> list[QWidget]:
+        """Put ``errors`` (key → message) under the shown fields; focus targets in order."""
+        invalid: list[QWidget] = []
+        for widget in self.field_widgets:
+            if widget not in self._holders:
+                continue
+            if not self.is_shown(widget):
+                widget.set_error(None)
+                continue
+            message = errors.get(widget.field.key)
+            targets = widget.show_problems(message, model)
+            invalid.extend(targets)
+        return invalid
+
+    def open_problems(self) -> int:
+        """How many answers currently show an error (for the step's summary line)."""
+        return sum(w.open_problems() for w in self._holders if self.is_shown(w))
+
+
+class SchemaForm(FieldsForm):
+    """Renders ``section.fields`` and validates them with the model's rules.
+
+    ``state`` is the section's dict in `Answers` (owned by the session): values shown come
+    from it and every edit is written back at once. Questions whose ``condition`` does not hold
+    are hidden, not validated and not submitted.
+    """
+
+    def __init__(
+        self, section: Section, state: dict[str, Any], parent: QWidget | None = None
+    ) -> None:
+        self.section = section
+        super().__init__(section.fields, state, parent)
+        self.edited.connect(self._on_form_edited)
+        self.apply_conditions(self.model())
+
+    def model(self) -> dict[str, Any]:
+        """The answers as conditions see them (answered values, nested)."""
+        return condition_model(self.flat_values())
+
+    def _on_form_edited(self) -> None:
+        self.apply_conditions(self.model())
 
     def values(self) -> dict[str, Any]:
-        """Every answered field: key → value (unanswered keys are left out)."""
-        return {k: v for k, w in self.by_key.items() if (v := w.value()) not in (None, "", [])}
+        """The answers as submitted: shown and answered questions, typed, objects nested."""
+        return submitted_values(self.section, self.flat_values())
 
     def validate(self) -> list[QWidget]:
         """Show each problem under its field; the focus targets of the invalid fields, in order."""
-        errors = validate_section(self.section, {k: w.value() for k, w in self.by_key.items()})
-        invalid: list[QWidget] = []
-        for key, widget in self.by_key.items():
-            widget.set_error(errors.get(key))
-            if key in errors:
-                invalid.append(widget.focus_widget())
-        return invalid
+        flat = self.flat_values()
+        errors = validate_section(self.section, flat)
+        return self.show_errors(errors, condition_model(flat))

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.wizard import Field
 from kiosk.wizard.validation import RETYPE_SUFFIXES
+
+#: Shown before every error message, so an error is not told by colour alone.
+ERROR_ICON = "⚠"
 
 
 class FieldWidget(QWidget):
@@ -23,6 +26,10 @@ class FieldWidget(QWidget):
 
     #: Whether the field shows its own title row (False for a toggle that carries the title).
     shows_title = True
+    #: What the patient types here: ``text``, ``email``, ``number``, ``phone``, ``url``,
+    #: ``date``, ``time`` or ``none`` (no typing). Set as the ``inputKind`` property of
+    #: `focus_widget` so an on-screen keyboard can pick its layout.
+    input_kind = "text"
 
     def __init__(self, field: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,13 +49,42 @@ class FieldWidget(QWidget):
             set_role(hint, "hint")
             layout.addWidget(hint)
         self.control = self.build()
-        layout.addWidget(self.control)
-        self.error_label = QLabel(self)
+        layout.addWidget(self._with_words_around(self.control))
+        self.error_row = QWidget(self)
+        self.error_row.setProperty("wizard", "error-row")
+        row = QHBoxLayout(self.error_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self.error_icon = QLabel(ERROR_ICON, self.error_row)
+        self.error_icon.setProperty("wizard", "error-icon")
+        self.error_icon.setAccessibleName("Problem")
+        set_role(self.error_icon, "error")
+        self.error_label = QLabel(self.error_row)
         self.error_label.setWordWrap(True)
         set_role(self.error_label, "error")
-        self.error_label.hide()
-        layout.addWidget(self.error_label)
+        row.addWidget(self.error_icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.error_label, 1)
+        self.error_row.hide()
+        layout.addWidget(self.error_row)
         self.title_label.setBuddy(self.focus_widget())
+        self.focus_widget().setProperty("inputKind", self.input_kind)
+
+    def _with_words_around(self, control: QWidget) -> QWidget:
+        """The control between the form's ``prepend`` and ``append`` words ("$", "kg")."""
+        if not (self.field.prepend or self.field.append):
+            return control
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        for text, stretch in ((self.field.prepend, None), ("", 1), (self.field.append, None)):
+            if stretch is not None:
+                row.addWidget(control, stretch)
+            elif text:
+                word = QLabel(text, box)
+                word.setProperty("wizard", "addon")
+                row.addWidget(word)
+        return box
 
     def _title_text(self) -> str:
         text = self.field.label
@@ -81,5 +117,24 @@ class FieldWidget(QWidget):
     def set_error(self, message: str | None) -> None:
         """Show ``message`` under the field (None clears it) and colour the control."""
         self.error_label.setText(message or "")
-        self.error_label.setVisible(bool(message))
+        self.error_row.setVisible(bool(message))
         set_invalid(self.control, bool(message))
+
+    def has_error(self) -> bool:
+        """True while an error message is shown under this field."""
+        return bool(self.error_label.text())
+
+    def open_problems(self) -> int:
+        """How many answers in this field show an error now (an array counts its items)."""
+        return int(self.has_error())
+
+    def show_problems(self, message: str | None, model: dict[str, Any]) -> list[QWidget]:
+        """Show the validation result; the widgets to focus, first problem first. A field
+        with inner answers (an array's items) also shows those."""
+        del model
+        self.set_error(message)
+        return [self.focus_widget()] if message else []
+
+    def apply_conditions(self, model: dict[str, Any]) -> None:
+        """Show or hide inner questions by their conditions (only arrays have any)."""
+        del model

@@ -16,6 +16,10 @@ from kiosk.wizard import Option
 
 TOGGLE_ON = "☑"
 TOGGLE_OFF = "☐"
+#: Marks in front of a single-choice button, so even a lone option reads as a choice to tap
+#: (a bare full-width button looked like a text box).
+CHOICE_ON = "◉"
+CHOICE_OFF = "○"
 
 
 def _choice_columns(options: tuple[Option, ...]) -> int:
@@ -29,8 +33,10 @@ class ChoiceField(FieldWidget):
 
     * ``multiple`` or ``checkboxes`` → chips that toggle (the 27 reasons for visit);
     * many options (≥ ``WIZARD_SEARCHABLE_SELECT_MIN``) → a search box over big rows (states);
-    * otherwise → radio-like big buttons side by side.
+    * otherwise → radio-like big buttons side by side, each marked ○ / ◉.
     """
+
+    input_kind = "none"
 
     def build(self) -> QWidget:
         options = self.field.options
@@ -39,6 +45,7 @@ class ChoiceField(FieldWidget):
         if self.field.multiple:
             return self._build_chips(options)
         if len(options) >= WIZARD_SEARCHABLE_SELECT_MIN:
+            self.input_kind = "text"
             self.search = SearchList(self, placeholder=self.field.placeholder or "Type to search")
             self.search.set_rows([(o.label, "", i) for i, o in enumerate(options)])
             self.search.selection_changed.connect(self.changed)
@@ -73,14 +80,20 @@ class ChoiceField(FieldWidget):
         self.group.setExclusive(True)
         columns = _choice_columns(options)
         for index, option in enumerate(options):
-            button = QPushButton(option.label, box)
+            button = QPushButton(f"{CHOICE_OFF}  {option.label}", box)
             button.setCheckable(True)
+            button.setAccessibleName(option.label)
             set_role(button, "choice")
             self.group.addButton(button, index)
             grid.addWidget(button, index // columns, index % columns)
             self.buttons.append(button)
-        self.group.idToggled.connect(self.changed)
+        self.group.idToggled.connect(self._on_group_id_toggled)
         return box
+
+    def _on_group_id_toggled(self, index: int, checked: bool) -> None:
+        mark = CHOICE_ON if checked else CHOICE_OFF
+        self.buttons[index].setText(f"{mark}  {self.field.options[index].label}")
+        self.changed.emit()
 
     def focus_widget(self) -> QWidget:
         if self.search is not None:
@@ -111,6 +124,7 @@ class ToggleField(FieldWidget):
     """A yes/no answer as one full-width toggle button carrying the question itself."""
 
     shows_title = False
+    input_kind = "none"
 
     def build(self) -> QWidget:
         self.toggle = QPushButton(self)

@@ -28,6 +28,8 @@ class DateField(FieldWidget):
     around today. No calendar popup: every target is a 64 px row.
     """
 
+    input_kind = "date"
+
     def build(self) -> QWidget:
         box = QWidget(self)
         grid = QGridLayout(box)

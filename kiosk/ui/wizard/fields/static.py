@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.registry import field_widget
+from kiosk.wizard import Field
 
 FALLBACK_TEXT = "This question can't be answered on the kiosk — staff will ask you at the visit."
 
@@ -18,6 +19,7 @@ class HelpField(FieldWidget):
     """A paragraph of the clinic's help text (HTML already reduced to plain text)."""
 
     shows_title = False
+    input_kind = "none"
 
     def build(self) -> QWidget:
         label = QLabel(self.field.description, self)
@@ -37,7 +39,10 @@ class UnsupportedField(FieldWidget):
 
     It is visible and says what happens next; validation ignores it so the patient is never
     stuck. Not registered: the form picks it for any field whose kind is unknown or blocked.
+    It is titled with the question it replaces, so staff and patient know which one it was.
     """
+
+    input_kind = "none"
 
     def build(self) -> QWidget:
         frame = QFrame(self)
@@ -51,10 +56,35 @@ class UnsupportedField(FieldWidget):
         return frame
 
     def _title_text(self) -> str:
-        return self.field.title or self.field.placeholder
+        return self.field.label if (self.field.title or self.field.key) else "A further question"
 
     def value(self) -> Any:
         return None
+
+    def set_value(self, value: Any) -> None:
+        del value
+
+
+@field_widget("hidden")
+class HiddenField(FieldWidget):
+    """Never shown; answers with its default (the clinic's fixed value)."""
+
+    shows_title = False
+    input_kind = "none"
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        super().setVisible(False)
+
+    def build(self) -> QWidget:
+        return QWidget(self)
+
+    def setVisible(self, visible: bool) -> None:
+        del visible  # a condition may "show" it; it still has nothing to show
+        super().setVisible(False)
+
+    def value(self) -> Any:
+        return self.field.default
 
     def set_value(self, value: Any) -> None:
         del value

@@ -1,4 +1,4 @@
-"""Typed answers: text, email, number, password (masked, with a show toggle) and textarea."""
+"""Typed answers: text, email, number, phone, web address, password and textarea."""
 
 from __future__ import annotations
 
@@ -10,23 +10,48 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButto
 from kiosk.ui.theme import set_invalid
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.registry import field_widget
+from kiosk.wizard.phone import cursor_after_format, format_phone
+from kiosk.wizard.schema import schema_type
 
 _HINTS: dict[str, Qt.InputMethodHint] = {
     "email": Qt.InputMethodHint.ImhEmailCharactersOnly | Qt.InputMethodHint.ImhNoAutoUppercase,
     "number": Qt.InputMethodHint.ImhFormattedNumbersOnly,
+    "integer": Qt.InputMethodHint.ImhDigitsOnly,
+    "tel": Qt.InputMethodHint.ImhDialableCharactersOnly,
+    "url": Qt.InputMethodHint.ImhUrlCharactersOnly | Qt.InputMethodHint.ImhNoAutoUppercase,
+}
+
+#: Field kind → the on-screen keyboard layout it wants (see `FieldWidget.input_kind`).
+_INPUT_KINDS: dict[str, str] = {
+    "email": "email",
+    "number": "number",
+    "integer": "number",
+    "tel": "phone",
+    "url": "url",
 }
 
 
-@field_widget("text", "email", "number")
+@field_widget("text", "email", "number", "url")
 class LineField(FieldWidget):
-    """One line of text. Length rules are checked on Next, not by silently eating key presses."""
+    """One line of text. Length rules are checked on Next, not by silently eating key presses.
+
+    A ``number`` answer is read back as a number when it is one (``"42"`` → 42), else as the
+    text typed, so validation can say what is wrong with it.
+    """
+
+    def _kind(self) -> str:
+        if self.field.kind == "number" and schema_type(self.field.schema) == "integer":
+            return "integer"
+        if self.field.kind == "text" and schema_type(self.field.schema) == "integer":
+            return "integer"
+        return self.field.kind
 
     def build(self) -> QWidget:
         edit = QLineEdit(self)
         edit.setPlaceholderText(self.field.placeholder if self.field.title else "")
-        hint = _HINTS.get(self.field.kind)
-        if hint is None and self.field.schema.get("type") == "integer":
-            hint = Qt.InputMethodHint.ImhDigitsOnly
+        kind = self._kind()
+        self.input_kind = _INPUT_KINDS.get(kind, "text")
+        hint = _HINTS.get(kind)
         if hint is not None:
             edit.setInputMethodHints(hint)
         edit.textChanged.connect(self.changed)
@@ -35,10 +60,42 @@ class LineField(FieldWidget):
 
     def value(self) -> Any:
         text = self.edit.text().strip()
+        if text and self.field.kind == "number":
+            return _number(text)
         return text or None
 
     def set_value(self, value: Any) -> None:
         self.edit.setText("" if value is None else str(value))
+
+
+def _number(text: str) -> Any:
+    """``"42"`` → 42, ``"1.5"`` → 1.5; anything else stays text."""
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    return number if number == number and abs(number) != float("inf") else text
+
+
+@field_widget("tel")
+class PhoneField(LineField):
+    """A phone number on the dial pad, grouped as it is typed: ``(555) 123-4567``."""
+
+    def build(self) -> QWidget:
+        edit = super().build()
+        self.edit.textEdited.connect(self._on_edit_text_edited)
+        return edit
+
+    def _on_edit_text_edited(self, text: str) -> None:
+        formatted = format_phone(text)
+        if formatted != text:
+            cursor = cursor_after_format(text, self.edit.cursorPosition(), formatted)
+            self.edit.setText(formatted)
+            self.edit.setCursorPosition(cursor)
 
 
 @field_widget("password")
