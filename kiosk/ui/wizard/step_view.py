@@ -23,10 +23,13 @@ from kiosk.ui.wizard.sections.base import SectionContext, SectionWidget
 from kiosk.ui.wizard.sections.forms import GenericFormSection
 from kiosk.ui.wizard.touch import enable_kinetic_scroll
 from kiosk.wizard import Answers, Step, Submission, WizardServices
+from kiosk.wizard.headings import code_name, step_heading
 
 log = logging.getLogger("kiosk.ui.wizard")
 
 CONTENT_MAX_WIDTH = 980
+#: The post-call group: its first step has nowhere to go back to (the call is over).
+POST_CALL_GROUP = "visits.post_call"
 EMPTY_STEP = "Nothing to fill in here. Tap {next} to continue."
 BUSY_TEXT = "Please wait…"
 del builtin  # imported for its side effect: the built-in widgets are registered
@@ -83,6 +86,8 @@ class StepView(QWidget):
         self.answers = answers
         self.context = SectionContext(services)
         self._busy = False
+        self._problems_shown = 0
+        self._found: dict[int, int] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -115,6 +120,7 @@ class StepView(QWidget):
                 log.exception("section %s failed to build; skipped", section.code)
                 continue
             layout.addWidget(widget)
+            widget.problems_changed.connect(self.on_section_problems_changed)
             built.append(widget)
         if not built:
             empty = QLabel(EMPTY_STEP.format(next=self.next_title_for(built)), self._column)
@@ -149,15 +155,30 @@ class StepView(QWidget):
         for widget in (self.progress_label, self.progress_bar):
             widget.setVisible(total > 1)
             layout.addWidget(widget)
-        heading = self.step.name or next(
-            (s.fallback_heading for s in self.sections if s.fallback_heading), ""
-        )
+        heading = self._heading_text()
         self.heading = QLabel(heading, header)
         self.heading.setWordWrap(True)
         set_role(self.heading, "heading")
         self.heading.setVisible(bool(heading))
         layout.addWidget(self.heading)
         return outer
+
+    def _heading_text(self) -> str:
+        """What the step is about (see `kiosk.wizard.headings`); the text it came from is not
+        repeated below it."""
+        heading, label_index = step_heading(self.step)
+        first = self.step.sections[0] if self.step.sections else None
+        for widget in self.sections:
+            if label_index is not None and widget.section is self.step.sections[label_index]:
+                widget.hide()
+            elif label_index is None and widget.section is first and first.title.strip():
+                title = getattr(widget, "title_label", None)
+                if isinstance(title, QLabel) and title.text().strip() == heading:
+                    title.hide()
+        if heading == code_name(self.step.code):
+            hint = next((s.fallback_heading for s in self.sections if s.fallback_heading), None)
+            heading = hint or heading
+        return heading
 
     def _build_body(self) -> QScrollArea:
         self.scroll = QScrollArea(self)
@@ -190,6 +211,9 @@ class StepView(QWidget):
         buttons.setSpacing(20)
         self.back_button = QPushButton("Back", footer)
         self.back_button.clicked.connect(self.back_requested)
+        # After the call there is no step before the first survey step: Back would do nothing.
+        first_after_call = self.step.group == POST_CALL_GROUP and self.step.index == 0
+        self.back_button.setVisible(not first_after_call)
         self.next_button = QPushButton(self.next_title_for(self.sections), footer)
         set_role(self.next_button, "primary")
         self.next_button.setProperty("wizard", "next")
@@ -210,9 +234,13 @@ class StepView(QWidget):
             return
         self.error_box.hide()
         invalid: list[QWidget] = []
+        self._found: dict[int, int] = {}
         for section in self.sections:
-            invalid.extend(section.validate())
+            problems = section.validate()
+            self._found[id(section)] = len(problems)
+            invalid.extend(problems)
         if invalid:
+            self._problems_shown = len(invalid)
             self.summary.setText(attention_text(len(invalid)))
             self.summary.show()
             self.scroll.ensureWidgetVisible(invalid[0], 40, 120)
@@ -226,6 +254,20 @@ class StepView(QWidget):
         self.answers.record_submission(self.step, submissions)
         log.info("step %s submitted: %s", self.step.code, [s.kind for s in submissions])
         self.submitted.emit(submissions)
+
+    def on_section_problems_changed(self) -> None:
+        """Recount the answers still marked after Next, so the summary shrinks as the patient
+        fixes them and disappears with the last one."""
+        if not self.summary.isVisibleTo(self):
+            return
+        count = 0
+        for section in self.sections:
+            live = section.open_problems()
+            count += self._found.get(id(section), 0) if live is None else live
+        if count:
+            self.summary.setText(attention_text(min(count, self._problems_shown)))
+        else:
+            self.summary.hide()
 
     def set_busy(self, busy: bool) -> None:
         """While the session sends this step's answers: buttons off, Next says "Please wait…"."""

@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import set_role
@@ -40,6 +41,9 @@ class SectionWidget(QFrame):
     once so Back shows it again. Widgets are built on the GUI thread; async loads go through
     `LoadPanel`.
     """
+
+    #: Fires when an answer changed after validation marked problems (the step recounts).
+    problems_changed = Signal()
 
     #: A Next label to use when the step's server config gives none (e.g. "I Agree").
     next_title_hint: str | None = None
@@ -85,3 +89,8 @@ class SectionWidget(QFrame):
     def submissions(self) -> list[Submission]:
         """What this section hands to the session when the step is submitted (after validate)."""
         return []
+
+    def open_problems(self) -> int | None:
+        """How many problems `validate` marked are still shown (0 once all are fixed); None
+        when the section cannot tell (the step then keeps the count Next found)."""
+        return None

@@ -25,10 +25,14 @@ class FormSection(SectionWidget):
 
     def build(self) -> None:
         self.form = SchemaForm(self.section, self.state, self)
+        self.form.edited.connect(self.problems_changed)
         self.body.addWidget(self.form)
 
     def validate(self) -> list[QWidget]:
         return self.form.validate()
+
+    def open_problems(self) -> int:
+        return self.form.open_problems()
 
     def answers(self) -> dict[str, Any]:
         """The form's answers as submitted (unanswered keys left out)."""

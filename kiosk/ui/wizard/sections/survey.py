@@ -31,12 +31,17 @@ MSG_RATE = "Please choose a rating from 1 to 5."
 @section_widget("intake_survey", "post_visit_survey")
 class SurveySection(SectionWidget):
     """Submits `SurveyAnswers(section code, {"rating": 1..5, "comment": str})`, or the form's
-    answers when the clinic configured a schema for the survey."""
+    answers when the clinic configured a schema for the survey.
+
+    A rating is asked, not demanded: the built-in rating is required only when the section
+    says ``"required": true``; a schema survey requires what its schema requires.
+    """
 
     def build(self) -> None:
         self.form: SchemaForm | None = None
         if self.section.has_schema:
             self.form = SchemaForm(self.section, self.state, self)
+            self.form.edited.connect(self.problems_changed)
             self.body.addWidget(self.form)
             return
         question = QLabel(QUESTIONS.get(self.section.code, "How did we do today?"), self)
@@ -65,6 +70,8 @@ class SurveySection(SectionWidget):
         set_role(self.error, "error")
         self.error.hide()
         self.body.addWidget(self.error)
+        if not self.rating_required:
+            question.setText(f"{question.text()}  (optional)")
         comment_label = QLabel("Anything else you'd like to tell us?  (optional)", self)
         comment_label.setProperty("wizard", "field-label")
         comment_label.setWordWrap(True)
@@ -84,6 +91,7 @@ class SurveySection(SectionWidget):
         if on:
             self.state["rating"] = value
             self.error.hide()
+            self.problems_changed.emit()
 
     def _on_comment_changed(self) -> None:
         text = self.comment.toPlainText()
@@ -92,19 +100,36 @@ class SurveySection(SectionWidget):
             return
         self.state["comment"] = text
 
+    @property
+    def rating_required(self) -> bool:
+        """True only when the clinic marked the built-in rating as required."""
+        return self.section.raw.get("required") is True
+
     def validate(self) -> list[QWidget]:
         if self.form is not None:
             return self.form.validate()
-        if self.group.checkedId() > 0:
+        if self.group.checkedId() > 0 or not self.rating_required:
+            self.error.hide()
             return []
         self.error.show()
         return [self.stars[0]]
+
+    def open_problems(self) -> int | None:
+        if self.form is not None:
+            return self.form.open_problems()
+        return int(not self.error.isHidden())
 
     def answers(self) -> dict[str, Any]:
         """What the patient answered, in the submitted shape."""
         if self.form is not None:
             return self.form.values()
-        return {"rating": self.group.checkedId(), "comment": self.comment.toPlainText().strip()}
+        answers: dict[str, Any] = {}
+        if self.group.checkedId() > 0:
+            answers["rating"] = self.group.checkedId()
+        comment = self.comment.toPlainText().strip()
+        if comment:
+            answers["comment"] = comment
+        return answers
 
     def submissions(self) -> list[Submission]:
         return [SurveyAnswers(self.section.code, self.answers())]

@@ -250,11 +250,24 @@ def test_emergency_warning_says_call_911(make_view, step_by_code):
 
 
 # -- surveys --------------------------------------------------------------------------------
-def test_survey_requires_rating_then_submits_rating_and_comment(qtbot, make_view, step_by_code):
+def test_survey_rating_is_optional_unless_the_section_requires_it(qtbot, make_view, step_by_code):
     view = make_view(step_by_code("visits.post_call", "survey"))
-    survey = view.sections[1]
+    assert submit(qtbot, view) == [SurveyAnswers("post_visit_survey", {})]
+
+
+def test_required_survey_rating_is_asked_for(qtbot, make_view):
+    view = make_view(one_section_step({"code": "post_visit_survey", "required": True}))
+    survey = view.sections[0]
     qtbot.mouseClick(view.next_button, LEFT)
     assert survey.error.text() == "Please choose a rating from 1 to 5."
+    assert view.summary.isVisibleTo(view)
+    qtbot.mouseClick(survey.stars[4], LEFT)
+    assert not view.summary.isVisibleTo(view)
+
+
+def test_survey_submits_rating_and_comment(qtbot, make_view, step_by_code):
+    view = make_view(step_by_code("visits.post_call", "survey"))
+    survey = view.sections[1]
     qtbot.mouseClick(survey.stars[3], LEFT)
     qtbot.keyClicks(survey.comment, "Quick and kind")
     assert submit(qtbot, view) == [

@@ -176,3 +176,80 @@ def test_step_view_builds_with_plain_constructor(qloop, qtbot, answers, services
     view = StepView(definition.all_steps()[0], answers, services)
     qtbot.addWidget(view)
     assert view.progress_label.isHidden()
+
+
+# -- headings (issue 10: never the clinic's button text) -----------------------------------
+@pytest.mark.parametrize(
+    ("group", "code", "heading"),
+    [
+        ("visits.intake", "intake", "About your visit"),
+        ("visits.post_intake", "emr", "Please update your medical history"),
+        ("visits.visit_type", "visit_type", "When would you like to see a doctor?"),
+        ("visits.consent", "consent_text", "Consent Forms"),
+        ("visits.calendar", "appointment_calendar", "Pick a Date and Time"),
+    ],
+)
+def test_heading_says_what_the_step_is_about(make_view, step_by_code, group, code, heading):
+    assert make_view(step_by_code(group, code)).heading.text() == heading
+
+
+def test_no_example_step_is_headed_with_a_button_text(make_view, definition):
+    for step in definition.all_steps():
+        view = make_view(step)
+        assert view.heading.text() not in ("Enter Lounge", step.next_title), step.code
+        assert view.heading.text()
+        view.close()
+
+
+def test_label_used_as_heading_is_not_repeated_below_it(make_view, step_by_code):
+    view = make_view(step_by_code("visits.post_intake", "emr"))
+    assert not view.sections[0].isVisibleTo(view)
+
+
+def test_step_code_gives_a_readable_heading_when_nothing_else_does(make_view):
+    step = Step(name="Enter Lounge", code="emr", next_title="Next", group="g")
+    assert make_view(step).heading.text() == "Medical history"
+
+
+# -- the summary follows the fixes ----------------------------------------------------------
+def test_summary_counts_down_as_answers_are_fixed(qtbot, make_view):
+    section = parse_section(
+        {
+            "code": "update_intake",
+            "schema": {
+                "a": {"type": "string", "title": "A", "required": True},
+                "b": {"type": "string", "title": "B", "required": True},
+            },
+        }
+    )
+    view = make_view(Step(name="Questions", code="q", next_title="Next", sections=(section,)))
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.summary.text() == "2 answers need your attention."
+    fields = {w.field.key: w for w in view.findChildren(FieldWidget)}
+    qtbot.keyClicks(fields["a"].edit, "x")
+    assert view.summary.text() == "1 answer needs your attention."
+    qtbot.keyClicks(fields["b"].edit, "y")
+    assert not view.summary.isVisibleTo(view)
+
+
+def test_errors_show_an_icon_in_the_error_role(qtbot, make_view):
+    section = parse_section(
+        {"code": "update_intake", "schema": {"a": {"type": "string", "required": True}}}
+    )
+    view = make_view(Step(name="Q", code="q", next_title="Next", sections=(section,)))
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    field = view.findChildren(FieldWidget)[0]
+    assert field.error_icon.isVisibleTo(view) and field.error_icon.text() == "⚠"
+    assert field.error_label.property("role") == field.error_icon.property("role") == "error"
+    colour = field.error_label.palette().color(field.error_label.foregroundRole())
+    assert colour.name().upper() == "#B3261E"
+
+
+# -- post-call Back -------------------------------------------------------------------------
+def test_first_post_call_step_has_no_back_button(make_view, step_by_code):
+    view = make_view(step_by_code("visits.post_call", "survey"))
+    assert not view.back_button.isVisibleTo(view)
+
+
+def test_intake_steps_keep_back(make_view, step_by_code):
+    assert make_view(step_by_code("visits.intake", "intake")).back_button.isVisible()
