@@ -167,7 +167,10 @@ def _select_fieldset(
     entry: dict[str, Any], scope: Scope, build: BuildEntries, field_for: FieldFor
 ) -> list[Field]:
     """A choice, then one group per choice, each shown only while its choice is picked."""
-    groups = [group("fieldset", item, scope, build) for item in _items(entry)]
+    groups = [
+        group("fieldset", item if isinstance(item, dict) else {"items": [item]}, scope, build)
+        for item in _items(entry)
+    ]
     key = entry.get("key")
     if not isinstance(key, str) or not key:
         return groups  # no answer to switch on: show every group (fail open)

@@ -76,6 +76,8 @@ class FieldsForm(QWidget):
             stored = self.state.get(item.key, item.default)
             if stored is not None:
                 widget.set_value(stored)
+            else:
+                widget.start_blank()
             widget.changed.connect(lambda w=widget: self._on_field_changed(w))
         return widget
 

@@ -50,24 +50,51 @@ class FieldWidget(QWidget):
             layout.addWidget(hint)
         self.control = self.build()
         layout.addWidget(self._with_words_around(self.control))
-        self.error_row = QWidget(self)
-        self.error_row.setProperty("wizard", "error-row")
-        row = QHBoxLayout(self.error_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(8)
-        self.error_icon = QLabel(ERROR_ICON, self.error_row)
-        self.error_icon.setProperty("wizard", "error-icon")
-        self.error_icon.setAccessibleName("Problem")
-        set_role(self.error_icon, "error")
-        self.error_label = QLabel(self.error_row)
-        self.error_label.setWordWrap(True)
-        set_role(self.error_label, "error")
-        row.addWidget(self.error_icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.error_label, 1)
-        self.error_row.hide()
-        layout.addWidget(self.error_row)
+        self._error_row: QWidget | None = None
         self.title_label.setBuddy(self.focus_widget())
         self.focus_widget().setProperty("inputKind", self.input_kind)
+
+    def _ensure_error_row(self) -> QWidget:
+        """The icon and message under the control, built on first use: most fields never show
+        an error, and four widgets fewer per field keep a long step within a frame."""
+        if self._error_row is not None:
+            return self._error_row
+        self._error_row = QWidget(self)
+        self._error_row.setProperty("wizard", "error-row")
+        row = QHBoxLayout(self._error_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        self._error_icon = QLabel(ERROR_ICON, self._error_row)
+        self._error_icon.setProperty("wizard", "error-icon")
+        self._error_icon.setAccessibleName("Problem")
+        set_role(self._error_icon, "error")
+        self._error_label = QLabel(self._error_row)
+        self._error_label.setWordWrap(True)
+        set_role(self._error_label, "error")
+        row.addWidget(self._error_icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self._error_label, 1)
+        self._error_row.hide()
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.addWidget(self._error_row)
+        return self._error_row
+
+    @property
+    def error_row(self) -> QWidget:
+        """The error line (icon + message); hidden while there is no error."""
+        return self._ensure_error_row()
+
+    @property
+    def error_label(self) -> QLabel:
+        """The error message (empty while there is no error)."""
+        self._ensure_error_row()
+        return self._error_label
+
+    @property
+    def error_icon(self) -> QLabel:
+        """The warning sign before the message, so an error is not told by colour alone."""
+        self._ensure_error_row()
+        return self._error_icon
 
     def _with_words_around(self, control: QWidget) -> QWidget:
         """The control between the form's ``prepend`` and ``append`` words ("$", "kg")."""
@@ -110,19 +137,24 @@ class FieldWidget(QWidget):
         """Show a stored answer (from `Answers`); unknown values are ignored."""
         raise NotImplementedError
 
+    def start_blank(self) -> None:
+        """Called instead of `set_value` when there is no stored answer (and no default)."""
+
     def focus_widget(self) -> QWidget:
         """The widget that takes focus when this field has an error."""
         return self.control
 
     def set_error(self, message: str | None) -> None:
         """Show ``message`` under the field (None clears it) and colour the control."""
+        if not message and self._error_row is None:
+            return
         self.error_label.setText(message or "")
         self.error_row.setVisible(bool(message))
         set_invalid(self.control, bool(message))
 
     def has_error(self) -> bool:
         """True while an error message is shown under this field."""
-        return bool(self.error_label.text())
+        return self._error_row is not None and bool(self._error_label.text())
 
     def open_problems(self) -> int:
         """How many answers in this field show an error now (an array counts its items)."""

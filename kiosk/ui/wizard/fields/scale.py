@@ -1,19 +1,96 @@
-"""Scales (``range``): a row of big numbered buttons for 0–10, a big-thumb slider for more."""
+"""Scales (``range``): a row of big numbered cells for 0–10, a big-thumb slider for more."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QLabel, QSlider, QVBoxLayout, QWidget
 
-from kiosk.ui.theme import set_role
+from kiosk.constants import MIN_TOUCH_TARGET_PX
+from kiosk.ui.theme import Palette, TypeScale, set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
-from kiosk.ui.wizard.flow_layout import FlowLayout
 from kiosk.ui.wizard.registry import field_widget
 
 #: A scale with at most this many steps is a row of buttons; longer scales are a slider.
 MAX_BUTTONS = 11
+
+
+class ScaleBar(QWidget):
+    """``count`` numbered cells side by side; tapping one chooses it (Left/Right move).
+
+    Painted as one widget rather than eleven buttons: a pain scale then costs one widget to
+    build and style, and a cell is still at least ``MIN_TOUCH_TARGET_PX`` wide and 64 px tall.
+    """
+
+    chosen_changed = Signal(int)
+
+    def __init__(self, labels: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labels = labels
+        self.chosen: int | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(QSize(len(labels) * MIN_TOUCH_TARGET_PX, TypeScale().touch))
+        self.setAccessibleName("Scale")
+
+    def sizeHint(self) -> QSize:
+        return QSize(len(self.labels) * 80, TypeScale().touch)
+
+    def cell(self, index: int) -> QRect:
+        """Where cell ``index`` is drawn (and tapped)."""
+        width = self.width() / max(len(self.labels), 1)
+        return QRect(round(index * width), 0, round(width), self.height()).adjusted(3, 2, -3, -2)
+
+    def choose(self, index: int | None) -> None:
+        """Choose cell ``index`` (None clears); emits ``chosen_changed`` with -1 for none."""
+        if index is not None and not 0 <= index < len(self.labels):
+            return
+        if index != self.chosen:
+            self.chosen = index
+            label = "none" if index is None else self.labels[index]
+            self.setAccessibleDescription(f"Chosen: {label}")
+            self.update()
+            self.chosen_changed.emit(-1 if index is None else index)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        for index in range(len(self.labels)):
+            if self.cell(index).contains(event.position().toPoint()):
+                self.setFocus(Qt.FocusReason.MouseFocusReason)
+                self.choose(index)
+                return
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+        if step is None:
+            super().keyPressEvent(event)
+            return
+        current = self.chosen if self.chosen is not None else (-1 if step > 0 else len(self.labels))
+        self.choose(min(max(current + step, 0), len(self.labels) - 1))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        colours = Palette()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        font.setPixelSize(TypeScale().font_button)
+        font.setBold(True)
+        painter.setFont(font)
+        for index, label in enumerate(self.labels):
+            rect = self.cell(index)
+            on = index == self.chosen
+            painter.setPen(QPen(QColor(colours.primary if on else colours.border_strong), 2))
+            painter.setBrush(QColor(colours.primary if on else colours.surface))
+            painter.drawRoundedRect(rect, 12, 12)
+            painter.setPen(QColor(colours.on_primary if on else colours.text))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+        if self.hasFocus() and self.chosen is not None:
+            painter.setPen(QPen(QColor(colours.primary_pressed), 3))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self.cell(self.chosen).adjusted(-2, -2, 2, 2), 14, 14)
+        painter.end()
 
 
 def _number(value: object, default: float) -> float:
@@ -25,7 +102,8 @@ def _number(value: object, default: float) -> float:
 @field_widget("range")
 class RangeField(FieldWidget):
     """A number between the schema's ``minimum`` and ``maximum`` (default 0–10) in steps of
-    ``multipleOf``/``step`` (default 1). The chosen value is always written out beside it."""
+    ``multipleOf``/``step`` (default 1): up to 11 steps a row of cells (`ScaleBar`), more a
+    slider with a big thumb. The chosen value is always written out under it."""
 
     input_kind = "none"
 
@@ -39,22 +117,13 @@ class RangeField(FieldWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
-        self.buttons: list[QPushButton] = []
+        self.bar: ScaleBar | None = None
         self.slider: QSlider | None = None
         if count <= MAX_BUTTONS:
-            row = QWidget(box)
-            flow = FlowLayout(row)
-            self.group = QButtonGroup(row)
-            for index in range(count):
-                button = QPushButton(self._text(self._at(index)), row)
-                button.setCheckable(True)
-                button.setProperty("wizard", "scale")
-                set_role(button, "choice")
-                self.group.addButton(button, index)
-                flow.addWidget(button)
-                self.buttons.append(button)
-            self.group.idToggled.connect(self._on_scale_toggled)
-            column.addWidget(row)
+            self.bar = ScaleBar([self._text(self._at(i)) for i in range(count)], box)
+            self.bar.setAccessibleName(self.field.label)
+            self.bar.chosen_changed.connect(self._on_bar_chosen_changed)
+            column.addWidget(self.bar)
         else:
             self.slider = QSlider(Qt.Orientation.Horizontal, box)
             self.slider.setProperty("wizard", "scale")
@@ -75,10 +144,9 @@ class RangeField(FieldWidget):
     def _text(number: float) -> str:
         return f"{number:g}"
 
-    def _on_scale_toggled(self, _index: int, checked: bool) -> None:
-        if checked:
-            self._show_value()
-            self.changed.emit()
+    def _on_bar_chosen_changed(self, _index: int) -> None:
+        self._show_value()
+        self.changed.emit()
 
     def _on_slider_value_changed(self, _value: int) -> None:
         self._touched = True
@@ -93,16 +161,13 @@ class RangeField(FieldWidget):
         )
 
     def focus_widget(self) -> QWidget:
-        if self.slider is not None:
-            return self.slider
-        return self.buttons[0] if self.buttons else self.control
+        return self.slider or self.bar or self.control
 
     def value(self) -> Any:
         if self.slider is not None:
             index: int | None = self.slider.value() if self._touched else None
         else:
-            checked = self.group.checkedId()
-            index = checked if checked >= 0 else None
+            index = self.bar.chosen if self.bar is not None else None
         if index is None:
             return None
         number = self._at(index)
@@ -120,5 +185,5 @@ class RangeField(FieldWidget):
             self.slider.setValue(index)
             self._touched = True
             self._show_value()
-        elif 0 <= index < len(self.buttons):
-            self.buttons[index].setChecked(True)
+        elif self.bar is not None:
+            self.bar.choose(index)

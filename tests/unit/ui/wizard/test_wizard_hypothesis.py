@@ -1,8 +1,12 @@
-"""Property test: random well-formed schema/form pairs, in both dialects, never raise."""
+"""Property test: random well-formed schema/form pairs, in both dialects, never raise.
+
+Runs under the profile from tests/conftest.py: ``ci`` (derandomized, the default) or
+``HYPOTHESIS_PROFILE=fuzz`` for the long randomized run.
+"""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.ui.wizard.form import SchemaForm
@@ -29,6 +33,17 @@ FORM_TYPES = st.sampled_from(
         "section",
         "tabs",
         "array",
+        "tabarray",
+        "tel",
+        "url",
+        "time",
+        "datetime-local",
+        "range",
+        "hidden",
+        "wysihtml5",
+        "selectfieldset",
+        "advancedfieldset",
+        "color",
         "submit",
         "signature",
         "autocomplete",
@@ -50,7 +65,18 @@ def properties(draw):
     if kind == "array":
         prop["items"] = draw(
             st.sampled_from(
-                [{"type": "string", "enum": ["a", "b"]}, {"type": "object"}, {"type": "string"}]
+                [
+                    {"type": "string", "enum": ["a", "b"]},
+                    {"type": "object"},
+                    {"type": "string"},
+                    {"type": "integer", "minimum": 0},
+                    {
+                        "type": "object",
+                        "properties": {"n": {"type": "string"}, "d": {"type": "number"}},
+                        "required": ["n"],
+                    },
+                    [{"type": "string"}],
+                ]
             )
         )
     for key, value in draw(
@@ -67,9 +93,13 @@ def properties(draw):
                     "allowedEmpty",
                     "required",
                     "default",
+                    "minItems",
+                    "maxItems",
                 ]
             ),
-            st.one_of(SCALAR, st.sampled_from(["email", "date", "[", "^a"])),
+            st.one_of(
+                SCALAR, st.sampled_from(["email", "date", "[", "^a", "time", "uri", "date-time"])
+            ),
             max_size=4,
         )
     ).items():
@@ -92,7 +122,31 @@ def form_entries(draw, keys):
         )
     if draw(st.booleans()):
         entry["items"] = [draw(st.sampled_from(keys or ["x"]))]
+    if draw(st.booleans()):
+        entry["items"] = [f"{key}[]", f"{key}[].n", {"key": f"{key}[].d", "condition": "x"}]
+    if draw(st.booleans()):
+        entry["condition"] = draw(conditions(keys))
+    if draw(st.booleans()):
+        entry["prepend"], entry["append"] = draw(TEXT), draw(TEXT)
     return entry
+
+
+def conditions(keys):
+    """Conditions clinics write, odd ones and ones the evaluator must refuse."""
+    names = st.sampled_from([*(keys or ["x"]), "missing", "a.b", "arr[0]"])
+    simple = st.one_of(
+        names.map(lambda k: f"model.{k}"),
+        names.map(lambda k: f"!model.{k}"),
+        st.tuples(names, st.sampled_from(["==", "!=", ">", "<=", "==="]), SCALAR).map(
+            lambda t: f"model.{t[0]} {t[1]} {t[2]!r}"
+        ),
+    )
+    return st.one_of(
+        simple,
+        st.tuples(simple, st.sampled_from(["&&", "||"]), simple).map(" ".join),
+        simple.map(lambda c: f"({c})"),
+        st.text(alphabet="model.!=&|()'[]x 1", max_size=20),
+    )
 
 
 @st.composite
@@ -108,15 +162,14 @@ def definitions(draw):
             "required": draw(st.lists(st.sampled_from(keys), max_size=3)) if keys else [],
         }
     form = draw(st.one_of(st.none(), st.just(["*"]), st.lists(form_entries(keys), max_size=6)))
-    answers = {k: draw(st.one_of(SCALAR, st.lists(SCALAR, max_size=3))) for k in keys}
+    item = st.one_of(SCALAR, st.dictionaries(st.sampled_from(["n", "d", "[]"]), SCALAR))
+    answers = {
+        k: draw(st.one_of(SCALAR, st.lists(SCALAR, max_size=3), st.lists(item, max_size=3)))
+        for k in keys
+    }
     return schema, form, answers
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
 @given(definitions())
 def test_random_definitions_render_and_validate_without_raising(qtbot, definition):
     schema, form_def, answers = definition
@@ -129,4 +182,35 @@ def test_random_definitions_render_and_validate_without_raising(qtbot, definitio
         if widget is not None:
             widget.set_value(value)
     form.validate()
-    validate_section(section, form.values())
+    validate_section(section, form.flat_values())
+    form.values()
+
+
+def test_choice_with_an_empty_label_in_a_long_list_can_be_chosen(qtbot):
+    """Regression: an empty titleMap name made the search list's "Chosen:" line raise
+    IndexError (search_list.py, splitting the row's empty text)."""
+    title_map = [{"value": "", "name": ""}] + [{"value": str(n), "name": str(n)} for n in range(9)]
+    section = parse_section(
+        {
+            "code": "t",
+            "schema": {"a": {"type": "string"}},
+            "form": [{"key": "a", "type": "select", "titleMap": title_map}],
+        }
+    )
+    form = SchemaForm(section, {})
+    qtbot.addWidget(form)
+    search = form.by_key["a"].search
+    search.view.item(0).setSelected(True)
+    assert search.chosen.text() == "Chosen: (no answer)"
+    assert form.flat_values() == {"a": ""}
+
+
+def test_search_list_row_with_empty_title_can_be_selected(qtbot):
+    from kiosk.ui.wizard.search_list import SearchList
+
+    search = SearchList()
+    qtbot.addWidget(search)
+    search.set_rows([("", "", 0), ("B", "b", 1)])
+    search.view.item(0).setSelected(True)
+    assert search.chosen.text() == "Chosen: "
+    assert search.visible_titles() == ["", "B"]
