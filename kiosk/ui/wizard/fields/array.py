@@ -62,6 +62,9 @@ class ArrayField(FieldWidget):
         self.rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rows.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rows.itemClicked.connect(self._on_rows_item_clicked)
+        self.rows_hint = QLabel("Tap a line to change or remove it.", box)
+        set_role(self.rows_hint, "hint")
+        column.addWidget(self.rows_hint)
         column.addWidget(self.rows)
         self._cards_box = QWidget(box)
         self._cards = QVBoxLayout(self._cards_box)
@@ -122,6 +125,7 @@ class ArrayField(FieldWidget):
         self.rows.blockSignals(False)
         self.rows.setFixedHeight(len(closed) * ROW_PX + 8 if closed else 0)
         self.rows.setVisible(bool(closed))
+        self.rows_hint.setVisible(bool(closed))
 
     def _on_rows_item_clicked(self, row: QListWidgetItem) -> None:
         self.open_item(int(row.data(Qt.ItemDataRole.UserRole)))

@@ -44,10 +44,18 @@ def parse_clock(value: object) -> tuple[int, int, str] | None:
 class _ButtonRow:
     """One exclusive row of big buttons (hours, minutes, AM/PM)."""
 
-    def __init__(self, parent: QWidget, grid: QGridLayout, row: int, title: str, labels: list[str]):
+    def __init__(
+        self,
+        parent: QWidget,
+        grid: QGridLayout,
+        row: int,
+        title: str,
+        labels: list[str],
+        span: int = 1,
+    ) -> None:
         header = QLabel(title, parent)
         set_role(header, "hint")
-        grid.addWidget(header, row * 2, 0, 1, max(len(labels), 1))
+        grid.addWidget(header, row * 2, 0, 1, -1)
         self.group = QButtonGroup(parent)
         self.buttons: list[QPushButton] = []
         for column, text in enumerate(labels):
@@ -56,7 +64,7 @@ class _ButtonRow:
             button.setProperty("wizard", "clock")
             set_role(button, "choice")
             self.group.addButton(button, column)
-            grid.addWidget(button, row * 2 + 1, column)
+            grid.addWidget(button, row * 2 + 1, column * span, 1, span)
             self.buttons.append(button)
 
     def chosen(self) -> int | None:
@@ -82,7 +90,7 @@ class TimeField(FieldWidget):
         grid.setSpacing(8)
         self.hours = _ButtonRow(box, grid, 0, "Hour", [str(h) for h in HOURS])
         self.minutes = _ButtonRow(box, grid, 1, "Minute", [f"{m:02d}" for m in MINUTES])
-        self.halves = _ButtonRow(box, grid, 2, "Morning or afternoon", list(HALVES))
+        self.halves = _ButtonRow(box, grid, 2, "Morning or afternoon", list(HALVES), span=3)
         for row in (self.hours, self.minutes, self.halves):
             row.group.idToggled.connect(self._on_part_toggled)
         return box
