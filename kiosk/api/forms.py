@@ -3,7 +3,8 @@
 Rules, chosen so a PHP server (the real one) and a plain form parser (the sandbox) read them:
 ``None`` is left out; booleans are ``1``/``0``; enums send their value; lists of ids
 (``attachments``, ``tokens``) are one comma-separated field, a format the doc lists for both;
-objects (``consultation``) use PHP bracket keys, ``consultation[id]=...``.
+objects (``consultation``) use PHP bracket keys, ``consultation[id]=...``, and so do lists of
+objects that are not ids (an intake form's medication list): ``meds[0][name]=...``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ def _list_item(value: Any) -> str:
     return "" if value is None else _scalar(value)
 
 
+def _records(values: list[Any] | tuple[Any, ...]) -> bool:
+    """True for a list of plain objects that are answers rather than references by id."""
+    return bool(values) and all(
+        isinstance(v, Mapping) and "id" not in v and "_id" not in v for v in values
+    )
+
+
 def _pairs(key: str, value: Any) -> Iterator[tuple[str, str]]:
     if value is None:
         return
@@ -42,6 +50,9 @@ def _pairs(key: str, value: Any) -> Iterator[tuple[str, str]]:
     if isinstance(value, Mapping):
         for sub, item in value.items():
             yield from _pairs(f"{key}[{sub}]", item)
+    elif isinstance(value, list | tuple) and _records(value):
+        for index, item in enumerate(value):
+            yield from _pairs(f"{key}[{index}]", item)
     elif isinstance(value, list | tuple | set | frozenset):
         yield key, ",".join(i for i in (_list_item(v) for v in value) if i)
     else:
