@@ -234,7 +234,7 @@ class StepView(QWidget):
             return
         self.error_box.hide()
         invalid: list[QWidget] = []
-        self._found: dict[int, int] = {}
+        self._found.clear()
         for section in self.sections:
             problems = section.validate()
             self._found[id(section)] = len(problems)

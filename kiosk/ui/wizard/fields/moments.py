@@ -133,9 +133,11 @@ class DateTimeField(FieldWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
         date_cls = FIELD_WIDGETS["datepicker"]
-        part = {"required": True, "schema": {"type": "string"}}
-        self.date = date_cls(Field(key="date", kind="datepicker", title="Date", **part), box)
-        self.time = TimeField(Field(key="time", kind="time", title="Time", **part), box)
+        text: dict[str, Any] = {"type": "string"}
+        date = Field(key="date", kind="datepicker", title="Date", required=True, schema=text)
+        self.date = date_cls(date, box)
+        time = Field(key="time", kind="time", title="Time", required=True, schema=text)
+        self.time = TimeField(time, box)
         for widget in (self.date, self.time):
             widget.changed.connect(self.changed)
             column.addWidget(widget)
