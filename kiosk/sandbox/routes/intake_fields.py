@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -11,7 +12,8 @@ from kiosk.sandbox.params import Params
 from kiosk.sandbox.store import clinic, users
 from kiosk.sandbox.store import files as file_rows
 
-#: Keys handled below; other scalar fields are stored as sent (e.g. the doc's ``reset``).
+#: Keys handled below; other fields are stored as sent (e.g. the doc's ``reset``, or a clinic
+#: form's answers: numbers, objects, lists of objects sent as bracket keys), within limits.
 _HANDLED = {
     "room_code",
     "room",
@@ -29,6 +31,8 @@ _HANDLED = {
     "intakeId",
 }
 _MAX_EXTRA_FIELDS = 50
+#: Largest structured extra (an intake form's medication list), as JSON characters.
+_MAX_EXTRA_JSON = 20_000
 
 
 def _attachment_ids(value: Any) -> list[str]:
@@ -114,6 +118,12 @@ def intake_changes(
         raise bad_request("Too many fields.")
     for key in extras:
         value = p.raw(key)
-        if isinstance(value, str | int | float | bool) and len(key) <= 64:
+        if len(key) > 64:
+            continue
+        if isinstance(value, str | int | float | bool):
+            changes[key] = value
+        elif isinstance(value, dict | list):
+            if len(json.dumps(value)) > _MAX_EXTRA_JSON:
+                raise bad_request(f"'{key}' is too large.")
             changes[key] = value
     return changes
