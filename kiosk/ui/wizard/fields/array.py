@@ -52,6 +52,7 @@ class ArrayField(FieldWidget):
         self.cards: list[QFrame] = []
         self.item_forms: list[FieldsForm] = []
         self.open_index: int | None = None
+        self._model: dict[str, Any] | None = None
         box = QWidget(self)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -156,6 +157,8 @@ class ArrayField(FieldWidget):
         remove.clicked.connect(lambda _=False, i=index: self._on_remove_clicked(i))
         self.card_index = index
         form = self._form_class(self.field.children, item, card, array_index=index)
+        if self._model is not None:
+            form.apply_conditions(self._model)
         form.edited.connect(self._on_item_edited)
         if scalar:
             layout.addWidget(form, 1)
@@ -169,6 +172,7 @@ class ArrayField(FieldWidget):
             layout.addLayout(header)
             layout.addWidget(form)
         self._cards.addWidget(card)
+        card.setVisible(True)  # at once, not on the layout's queued show (tests and focus)
         self.cards.append(card)
         self.item_forms.append(form)
 
@@ -230,6 +234,7 @@ class ArrayField(FieldWidget):
 
     # -- conditions and problems -----------------------------------------------------------
     def apply_conditions(self, model: dict[str, Any]) -> None:
+        self._model = model  # for cards opened later
         for form in self.item_forms:
             form.apply_conditions(model)
 

@@ -239,3 +239,25 @@ def test_prepend_and_append_words_sit_around_the_input(qtbot):
     )
     assert left.mapTo(field, QPoint(0, 0)).x() < field.edit.mapTo(field, QPoint(0, 0)).x()
     assert right.mapTo(field, QPoint(0, 0)).x() > field.edit.mapTo(field, QPoint(0, 0)).x()
+
+
+def test_item_opened_later_applies_its_conditions_at_once(qtbot):
+    form = form_for(
+        qtbot,
+        MEDS,
+        [
+            {
+                "key": "meds",
+                "items": [
+                    "meds[].name",
+                    {"key": "meds[].per_day", "condition": "model.meds[arrayIndex].name"},
+                ],
+            }
+        ],
+        state={"meds": [{"name": "A"}, {}]},
+    )
+    meds = form.by_key["meds"]
+    meds.open_item(1)
+    assert not item_field(meds, "per_day").isVisibleTo(form)
+    meds.open_item(0)
+    assert item_field(meds, "per_day").isVisibleTo(form)
