@@ -15,6 +15,10 @@ from kiosk.wizard.conditions import shown
 from kiosk.wizard.definition import SCALAR_ITEM_KEY, Field, Section
 from kiosk.wizard.schema import schema_type, split_key
 
+#: Keys of a JSON Form ``question`` field's schema (see `kiosk.wizard.structure._questions`).
+QUESTIONS_OF = "x-questions-of"
+OPTION_VALUES = "x-option-values"
+
 
 def is_blank(value: object) -> bool:
     """No answer: None, blank text or an empty list/dict (False and 0 are answers)."""
@@ -116,6 +120,9 @@ def _values(
     for item in visible_fields(fields, model, array_index):
         if not item.holds_value or not item.supported or item.key in out:
             continue
+        if QUESTIONS_OF in item.schema:
+            _question_answer(item, flat.get(item.key), out)
+            continue
         value = flat.get(item.key, item.default if item.kind == "hidden" else None)
         if item.is_array:
             value = item_values(item, value, model)
@@ -123,6 +130,16 @@ def _values(
             continue
         out[item.key] = coerce(item, value)
     return nest(out)
+
+
+def _question_answer(item: Field, chosen: Any, out: dict[str, Any]) -> None:
+    """A JSON Form question's answer sets its ``questions`` key to the chosen option's
+    ``value`` (questions come in order, so the last chosen value wins)."""
+    values = item.schema.get(OPTION_VALUES)
+    if not isinstance(values, list) or not isinstance(chosen, int) or isinstance(chosen, bool):
+        return
+    if 0 <= chosen < len(values) and values[chosen] is not None:
+        out[str(item.schema[QUESTIONS_OF])] = values[chosen]
 
 
 def submitted_values(section: Section, flat: Mapping[str, Any]) -> dict[str, Any]:

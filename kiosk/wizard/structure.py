@@ -15,6 +15,7 @@ from typing import Any
 from kiosk.wizard.conditions import any_of, equals
 from kiosk.wizard.definition import SCALAR_ITEM_KEY, Field, Option
 from kiosk.wizard.schema import Properties, normalise_schema, plain_text, schema_type, split_key
+from kiosk.wizard.shape import OPTION_VALUES, QUESTIONS_OF
 
 
 @dataclass(frozen=True)
@@ -203,52 +204,45 @@ def _select_fieldset(
 
 
 def _questions(entry: dict[str, Any]) -> list[Field]:
-    """JSON Form ``questions``: each ``question`` a choice; an option's ``next`` names the
-    question (by ``qid``) to ask after it. A question nobody points to is always asked."""
+    """JSON Form ``questions``: one answer (``key``) reached through a chain of choices.
+
+    Each ``question`` is a choice of options; an option's ``next`` names the question (by
+    ``qid``) asked after it, so a question some option points to is shown only once that
+    option is chosen. As in JSON Form, the submitted answer is the ``value`` of the last
+    chosen option that has one (see `kiosk.wizard.shape`); the questions themselves are
+    stored as ``key.qid`` with the option's position, and never submitted.
+    """
     raw_key = entry.get("key")
     key = raw_key if isinstance(raw_key, str) and raw_key else "questions"
     questions = [q for q in _items(entry) if isinstance(q, dict)]
-    built: list[tuple[str, Field, list[dict[str, Any]]]] = []
-    for number, question in enumerate(questions, start=1):
-        qid = str(question.get("qid") or f"q{number}")
+    qids = [str(q.get("qid") or f"q{n}") for n, q in enumerate(questions, start=1)]
+    options_of: list[list[dict[str, Any]]] = []
+    for question in questions:
         listed = question.get("options")
-        options = [o for o in listed if isinstance(o, dict)] if isinstance(listed, list) else []
-        choices = tuple(
-            Option(o.get("value", o.get("title")), plain_text(o.get("title")) or "Yes")
-            for o in options
-        )
-        built.append(
-            (
-                qid,
-                Field(
-                    key=f"{key}.{qid}",
-                    kind="radios",
-                    title=plain_text(question.get("title")),
-                    description=plain_text(question.get("description")),
-                    options=choices,
-                    required=True,
-                ),
-                options,
-            )
+        options_of.append(
+            [o for o in listed if isinstance(o, dict)] if isinstance(listed, list) else []
         )
     fields: list[Field] = []
-    for qid, item, _ in built:
+    for qid, question, options in zip(qids, questions, options_of, strict=True):
         pointers = [
-            equals([key, other_id], option.get("value", option.get("title")))
-            for other_id, _, options in built
-            for option in options
+            equals([key, other], index)
+            for other, other_options in zip(qids, options_of, strict=True)
+            for index, option in enumerate(other_options)
             if option.get("next") == qid
         ]
-        condition = any_of(pointers)
         fields.append(
             Field(
-                key=item.key,
-                kind=item.kind,
-                title=item.title,
-                description=item.description,
-                options=item.options,
-                required=item.required,
-                condition=condition,
+                key=f"{key}.{qid}",
+                kind="radios",
+                title=plain_text(question.get("title")),
+                description=plain_text(question.get("description")),
+                options=tuple(
+                    Option(index, plain_text(o.get("title")) or plain_text(o.get("value")) or "OK")
+                    for index, o in enumerate(options)
+                ),
+                required=True,
+                schema={QUESTIONS_OF: key, OPTION_VALUES: [o.get("value") for o in options]},
+                condition=any_of(pointers),
             )
         )
     return fields

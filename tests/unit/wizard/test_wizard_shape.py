@@ -217,7 +217,7 @@ def test_select_fieldset_shows_the_group_of_the_chosen_option_only():
 
 def test_questions_ask_the_next_question_only_after_its_answer():
     s = section(
-        {},
+        {"screen": {"type": "string"}},
         [
             {
                 "type": "questions",
@@ -228,8 +228,8 @@ def test_questions_ask_the_next_question_only_after_its_answer():
                         "qid": "fever",
                         "title": "Fever?",
                         "options": [
-                            {"title": "Yes", "value": "y", "next": "days"},
-                            {"title": "No", "value": "n"},
+                            {"title": "Yes", "next": "days"},
+                            {"title": "No", "value": "no fever"},
                         ],
                     },
                     {
@@ -237,19 +237,19 @@ def test_questions_ask_the_next_question_only_after_its_answer():
                         "qid": "days",
                         "title": "For how long?",
                         "options": [
-                            {"title": "A day", "value": 1},
-                            {"title": "Longer", "value": 2},
+                            {"title": "A day", "value": "fever, 1 day"},
+                            {"title": "Longer", "value": "fever, longer"},
                         ],
                     },
                 ],
             }
         ],
     )
-    assert validate_section(s, {"screen.fever": "n"}) == {}
-    assert validate_section(s, {"screen.fever": "y"}) == {"screen.days": "Please choose an answer."}
-    assert submitted_values(s, {"screen.fever": "y", "screen.days": 2}) == {
-        "screen": {"fever": "y", "days": 2}
-    }
+    assert [o.label for o in s.fields[0].options] == ["Yes", "No"]
+    assert validate_section(s, {"screen.fever": 1}) == {}
+    assert submitted_values(s, {"screen.fever": 1, "screen.days": 1}) == {"screen": "no fever"}
+    assert validate_section(s, {"screen.fever": 0}) == {"screen.days": "Please choose an answer."}
+    assert submitted_values(s, {"screen.fever": 0, "screen.days": 1}) == {"screen": "fever, longer"}
 
 
 def test_template_text_is_removed_from_titles():
