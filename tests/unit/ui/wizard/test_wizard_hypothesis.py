@@ -42,6 +42,7 @@ FORM_TYPES = st.sampled_from(
         "hidden",
         "wysihtml5",
         "selectfieldset",
+        "questions",
         "advancedfieldset",
         "color",
         "submit",
