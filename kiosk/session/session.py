@@ -20,6 +20,7 @@ from kiosk.session.flow import PostCallPlan, VisitPlan
 from kiosk.session.hooks import Cleanup, SessionHooks
 from kiosk.session.idle import IdleMonitor
 from kiosk.session.redaction import remember_patient_values
+from kiosk.session.stages import RoomPick, StagePayload, Welcome, Wizard
 from kiosk.session.state import KnownPatient, SessionState
 from kiosk.session.transitions import VisitSteps
 from kiosk.session.types import EndReason, Stage
@@ -53,10 +54,7 @@ class PatientSession(VisitSteps, QObject):
     stage_changed = Signal(object)
     busy_changed = Signal(bool, str)
     failed = Signal(object)
-    step_changed = Signal(object, int, int)
     queue_updated = Signal(object)
-    call_ready = Signal(str)
-    booked = Signal(object)
     notice = Signal(str)
     ended = Signal(str)
     connectivity_changed = Signal(bool)
@@ -76,11 +74,9 @@ class PatientSession(VisitSteps, QObject):
         self.portal = portal
         self.hooks = hooks or SessionHooks()
         self._state = SessionState()
-        self._stage = Stage.WELCOME
+        self._payload: StagePayload = Welcome()
         self._plan: VisitPlan | None = None
         self._post_call: PostCallPlan | None = None
-        self._closed_message: str | None = None
-        self._call_url: str | None = None
         self._ending: asyncio.Future[None] | None = None
         self._waiting: WaitingRoom | None = None
         self._runner = CommandRunner(self.on_command_crashed, self)
@@ -105,7 +101,12 @@ class PatientSession(VisitSteps, QObject):
 
     @property
     def stage(self) -> Stage:
-        return self._stage
+        return self._payload.stage
+
+    @property
+    def payload(self) -> StagePayload:
+        """What the screen shows now, as ``stage_changed`` last sent it."""
+        return self._payload
 
     @property
     def state(self) -> SessionState:
@@ -118,32 +119,16 @@ class PatientSession(VisitSteps, QObject):
         return self._state.answers
 
     @property
-    def rooms(self) -> list[Any]:
-        """Rooms to offer on ``Stage.ROOM_PICK``."""
-        return list(self._state.rooms)
-
-    @property
-    def closed_message(self) -> str | None:
-        """The room's ``close_msg`` on ``Stage.ROOM_CLOSED``."""
-        return self._closed_message
-
-    @property
-    def call_url(self) -> str | None:
-        """The call page's URL while ``Stage.CALL`` (carries a login token: never log it)."""
-        return self._call_url
-
-    @property
     def busy(self) -> bool:
         return self._runner.busy or self._ending is not None
 
     @property
     def current_step(self) -> tuple[Step, int, int] | None:
-        """The step on screen with its index and the total, as ``step_changed`` sent it."""
-        plan = self._post_call if self._stage is Stage.POST_CALL else self._plan
-        if plan is None or self._stage not in (Stage.WIZARD, Stage.POST_CALL):
+        """The step on screen with its index and the total (of a ``Wizard`` payload)."""
+        payload = self._payload
+        if not isinstance(payload, Wizard):
             return None
-        step = plan.current
-        return None if step is None else (step, plan.position, plan.total)
+        return payload.step, payload.index, payload.total
 
     def add_cleanup(self, cleanup: Cleanup) -> Any:
         """Run ``cleanup`` in every wipe (see ``SessionHooks``); returns the unregister function."""
@@ -157,7 +142,7 @@ class PatientSession(VisitSteps, QObject):
 
     def begin(self) -> None:
         """Load the account and room; go to room pick, closed notice or identification."""
-        if self._stage in (Stage.WELCOME, Stage.ROOM_CLOSED) and not self.busy:
+        if self.stage in (Stage.WELCOME, Stage.ROOM_CLOSED) and not self.busy:
             self._state.wiped = False
             self._run("begin", "Getting things ready…", self._do_begin)
 
@@ -165,7 +150,7 @@ class PatientSession(VisitSteps, QObject):
         """Staff launch a known patient (SSO type 200 with the integrator's ``code``) straight
         into the intake: staff mode authorised it, so ``known_patient_login`` does not apply.
         The identify screen is skipped; a room pick still shows when the kiosk has no room."""
-        if self._stage is not Stage.WELCOME or self.busy:
+        if self.stage is not Stage.WELCOME or self.busy:
             return
         remember_patient_values(code, first_name, last_name)
         self._state.wiped = False
@@ -173,7 +158,7 @@ class PatientSession(VisitSteps, QObject):
         self._run("start_known", "Getting things ready…", self._do_begin)
 
     def choose_room(self, code: str) -> None:
-        if self._stage is Stage.ROOM_PICK:
+        if self.stage is Stage.ROOM_PICK:
             self._run(
                 "choose_room",
                 "Opening the waiting room…",
@@ -183,7 +168,7 @@ class PatientSession(VisitSteps, QObject):
 
     def identify_guest(self, first_name: str, last_name: str, dob: dt.date | str) -> None:
         """Start as a guest (SSO type 600) with name and date of birth."""
-        if self._stage is Stage.IDENTIFY:
+        if self.stage is Stage.IDENTIFY:
             dob_text = dob.isoformat() if isinstance(dob, dt.date) else str(dob)
             remember_patient_values(first_name, last_name, dob_text)
 
@@ -194,7 +179,7 @@ class PatientSession(VisitSteps, QObject):
 
     def identify_known(self, code: str, first_name: str, last_name: str) -> None:
         """Start as a known patient (SSO type 200 with the integrator's ``code``), if enabled."""
-        if self._stage is not Stage.IDENTIFY:
+        if self.stage is not Stage.IDENTIFY:
             return
 
         remember_patient_values(code, first_name, last_name)
@@ -208,7 +193,7 @@ class PatientSession(VisitSteps, QObject):
 
     def submit_step(self, submissions: list[Submission]) -> None:
         """Send the current step's answers, then show the next step (or the next stage)."""
-        if self._stage in (Stage.WIZARD, Stage.POST_CALL):
+        if self.stage in (Stage.WIZARD, Stage.POST_CALL):
             items = list(submissions)
             remember_patient_values(items)
             self._run(
@@ -222,14 +207,14 @@ class PatientSession(VisitSteps, QObject):
         """One screen back: previous step, identification, room pick or Welcome."""
         if self.busy:
             return
-        stage = self._stage
+        stage = self.stage
         if stage in (Stage.ROOM_PICK, Stage.ROOM_CLOSED):
             self.end(EndReason.START_OVER)
         elif stage is Stage.IDENTIFY:
             if self._state.rooms and self.config.room_code is None:
                 self._state.room = None
                 self._plan = None
-                self._set_stage(Stage.ROOM_PICK)
+                self._set_stage(RoomPick(tuple(self._state.rooms)))
             else:
                 self.end(EndReason.START_OVER)
         elif stage is Stage.WIZARD and self._plan is not None:
@@ -251,13 +236,13 @@ class PatientSession(VisitSteps, QObject):
     def call_finished(self, reason: str) -> None:
         """The call view closed: ``patientendcall`` (End pressed) or ``call_ended`` (the page
         left the call). Closes the visit with that reason and moves on to the post-call steps."""
-        if self._stage is Stage.CALL:
+        if self.stage is Stage.CALL:
             close_reason = CloseReason(reason)
             self._run("call_finished", "Ending the call…", lambda: self._close_call(close_reason))
 
     def finish(self) -> None:
         """The patient is done (goodbye, booking shown): start over for the next one."""
-        if self._stage in (Stage.GOODBYE, Stage.BOOKED, Stage.POST_CALL, Stage.ROOM_CLOSED):
+        if self.stage in (Stage.GOODBYE, Stage.BOOKED, Stage.POST_CALL, Stage.ROOM_CLOSED):
             self.end(EndReason.FINISHED)
 
     def set_room(self, code: str | None) -> None:
@@ -306,18 +291,22 @@ class PatientSession(VisitSteps, QObject):
             self.idle.poke()
             self._runner.run(name, text, work, can_go_back)
 
-    def _set_stage(self, stage: Stage) -> None:
-        if stage is not self._stage:
-            log.info("session.stage %s -> %s", self._stage.value, stage.value)
-            self._stage = stage
-            self._arm_idle()
-            self.stage_changed.emit(stage)
+    def _set_stage(self, payload: StagePayload) -> None:
+        """Show ``payload``: always for a step (each is a new screen), else on a stage change."""
+        previous = self._payload.stage
+        if payload.stage is previous and not isinstance(payload, Wizard):
+            return
+        if payload.stage is not previous:
+            log.info("session.stage %s -> %s", previous.value, payload.stage.value)
+        self._payload = payload
+        self._arm_idle()
+        self.stage_changed.emit(payload)
 
     def _arm_idle(self) -> None:
-        if self._stage is Stage.WELCOME:
+        if self.stage is Stage.WELCOME:
             self.idle.pause()
             return
-        self.idle.set_mode("waiting" if self._stage in (Stage.WAITING, Stage.CALL) else "normal")
+        self.idle.set_mode("waiting" if self.stage in (Stage.WAITING, Stage.CALL) else "normal")
         self.idle.resume()
 
     async def _end(self, reason: str) -> None:
@@ -334,7 +323,7 @@ class PatientSession(VisitSteps, QObject):
             self.busy_changed.emit(False, "")
             log.info("session.ended reason=%s", reason)
             self.ended.emit(reason)
-            self._set_stage(Stage.WELCOME)
+            self._set_stage(Welcome())
 
     def _reset(self) -> None:
         if self._waiting is not None:
@@ -343,7 +332,5 @@ class PatientSession(VisitSteps, QObject):
         self._state = SessionState()
         self._plan = None
         self._post_call = None
-        self._closed_message = None
-        self._call_url = None
         self._runner.cancel()
         self._ending = None

@@ -10,6 +10,17 @@ from kiosk.api.models import CloseReason, Slot, UserType, VisitStatus
 from kiosk.session.errors import SessionStateError
 from kiosk.session.flow import PostCallPlan, VisitPlan, visit_options
 from kiosk.session.routing import INTAKE_TYPE, route_submissions, send_routed
+from kiosk.session.stages import (
+    Booked,
+    Call,
+    Goodbye,
+    Identify,
+    PostCall,
+    RoomClosed,
+    RoomPick,
+    Waiting,
+    Wizard,
+)
 from kiosk.session.types import BookingConfirmation, Stage
 from kiosk.session.waiting import WaitingRoom
 from kiosk.wizard import Submission, parse_states
@@ -54,7 +65,7 @@ class VisitSteps:
         rooms = await self.client.list_rooms()
         if len(rooms) > 1:
             state.rooms = rooms
-            self._set_stage(Stage.ROOM_PICK)
+            self._set_stage(RoomPick(tuple(rooms)))
             return
         code = rooms[0].code if rooms else account.waiting_room.default_room_code
         if not code:
@@ -67,13 +78,11 @@ class VisitSteps:
         state.room = room
         log.info("session.room %s closed=%s", room.code, room.operation_settings.is_closed)
         if room.operation_settings.is_closed:
-            self._closed_message = room.operation_settings.close_msg or CLOSED_MESSAGE
-            self._set_stage(Stage.ROOM_CLOSED)
+            self._set_stage(RoomClosed(room.operation_settings.close_msg or CLOSED_MESSAGE))
             return
         plan = VisitPlan(state.definition, visit_options(room, state.definition))
         if not plan.offers_anything:
-            self._closed_message = NO_VISITS_MESSAGE
-            self._set_stage(Stage.ROOM_CLOSED)
+            self._set_stage(RoomClosed(NO_VISITS_MESSAGE))
             return
         self._plan = plan
         launch = state.staff_launch
@@ -82,7 +91,7 @@ class VisitSteps:
                 launch.first_name, launch.last_name, UserType.MEMBER, code=launch.code
             )
             return
-        self._set_stage(Stage.IDENTIFY)
+        self._set_stage(Identify())
 
     async def _identify(
         self: PatientSession,
@@ -121,7 +130,7 @@ class VisitSteps:
         await self.client.logout()
         self._state.user = None
         self._state.intake_id = None
-        self._set_stage(Stage.IDENTIFY)
+        self._set_stage(Identify())
 
     async def _submit(self: PatientSession, submissions: list[Submission]) -> None:
         state = self._state
@@ -135,11 +144,11 @@ class VisitSteps:
         if routed.slot is not None and state.booked_visit_id is None:
             await self._book(routed.slot)
         state.answers.record_submission(step, submissions)
-        if self._stage is Stage.POST_CALL:
+        if self.stage is Stage.POST_CALL:
             assert self._post_call is not None
             self._post_call.advance()
             if self._post_call.current is None:
-                self._set_stage(Stage.GOODBYE)
+                self._set_stage(Goodbye())
             else:
                 self._show_step()
             return
@@ -166,7 +175,8 @@ class VisitSteps:
         if plan.current is not None:
             self._show_step()
         elif plan.kind == "appointment":
-            self._set_stage(Stage.BOOKED)
+            assert state.booking is not None
+            self._set_stage(Booked(state.booking))
         else:
             self._enter_waiting_stage()
 
@@ -214,23 +224,28 @@ class VisitSteps:
             link=link,
         )
         log.info("visit %s booked", visit.id)
-        self.booked.emit(state.booking)
 
     def _enter_waiting_stage(self: PatientSession) -> None:
-        self._set_stage(Stage.WAITING)
+        self._set_stage(Waiting(self._waiting_subtitle()))
         if self._waiting is not None:
             self._waiting.start_waiting(self._state.max_wait_s)
 
+    def _waiting_subtitle(self: PatientSession) -> str:
+        state = self._state
+        room_line = state.room.subtitle if state.room is not None else None
+        account_line = state.account.waiting_room.subtitle if state.account is not None else None
+        return (room_line or "").strip() or (account_line or "").strip()
+
     def _show_step(self: PatientSession) -> None:
-        plan = self._post_call if self._stage is Stage.POST_CALL else self._plan
+        post_call = self.stage is Stage.POST_CALL
+        plan = self._post_call if post_call else self._plan
         if plan is None or plan.current is None:
             return
-        if self._stage is not Stage.POST_CALL:
-            self._set_stage(Stage.WIZARD)
-        self.step_changed.emit(plan.current, plan.position, plan.total)
+        payload = PostCall if post_call else Wizard
+        self._set_stage(payload(plan.current, plan.position, plan.total))
 
     def _can_go_back(self: PatientSession) -> bool:
-        if self._stage is Stage.POST_CALL:
+        if self.stage is Stage.POST_CALL:
             return self._post_call is not None and self._post_call.can_go_back
         plan = self._plan
         return plan is not None and (plan.can_go_back or not plan.visit_created)
@@ -239,25 +254,23 @@ class VisitSteps:
 
     def on_visit_status(self: PatientSession, status: int, _visit: Any) -> None:
         state = self._state
-        if status == VisitStatus.IN_PROGRESS and self._stage is Stage.WAITING:
+        if status == VisitStatus.IN_PROGRESS and self.stage is Stage.WAITING:
             token = self.client.token_state
             if token is None or state.visit_id is None:
                 return
             assert self._waiting is not None
             self._waiting.call_started()
-            self._call_url = self.portal.inbrowser_calling(state.visit_id, token.token)
-            self._set_stage(Stage.CALL)
-            self.call_ready.emit(self._call_url)
-        elif status == VisitStatus.COMPLETED and self._stage in (Stage.WAITING, Stage.CALL):
+            self._set_stage(Call(self.portal.inbrowser_calling(state.visit_id, token.token)))
+        elif status == VisitStatus.COMPLETED and self.stage in (Stage.WAITING, Stage.CALL):
             self._visit_over()
             self._start_post_call()
-        elif status == VisitStatus.CANCELLED and self._stage in (Stage.WAITING, Stage.CALL):
+        elif status == VisitStatus.CANCELLED and self.stage in (Stage.WAITING, Stage.CALL):
             self._visit_over()
             self.notice.emit(PROVIDER_CANCELLED_MESSAGE)
-            self._set_stage(Stage.GOODBYE)
+            self._set_stage(Goodbye())
 
     def on_max_wait_reached(self: PatientSession) -> None:
-        if self._stage in (Stage.WAITING, Stage.WIZARD) and self._state.open_visit_id:
+        if self.stage in (Stage.WAITING, Stage.WIZARD) and self._state.open_visit_id:
             self._runner.cancel()
             self._state.close_reason = CloseReason.MAX_WAITING_TIME_REACHED
             self._run("max_wait", "Closing your visit…", self._close_for_max_wait)
@@ -267,14 +280,13 @@ class VisitSteps:
             self._waiting.stop()
         await self._close_open_visit(CloseReason.MAX_WAITING_TIME_REACHED, tolerate=True)
         self.notice.emit(MAX_WAIT_MESSAGE)
-        self._set_stage(Stage.GOODBYE)
+        self._set_stage(Goodbye())
 
     async def _close_call(self: PatientSession, reason: CloseReason) -> None:
         self._state.close_reason = reason
         if self._waiting is not None:
             self._waiting.stop()
         await self._close_open_visit(reason, tolerate=False)
-        self._call_url = None
         self._start_post_call()
 
     async def _close_open_visit(self: PatientSession, reason: CloseReason, tolerate: bool) -> None:
@@ -296,14 +308,13 @@ class VisitSteps:
     def _visit_over(self: PatientSession) -> None:
         """The server closed the visit itself: nothing left to close, no timers to run."""
         self._state.open_visit_id = None
-        self._call_url = None
         if self._waiting is not None:
             self._waiting.stop()
 
     def _start_post_call(self: PatientSession) -> None:
         self._post_call = PostCallPlan(self._state.definition)
         if self._post_call.current is None:
-            self._set_stage(Stage.GOODBYE)
+            self._set_stage(Goodbye())
             return
-        self._set_stage(Stage.POST_CALL)
-        self._show_step()
+        step = self._post_call.current
+        self._set_stage(PostCall(step, self._post_call.position, self._post_call.total))

@@ -4,32 +4,60 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QWidget
 
-from kiosk.api.models import CloseReason
-from kiosk.session.types import EndReason, Stage
+from kiosk.api.models import Account, CloseReason, Room
+from kiosk.session.stages import (
+    Booked,
+    Call,
+    Goodbye,
+    Identify,
+    RoomClosed,
+    RoomPick,
+    StagePayload,
+    Waiting,
+    Welcome,
+    Wizard,
+)
+from kiosk.session.types import EndReason, QueueStatus, SessionError, Stage
 from kiosk.signals import disconnect
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.screens import RoomChoice
+from kiosk.ui.screens.identify import Mode as IdentifyMode
+from kiosk.wizard import Answers, Step, WizardServices
+
+if TYPE_CHECKING:
+    from kiosk.session.session import PatientSession
+    from kiosk.ui.wizard import StepView
 
 log = logging.getLogger("kiosk.ui")
 
 #: Builds the widget for one wizard step: ``(step, answers, services, (index, total))``.
-StepViewFactory = Callable[[Any, Any, Any, tuple[int, int]], QWidget]
+StepViewFactory = Callable[[Step, Answers, WizardServices, tuple[int, int]], "StepView"]
 
 
-def default_step_view(step: Any, answers: Any, services: Any, progress: tuple[int, int]) -> QWidget:
+def default_step_view(
+    step: Step, answers: Answers, services: WizardServices, progress: tuple[int, int]
+) -> StepView:
     """The wizard's own ``StepView`` (imported here so the window can be built without it)."""
     from kiosk.ui.wizard import StepView
 
     return StepView(step, answers, services, progress=progress)
 
 
-def _text(value: object) -> str:
-    return value.strip() if isinstance(value, str) else ""
+class NoticeHolder(Protocol):
+    """A screen that shows the session's notices (``Screen`` and ``CallScreen``)."""
+
+    def show_notice(self, text: str) -> None: ...
+
+    def clear_notice(self) -> None: ...
+
+
+def _text(value: str | None) -> str:
+    return value.strip() if value else ""
 
 
 class FlowPresenter(QObject):
@@ -45,7 +73,7 @@ class FlowPresenter(QObject):
 
     def __init__(
         self,
-        session: Any,
+        session: PatientSession,
         window: KioskWindow,
         step_view_factory: StepViewFactory | None = None,
         parent: QObject | None = None,
@@ -56,9 +84,10 @@ class FlowPresenter(QObject):
         self.step_view_factory = step_view_factory or default_step_view
         self._links: list[tuple[SignalInstance, Callable[..., Any]]] = []
         self._notice: str | None = None
-        self._identify_mode = "guest"
-        self._stage: Stage = getattr(session, "stage", Stage.WELCOME)
+        self._identify_mode: IdentifyMode = "guest"
+        self._stage: Stage = session.stage
         self._closed = False
+        self._step_view: StepView | None = None
         self._unregister_cleanup = session.add_cleanup(window.call.stop_call)
         self._connect_session()
         self._connect_screens()
@@ -76,18 +105,11 @@ class FlowPresenter(QObject):
         self._link(s.stage_changed, self.on_stage_changed)
         self._link(s.busy_changed, self.on_busy_changed)
         self._link(s.failed, self.on_failed)
-        self._link(s.step_changed, self.on_step_changed)
         self._link(s.queue_updated, self.on_queue_updated)
-        self._link(s.call_ready, self.on_call_ready)
-        self._link(s.booked, self.on_booked)
         self._link(s.notice, self.on_notice)
         self._link(s.ended, self.on_ended)
-        clinic = getattr(s, "clinic", None)
-        if clinic is not None:
-            self._link(clinic.loaded, self.on_clinic_loaded)
-        connectivity = getattr(s, "connectivity_changed", None)
-        if connectivity is not None:
-            self._link(connectivity, self.window.connection_banner.set_online)
+        self._link(s.clinic.loaded, self.on_clinic_loaded)
+        self._link(s.connectivity_changed, self.window.connection_banner.set_online)
 
     def _connect_screens(self) -> None:
         w, s = self.window, self.session
@@ -126,110 +148,104 @@ class FlowPresenter(QObject):
 
     # -- session → screens ------------------------------------------------------------------
 
-    def on_stage_changed(self, stage: Stage) -> None:
-        previous, self._stage = self._stage, stage
-        if previous is Stage.WELCOME and stage is Stage.WELCOME:
+    def on_stage_changed(self, payload: StagePayload) -> None:
+        previous, self._stage = self._stage, payload.stage
+        if previous is Stage.WELCOME and payload.stage is Stage.WELCOME:
             # ``on_ended`` has shown Welcome already; the session's stage change that follows
             # must not cover what the app put over it since (the crash reset screen).
             return
         w = self.window
         w.error_panel.hide()
-        if previous is Stage.CALL and stage is not Stage.CALL:
+        if previous is Stage.CALL and payload.stage is not Stage.CALL:
             w.call.stop_call()
         if previous is Stage.GOODBYE:
             w.goodbye.stop_countdown()
-        self._refresh_clinic()
-        screen = self._prepare(stage)
-        if screen is not None:
-            self._show(screen)
+        self._show(self._prepare(payload))
 
-    def _prepare(self, stage: Stage) -> QWidget | None:
-        """Fill the stage's screen from the session; None when another signal brings it."""
-        w, s = self.window, self.session
-        if stage is Stage.WELCOME:
-            return w.welcome
-        if stage is Stage.ROOM_PICK:
-            w.room_picker.set_rooms([self._room_choice(r) for r in getattr(s, "rooms", [])])
-            return w.room_picker
-        if stage is Stage.ROOM_CLOSED:
-            w.room_closed.set_message(getattr(s, "closed_message", None))
-            return w.room_closed
-        if stage is Stage.IDENTIFY:
-            w.identify.set_mode(self._identify_mode)  # type: ignore[arg-type]
-            return w.identify
-        if stage is Stage.WAITING:
-            w.waiting_room.reset()
-            w.waiting_room.set_subtitle(self._room_subtitle())
-            return w.waiting_room
-        if stage is Stage.CALL:
-            url = getattr(s, "call_url", None)
-            if url and not w.call.call_view.active:
+    def _prepare(self, payload: StagePayload) -> QWidget:
+        """Fill the payload's screen from the payload."""
+        w = self.window
+        match payload:
+            case Welcome():
+                return w.welcome
+            case RoomPick(rooms=rooms):
+                w.room_picker.set_rooms([self._room_choice(room) for room in rooms])
+                return w.room_picker
+            case RoomClosed(message=message):
+                w.room_closed.set_message(message)
+                return w.room_closed
+            case Identify():
+                w.identify.set_mode(self._identify_mode)
+                return w.identify
+            case Wizard(step=step, index=index, total=total):
+                return self._step_screen(step, index, total)
+            case Waiting(subtitle=subtitle):
+                w.waiting_room.reset()
+                w.waiting_room.set_subtitle(subtitle)
+                return w.waiting_room
+            case Call(url=url):
                 w.call.start_call(url)
-            return w.call
-        if stage is Stage.BOOKED:
-            booking = getattr(getattr(s, "state", None), "booking", None)
-            if booking is not None:
-                w.booked.set_booking(booking)
-            return w.booked
-        if stage is Stage.GOODBYE:
-            w.goodbye.start_countdown()
-            return w.goodbye
-        return None  # WIZARD and POST_CALL: the step arrives with step_changed
+                return w.call
+            case Booked(confirmation=confirmation):
+                w.booked.set_booking(confirmation)
+                return w.booked
+            case Goodbye():
+                w.goodbye.start_countdown()
+                return w.goodbye
+        raise TypeError(f"no screen for {type(payload).__name__}")
 
     def _show(self, screen: QWidget) -> None:
-        current = self.window.current_screen
-        if current is not screen and hasattr(current, "clear_notice"):
+        current = self._notice_holder(self.window.current_screen)
+        if current is not None and current is not screen:
             current.clear_notice()
         self.window.show_screen(screen)
-        if self._notice and hasattr(screen, "show_notice"):
-            screen.show_notice(self._notice)
+        holder = self._notice_holder(screen)
+        if self._notice and holder is not None:
+            holder.show_notice(self._notice)
             self._notice = None
 
-    def on_step_changed(self, step: Any, index: int, total: int) -> None:
+    def _notice_holder(self, widget: QWidget) -> NoticeHolder | None:
+        """``widget`` as a screen with a notice box (every stage screen but the step host)."""
+        w = self.window
+        holders: tuple[NoticeHolder, ...] = (
+            w.welcome,
+            w.room_picker,
+            w.room_closed,
+            w.identify,
+            w.waiting_room,
+            w.booked,
+            w.call,
+            w.goodbye,
+        )
+        return next((holder for holder in holders if holder is widget), None)
+
+    def _step_screen(self, step: Step, index: int, total: int) -> QWidget:
         view = self.step_view_factory(
             step, self.session.answers, self.session.services, (index, total)
         )
-        submitted = getattr(view, "submitted", None)
-        if submitted is not None:
-            submitted.connect(self.session.submit_step)
-        back = getattr(view, "back_requested", None)
-        if back is not None:
-            back.connect(self.session.go_back)
-        self.window.error_panel.hide()
+        view.submitted.connect(self.session.submit_step)
+        view.back_requested.connect(self.session.go_back)
         self.window.step_host.set_view(view)
-        self._show(self.window.step_host)
+        self._step_view = view
         log.info("presenter.step index=%d total=%d", index, total)
+        return self.window.step_host
 
     def on_busy_changed(self, busy: bool, message: str) -> None:
         self.window.busy.set_busy(busy, message)
-        view = self.window.step_host.view
-        if view is not None and hasattr(view, "set_busy"):
-            view.set_busy(busy)
+        if self._step_view is not None:
+            self._step_view.set_busy(busy)
 
-    def on_failed(self, error: Any) -> None:
+    def on_failed(self, error: SessionError) -> None:
         self.window.busy.set_busy(False)
-        self.window.error_panel.show_error(
-            str(getattr(error, "message", "")), bool(error.can_retry), bool(error.can_go_back)
-        )
+        self.window.error_panel.show_error(error.message, error.can_retry, error.can_go_back)
 
-    def on_queue_updated(self, status: Any) -> None:
+    def on_queue_updated(self, status: QueueStatus) -> None:
         self.window.waiting_room.set_queue(status.position, status.expected_wait_s, status.length)
-
-    def on_call_ready(self, url: str) -> None:
-        # The session sets ``call_url`` and changes stage before it sends ``call_ready``, so
-        # ``_prepare`` has usually opened the call already: loading again would tear down a
-        # page that is still starting and build a second web view and profile for nothing.
-        if not self.window.call.call_view.active:
-            self.window.call.start_call(url)
-        self._show(self.window.call)
-
-    def on_booked(self, booking: Any) -> None:
-        self.window.booked.set_booking(booking)
 
     def on_notice(self, text: str) -> None:
         self._notice = text
-        current = self.window.current_screen
-        if hasattr(current, "show_notice"):
+        current = self._notice_holder(self.window.current_screen)
+        if current is not None:
             current.show_notice(text)
 
     def on_ended(self, reason: str) -> None:
@@ -242,6 +258,7 @@ class FlowPresenter(QObject):
         w.identify.clear()
         w.booked.clear()
         w.step_host.clear()
+        self._step_view = None
         w.waiting_room.reset()
         self._identify_mode = "guest"
         self._stage = Stage.WELCOME
@@ -249,41 +266,27 @@ class FlowPresenter(QObject):
 
     # -- screens → session ------------------------------------------------------------------
 
-    def on_check_in(self, mode: str) -> None:
+    def on_check_in(self, mode: IdentifyMode) -> None:
         self._identify_mode = mode if self._known_login_enabled() else "guest"
         self.session.begin()
 
     # -- helpers ----------------------------------------------------------------------------
 
     def _known_login_enabled(self) -> bool:
-        config = getattr(self.session, "config", None)
-        return bool(getattr(config, "known_patient_login", False))
+        return self.session.config.known_patient_login
 
-    def _refresh_clinic(self) -> None:
-        self.on_clinic_loaded(getattr(getattr(self.session, "state", None), "account", None))
-
-    def on_clinic_loaded(self, account: Any) -> None:
+    def on_clinic_loaded(self, account: Account) -> None:
         """Clinic name and subtitle from the account (clinic data, not patient data); kept on
         the Welcome screen for the next patient."""
-        if account is None:
-            return
-        name = _text(getattr(account, "name", None)) or _text(
-            getattr(account, "portal_title", None)
-        )
+        name = _text(account.name) or _text(account.portal_title)
         if name:
             self.window.set_clinic(name)
-        subtitle = _text(getattr(getattr(account, "waiting_room", None), "subtitle", None))
+        subtitle = _text(account.waiting_room.subtitle)
         if subtitle:
             self.window.welcome.set_subtitle(subtitle)
 
-    def _room_subtitle(self) -> str:
-        state = getattr(self.session, "state", None)
-        room_text = _text(getattr(getattr(state, "room", None), "subtitle", None))
-        account = getattr(state, "account", None)
-        return room_text or _text(getattr(getattr(account, "waiting_room", None), "subtitle", None))
-
     @staticmethod
-    def _room_choice(room: Any) -> RoomChoice:
-        code = str(getattr(room, "code", "") or "")
-        detail = _text(getattr(room, "subtitle", None)) or _text(getattr(room, "description", None))
-        return RoomChoice(code, _text(getattr(room, "name", None)) or code, detail)
+    def _room_choice(room: Room) -> RoomChoice:
+        code = room.code or ""
+        detail = _text(room.subtitle) or _text(room.description)
+        return RoomChoice(code, _text(room.name) or code, detail)

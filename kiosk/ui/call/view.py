@@ -21,7 +21,7 @@ def _flush_deletes() -> None:
 
 
 class CallView(QWidget):
-    """Opens the URL the session gives (``call_ready``) in a new off-the-record profile.
+    """Opens the URL of the session's ``Call`` payload in a new off-the-record profile.
 
     QtWebEngine is imported by the first ``load`` (about 250 MiB of helper processes, so only
     when a call starts). The page stays on the portal's origin — ``portal_origin``, or the

@@ -24,6 +24,7 @@ from pydantic import SecretStr
 from kiosk.backend import SANDBOX_API_KEY, SANDBOX_API_SECRET
 from kiosk.logging_setup import FORMAT, install_redaction
 from kiosk.session import Stage
+from kiosk.session.stages import Call
 
 pytestmark = pytest.mark.e2e
 
@@ -154,8 +155,10 @@ def test_a_timed_out_session_leaves_no_patient_data_behind(
         for v in (tokens.token, tokens.refresh_token)
     ]
     patient.wait_for_screen(window.call)
-    call_url = app.session.call_url
-    assert call_url and "sso_token=" in call_url
+    payload = app.session.payload
+    assert isinstance(payload, Call)
+    call_url = payload.url
+    assert "sso_token=" in call_url
     secrets_seen.append(call_url.split("sso_token=")[1].split("&")[0])
     intake_doc = next(
         i["doc"]

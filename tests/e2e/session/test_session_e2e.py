@@ -14,6 +14,7 @@ from kiosk.api import PortalUrls, VSeeClient
 from kiosk.api.models import Slot
 from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox
 from kiosk.session import PatientSession, SessionConfig, Stage
+from kiosk.session.stages import Booked, Call
 from kiosk.wizard import ConsentGiven, IntakeFields, SlotChoice, Submission, VisitTypeChoice
 
 pytestmark = pytest.mark.e2e
@@ -133,11 +134,12 @@ def first_free_slot(qtbot, session: PatientSession) -> Slot:
 
 def test_guest_walkin_reaches_the_call_and_post_call(qtbot, make_session, sandbox):
     session = make_session()
-    with qtbot.waitSignal(session.call_ready, timeout=WAIT_MS) as ready:
+    is_call = lambda payload: isinstance(payload, Call)  # noqa: E731
+    with qtbot.waitSignal(session.stage_changed, timeout=WAIT_MS, check_params_cb=is_call) as ready:
         walk(qtbot, session, "walkin")
     visit_id = session.state.visit_id
-    assert f"next=/visits/inbrowser_calling/{visit_id}" in ready.args[0]
-    assert "disable_navigation=1" in ready.args[0]
+    assert f"next=/visits/inbrowser_calling/{visit_id}" in ready.args[0].url
+    assert "disable_navigation=1" in ready.args[0].url
     qtbot.waitUntil(lambda: session.stage in (Stage.POST_CALL, Stage.GOODBYE), timeout=WAIT_MS)
     state = sandbox_state(sandbox)
     assert state["heartbeats"], "no heartbeat reached the sandbox"
@@ -145,9 +147,12 @@ def test_guest_walkin_reaches_the_call_and_post_call(qtbot, make_session, sandbo
 
 def test_appointment_booking_returns_a_confirmation(qtbot, make_session, sandbox):
     session = make_session()
-    with qtbot.waitSignal(session.booked, timeout=WAIT_MS) as booked:
+    is_booked = lambda payload: isinstance(payload, Booked)  # noqa: E731
+    with qtbot.waitSignal(
+        session.stage_changed, timeout=WAIT_MS, check_params_cb=is_booked
+    ) as booked:
         walk(qtbot, session, "appointment")
-    confirmation = booked.args[0]
+    confirmation = booked.args[0].confirmation
     assert confirmation.start is not None and confirmation.end > confirmation.start
     qtbot.waitUntil(lambda: session.stage is Stage.BOOKED, timeout=WAIT_MS)
     visits = sandbox_state(sandbox)["visits"]

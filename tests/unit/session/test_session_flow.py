@@ -7,6 +7,7 @@ from session_fakes import ONE_TIME_TOKEN, PATIENT_TOKEN, FakeClient, room, state
 
 from kiosk.api.models import CloseReason, UserType
 from kiosk.session import BookingConfirmation, Stage
+from kiosk.session.stages import Booked, Call, RoomClosed, Wizard
 from kiosk.wizard import ConsentGiven, EmrUpdate, IntakeFields, VisitTypeChoice
 
 
@@ -28,7 +29,7 @@ def test_more_than_one_room_offers_a_room_pick(qtbot, session, client):
     client.rooms = [room("a"), room("b")]
     session.begin()
     wait_stage(qtbot, session, Stage.ROOM_PICK)
-    assert [r.code for r in session.rooms] == ["a", "b"]
+    assert [r.code for r in session.payload.rooms] == ["a", "b"]
     session.choose_room("b")
     wait_stage(qtbot, session, Stage.IDENTIFY)
     assert session.state.room_code == "b"
@@ -38,7 +39,7 @@ def test_closed_room_shows_its_close_message_before_a_patient_starts(qtbot, sess
     client.rooms = [room(closed=True, close_msg="Back at 9 tomorrow.")]
     session.begin()
     wait_stage(qtbot, session, Stage.ROOM_CLOSED)
-    assert session.closed_message == "Back at 9 tomorrow."
+    assert session.payload == RoomClosed("Back at 9 tomorrow.")
     assert "sso" not in client.names()
 
 
@@ -78,7 +79,9 @@ def test_known_patient_start_is_refused_when_not_configured(qtbot, session, clie
 
 def test_steps_come_in_the_documented_order_with_progress(qtbot, session, client):
     seen = []
-    session.step_changed.connect(lambda step, index, total: seen.append((step.group, index)))
+    session.stage_changed.connect(
+        lambda p: isinstance(p, Wizard) and seen.append((p.step.group, p.index))
+    )
     start(qtbot, session)
     walk_wizard(qtbot, session, kind="walkin")
     groups = [g for g, _ in seen]
@@ -97,7 +100,7 @@ def test_unconfigured_groups_are_skipped(qtbot, make_session):
 def test_walkin_only_room_skips_visit_type_and_creates_walkin_intake(qtbot, session, client):
     client.rooms = [room(appointment=False)]
     groups = []
-    session.step_changed.connect(lambda step, *_: groups.append(step.group))
+    session.stage_changed.connect(lambda p: isinstance(p, Wizard) and groups.append(p.step.group))
     start(qtbot, session)
     walk_wizard(qtbot, session)
     assert "visits.visit_type" not in groups
@@ -108,7 +111,7 @@ def test_walkin_only_room_skips_visit_type_and_creates_walkin_intake(qtbot, sess
 def test_appointment_only_room_goes_to_the_calendar_with_a_scheduled_intake(qtbot, session, client):
     client.rooms = [room(walkin=False)]
     groups = []
-    session.step_changed.connect(lambda step, *_: groups.append(step.group))
+    session.stage_changed.connect(lambda p: isinstance(p, Wizard) and groups.append(p.step.group))
     start(qtbot, session)
     walk_wizard(qtbot, session, kind="appointment")
     assert "visits.visit_type" not in groups
@@ -164,9 +167,10 @@ def test_in_progress_status_opens_the_call_with_the_sso_calling_url(qtbot, sessi
     start(qtbot, session)
     walk_wizard(qtbot, session)
     wait_stage(qtbot, session, Stage.WAITING)
-    with qtbot.waitSignal(session.call_ready, timeout=2000) as ready:
+    with qtbot.waitSignal(session.stage_changed, timeout=2000) as ready:
         client.visit_status = 25
-    assert ready.args[0] == (
+    assert isinstance(ready.args[0], Call)
+    assert ready.args[0].url == (
         f"http://portal.test/auth?sso_token={PATIENT_TOKEN}"
         "&next=/visits/inbrowser_calling/v-100&disable_navigation=1"
     )
@@ -243,9 +247,10 @@ def test_max_wait_time_closes_with_maxwaitingtime_reached_and_tells_what_next(
 
 def test_booking_emits_confirmation_with_one_time_link(qtbot, session, client):
     start(qtbot, session)
-    with qtbot.waitSignal(session.booked, timeout=3000) as booked:
-        walk_wizard(qtbot, session, kind="appointment")
-    confirmation: BookingConfirmation = booked.args[0]
+    walk_wizard(qtbot, session, kind="appointment")
+    wait_stage(qtbot, session, Stage.BOOKED)
+    assert isinstance(session.payload, Booked)
+    confirmation: BookingConfirmation = session.payload.confirmation
     assert confirmation.link == (
         f"http://portal.test/members/appointment/appt-9?token={ONE_TIME_TOKEN}"
     )
@@ -256,7 +261,7 @@ def test_booking_emits_confirmation_with_one_time_link(qtbot, session, client):
 
 def test_after_booking_post_intake_steps_then_booked_stage(qtbot, session, client):
     groups = []
-    session.step_changed.connect(lambda step, *_: groups.append(step.group))
+    session.stage_changed.connect(lambda p: isinstance(p, Wizard) and groups.append(p.step.group))
     start(qtbot, session)
     walk_wizard(qtbot, session, kind="appointment")
     wait_stage(qtbot, session, Stage.BOOKED)
@@ -267,9 +272,9 @@ def test_go_back_returns_to_the_previous_step(qtbot, session, client):
     start(qtbot, session)
     first = session.current_step[0]
     submit_one(qtbot, session, [])
-    with qtbot.waitSignal(session.step_changed, timeout=1000) as changed:
+    with qtbot.waitSignal(session.stage_changed, timeout=1000) as changed:
         session.go_back()
-    assert changed.args[0] == first
+    assert changed.args[0].step == first
 
 
 def test_go_back_never_crosses_the_created_walkin(qtbot, session, client):

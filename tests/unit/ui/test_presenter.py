@@ -10,6 +10,19 @@ import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk.api.models import Account, Room
+from kiosk.session.stages import (
+    Booked,
+    Call,
+    Goodbye,
+    Identify,
+    PostCall,
+    RoomClosed,
+    RoomPick,
+    Waiting,
+    Welcome,
+    Wizard,
+)
 from kiosk.session.types import BookingConfirmation, QueueStatus, SessionError, Stage
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.presenter import FlowPresenter
@@ -21,10 +34,7 @@ class FakeSession(QObject):
     stage_changed = Signal(object)
     busy_changed = Signal(bool, str)
     failed = Signal(object)
-    step_changed = Signal(object, int, int)
     queue_updated = Signal(object)
-    call_ready = Signal(str)
-    booked = Signal(object)
     notice = Signal(str)
     ended = Signal(str)
     connectivity_changed = Signal(bool)
@@ -48,16 +58,8 @@ class FakeSession(QObject):
         self.calls: list[tuple[str, tuple[Any, ...]]] = []
         self.cleanups: list[Any] = []
         self.config = SimpleNamespace(known_patient_login=known_login)
-        account = SimpleNamespace(
-            name="Sunrise Clinic",
-            portal_title="",
-            waiting_room=SimpleNamespace(subtitle="Call 911"),
-        )
-        room = SimpleNamespace(code="r1", name="Walk-in", subtitle="Room line")
-        self.state = SimpleNamespace(account=account, room=room, booking=None)
-        self.rooms = [SimpleNamespace(code="r1", name="Walk-in", subtitle="", description="")]
-        self.closed_message = "Closed until 8 AM."
-        self.call_url: str | None = None
+        self.stage = Stage.WELCOME
+        self.clinic = FakeClinic()
         self.answers = object()
         self.services = object()
         for name in self.COMMANDS:
@@ -72,6 +74,26 @@ class FakeSession(QObject):
 
     def names(self) -> list[str]:
         return [name for name, _args in self.calls]
+
+
+class FakeClinic(QObject):
+    loaded = Signal(object)
+
+
+ACCOUNT = Account(name="Sunrise Clinic", waiting_room={"subtitle": "Call 911"})
+ROOMS = (Room(code="r1", name="Walk-in"),)
+BOOKING = BookingConfirmation(1_772_000_000, None, "UTC", "Dr. Lee", "https://x/y")
+
+#: One payload per stage, as the session would send it.
+PAYLOADS = {
+    Stage.WELCOME: Welcome(),
+    Stage.ROOM_PICK: RoomPick(ROOMS),
+    Stage.ROOM_CLOSED: RoomClosed("Closed until 8 AM."),
+    Stage.IDENTIFY: Identify(),
+    Stage.WAITING: Waiting("Room line"),
+    Stage.BOOKED: Booked(BOOKING),
+    Stage.GOODBYE: Goodbye(),
+}
 
 
 class FakeStepView(QWidget):
@@ -125,43 +147,42 @@ def click(qtbot, button) -> None:
     ],
 )
 def test_stage_changed_shows_the_stage_screen(presenter, session, window, stage, attribute):
-    session.stage_changed.emit(stage)
+    session.stage_changed.emit(PAYLOADS[stage])
     assert window.current_screen is getattr(window, attribute)
 
 
 def test_room_pick_lists_the_sessions_rooms(presenter, session, window):
-    session.stage_changed.emit(Stage.ROOM_PICK)
+    session.stage_changed.emit(PAYLOADS[Stage.ROOM_PICK])
     assert [card.value for card in window.room_picker.cards] == ["r1"]
 
 
 def test_room_closed_shows_the_closed_message(presenter, session, window):
-    session.stage_changed.emit(Stage.ROOM_CLOSED)
+    session.stage_changed.emit(PAYLOADS[Stage.ROOM_CLOSED])
     assert window.room_closed.message.text() == "Closed until 8 AM."
 
 
 def test_clinic_name_and_subtitle_come_from_the_loaded_account(presenter, session, window):
-    session.stage_changed.emit(Stage.IDENTIFY)
+    session.clinic.loaded.emit(ACCOUNT)
     assert "Sunrise Clinic" in window.welcome.title.text()
     assert window.welcome.subtitle.text() == "Call 911"
 
 
 def test_waiting_room_gets_the_room_subtitle_and_queue(presenter, session, window):
-    session.stage_changed.emit(Stage.WAITING)
+    session.stage_changed.emit(PAYLOADS[Stage.WAITING])
     session.queue_updated.emit(QueueStatus(2, 900, 4, 20))
     assert window.waiting_room.subtitle.text() == "Room line"
     assert window.waiting_room.position.text() == "You are number 2 in line"
 
 
 def test_step_changed_builds_and_shows_a_step_view(presenter, session, window):
-    session.stage_changed.emit(Stage.WIZARD)
-    session.step_changed.emit("step-a", 1, 4)
+    session.stage_changed.emit(Wizard("step-a", 1, 4))
     view = window.step_host.view
     assert window.current_screen is window.step_host
     assert isinstance(view, FakeStepView) and view.progress == (1, 4)
 
 
 def test_step_view_submit_and_back_reach_the_session(presenter, session, window):
-    session.step_changed.emit("step-a", 0, 2)
+    session.stage_changed.emit(Wizard("step-a", 0, 2))
     view = window.step_host.view
     view.submitted.emit(["answers"])
     view.back_requested.emit()
@@ -169,7 +190,7 @@ def test_step_view_submit_and_back_reach_the_session(presenter, session, window)
 
 
 def test_busy_changed_drives_the_overlay_and_the_step_view(presenter, session, window):
-    session.step_changed.emit("step-a", 0, 2)
+    session.stage_changed.emit(Wizard("step-a", 0, 2))
     session.busy_changed.emit(True, "Saving your answers…")
     assert window.busy.is_blocking and window.busy.message == "Saving your answers…"
     assert window.step_host.view.busy
@@ -202,19 +223,19 @@ def test_error_panel_buttons_call_the_session(qtbot, presenter, session, window,
 
 def test_new_stage_hides_the_error_panel(presenter, session, window):
     session.failed.emit(SessionError("Oops.", can_retry=True, can_go_back=True))
-    session.stage_changed.emit(Stage.IDENTIFY)
+    session.stage_changed.emit(PAYLOADS[Stage.IDENTIFY])
     assert not window.error_panel.isVisible()
 
 
 def test_welcome_check_in_begins_as_guest(qtbot, presenter, session, window):
     click(qtbot, window.welcome.check_in_button)
-    session.stage_changed.emit(Stage.IDENTIFY)
+    session.stage_changed.emit(PAYLOADS[Stage.IDENTIFY])
     assert session.names() == ["begin"] and window.identify.mode == "guest"
 
 
 def test_welcome_patient_code_begins_in_code_mode(qtbot, presenter, session, window):
     click(qtbot, window.welcome.code_button)
-    session.stage_changed.emit(Stage.IDENTIFY)
+    session.stage_changed.emit(PAYLOADS[Stage.IDENTIFY])
     assert session.names() == ["begin"] and window.identify.mode == "known"
 
 
@@ -254,11 +275,10 @@ def test_page_leaving_the_call_finishes_it_as_call_ended(presenter, session, win
     assert session.calls == [("call_finished", ("call_ended",))]
 
 
-def test_call_ready_loads_the_url_in_the_call_screen(presenter, session, window, monkeypatch):
+def test_call_payload_loads_the_url_in_the_call_screen(presenter, session, window, monkeypatch):
     loaded: list[str] = []
     monkeypatch.setattr(window.call.call_view, "load", loaded.append)
-    session.stage_changed.emit(Stage.CALL)
-    session.call_ready.emit("https://portal.example/auth?sso_token=t")
+    session.stage_changed.emit(Call("https://portal.example/auth?sso_token=t"))
     assert window.current_screen is window.call and loaded == [
         "https://portal.example/auth?sso_token=t"
     ]
@@ -267,8 +287,9 @@ def test_call_ready_loads_the_url_in_the_call_screen(presenter, session, window,
 def test_leaving_the_call_stage_tears_the_view_down(presenter, session, window, monkeypatch):
     torn: list[bool] = []
     monkeypatch.setattr(window.call.call_view, "teardown", lambda: torn.append(True))
-    session.stage_changed.emit(Stage.CALL)
-    session.stage_changed.emit(Stage.POST_CALL)
+    monkeypatch.setattr(window.call.call_view, "load", lambda _url: None)
+    session.stage_changed.emit(Call("https://portal.example/auth?sso_token=t"))
+    session.stage_changed.emit(PostCall("step-z", 0, 1))
     assert torn
 
 
@@ -277,33 +298,32 @@ def test_the_call_teardown_is_registered_as_a_session_cleanup(presenter, session
 
 
 def test_booked_fills_the_booked_screen(presenter, session, window):
-    session.booked.emit(BookingConfirmation(1_772_000_000, None, "UTC", "Dr. Lee", "https://x/y"))
-    session.stage_changed.emit(Stage.BOOKED)
+    session.stage_changed.emit(PAYLOADS[Stage.BOOKED])
     assert window.booked.link.text() == "https://x/y"
 
 
 def test_notice_shows_on_the_current_and_the_next_screen(presenter, session, window):
-    session.stage_changed.emit(Stage.WAITING)
+    session.stage_changed.emit(PAYLOADS[Stage.WAITING])
     session.notice.emit("The wait was too long.")
     assert window.waiting_room.notice_text == "The wait was too long."
-    session.stage_changed.emit(Stage.GOODBYE)
+    session.stage_changed.emit(PAYLOADS[Stage.GOODBYE])
     assert window.goodbye.notice_text == "The wait was too long."
     assert window.waiting_room.notice_text == ""
-    session.stage_changed.emit(Stage.WELCOME)
+    session.stage_changed.emit(PAYLOADS[Stage.WELCOME])
     assert window.welcome.notice_text == ""
 
 
 def test_goodbye_countdown_runs_only_on_goodbye(presenter, session, window):
-    session.stage_changed.emit(Stage.GOODBYE)
+    session.stage_changed.emit(PAYLOADS[Stage.GOODBYE])
     assert window.goodbye.counting
-    session.stage_changed.emit(Stage.WELCOME)
+    session.stage_changed.emit(PAYLOADS[Stage.WELCOME])
     assert not window.goodbye.counting
 
 
 def test_ended_forgets_the_patient_and_shows_welcome(presenter, session, window):
-    session.stage_changed.emit(Stage.IDENTIFY)
+    session.stage_changed.emit(PAYLOADS[Stage.IDENTIFY])
     window.identify.first.edit.setText("Ann")
-    session.step_changed.emit("step-a", 0, 1)
+    session.stage_changed.emit(Wizard("step-a", 0, 1))
     session.ended.emit("idle")
     assert window.current_screen is window.welcome
     assert window.identify.first.value() == "" and window.step_host.view is None
@@ -318,7 +338,7 @@ def test_connectivity_toggles_the_banner(presenter, session, window):
 
 def test_close_disconnects_and_unregisters(presenter, session, window):
     presenter.close()
-    session.stage_changed.emit(Stage.WAITING)
+    session.stage_changed.emit(PAYLOADS[Stage.WAITING])
     window.welcome.check_in_requested.emit()
     assert window.current_screen is window.welcome
     assert session.calls == [] and session.cleanups == []
