@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.api import PortalUrls, VSeeClient
@@ -26,6 +26,7 @@ from kiosk.ui.call import CallView
 from kiosk.ui.idle_presenter import IdlePresenter
 from kiosk.ui.lockdown import KioskLockdown, apply_kiosk_window_mode
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.navigator import Overlay
 from kiosk.ui.presenter import FlowPresenter
 from kiosk.ui.screens.reset import ResetScreen
 from kiosk.ui.staff.dashboard import DashboardScreen
@@ -82,12 +83,12 @@ class KioskApp(QObject):
         self.window = KioskWindow(
             sandbox=backend.uses_sandbox, call_view=CallView(portal_origin=origin)
         )
+        self.navigator = self.window.navigator
         self.presenter = FlowPresenter(self.session, self.window)
         self.idle = IdlePresenter(
-            self.session.idle, self.window, lambda: self.session.end(EndReason.START_OVER)
+            self.session.idle, self.navigator, lambda: self.session.end(EndReason.START_OVER)
         )
         self.reset_screen = ResetScreen()
-        self.window.add_screen(self.reset_screen)
         self.crash_guard = CrashGuard()
         self.lockdown = KioskLockdown(hide_cursor=settings.kiosk.hide_cursor)
         self.staff_client = self._new_client()
@@ -112,10 +113,7 @@ class KioskApp(QObject):
             self.staff_actions,
             idle_timeout_s=staff.idle_timeout_s,
         )
-        self.window.add_screen(self.staff.widget)
         self.dashboard = DashboardScreen(CallView(portal_origin=origin))
-        self.window.add_screen(self.dashboard)
-        self._before_staff: QWidget | None = None
         self._pending_launch: tuple[str, str, str] | None = None
         self._shut_down = False
         self._connect()
@@ -207,19 +205,21 @@ class KioskApp(QObject):
         self.window.busy.set_busy(False)
         self.window.error_panel.hide()
         self.reset_screen.show_incident(incident)
-        self.window.show_screen(self.reset_screen)
+        self.navigator.show_overlay(Overlay.CRASH_RESET, self.reset_screen)
         self.session.end(EndReason.CRASH)
 
     def on_reset_continue(self) -> None:
-        if self.window.current_screen is self.reset_screen:
-            self.window.show_screen(self.window.welcome)
+        # The next patient starts at Welcome, even if the wipe under the reset screen is still
+        # running: the crashed patient's screen never comes back.
+        if self.navigator.overlay(Overlay.CRASH_RESET) is not None:
+            self.navigator.reset(self.window.welcome)
+            self.navigator.hide_overlay(Overlay.CRASH_RESET)
         self.crash_guard.reset_finished()
 
     def on_session_ended(self, reason: str) -> None:
-        # The flow presenter has just shown Welcome; a crash's reset screen stays up until
-        # its own button or timer, so the patient sees what happened.
-        if self.reset_screen.counting:
-            self.window.show_screen(self.reset_screen)
+        # Welcome is under the overlays now; a crash's reset screen stays up until its own
+        # button or timer, so the patient sees what happened.
+        self.idle.dismiss()
         launch, self._pending_launch = self._pending_launch, None
         if launch is not None:
             # ``ended`` comes just before the session is back at Welcome: start on the next turn.
@@ -227,16 +227,11 @@ class KioskApp(QObject):
 
     def on_staff_active_changed(self, active: bool) -> None:
         if active:
-            current = self.window.current_screen
-            if current not in (self.staff.widget, self.dashboard):
-                self._before_staff = current
             self.session.idle.pause()
-            self.window.show_screen(self.staff.widget)
+            self.navigator.show_overlay(Overlay.STAFF, self.staff.widget)
             return
         self.dashboard.close_dashboard()
-        back = self._before_staff or self.window.welcome
-        self._before_staff = None
-        self.window.show_screen(back)
+        self.navigator.hide_overlay(Overlay.STAFF)
         self.session.resume_idle()
 
     def on_launch_known_patient(self, code: str, first_name: str, last_name: str) -> None:
@@ -249,11 +244,11 @@ class KioskApp(QObject):
 
     def on_open_dashboard(self, url: str) -> None:
         self.dashboard.open_dashboard(url)
-        self.window.show_screen(self.dashboard)
+        self.navigator.show_overlay(Overlay.STAFF, self.dashboard)
 
     def on_dashboard_closed(self) -> None:
-        if self.staff.active and self.window.current_screen is self.dashboard:
-            self.window.show_screen(self.staff.widget)
+        if self.navigator.overlay(Overlay.STAFF) is self.dashboard:
+            self.navigator.show_overlay(Overlay.STAFF, self.staff.widget)
 
     @staticmethod
     def clear_clipboard() -> None:

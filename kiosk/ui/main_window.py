@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.constants import BUSY_OVERLAY_DELAY_MS, GOODBYE_RETURN_S
 from kiosk.ui.call import CallView
+from kiosk.ui.navigator import Navigator
 from kiosk.ui.screens import (
     BookedScreen,
     CallScreen,
@@ -28,8 +29,10 @@ class KioskWindow(QMainWindow):
     """Owns every patient screen; knows nothing of the session (``FlowPresenter`` drives it).
 
     Layout, top to bottom: the sandbox strip (only when ``sandbox``), the connection banner
-    (hidden until the network drops), the screen stack. ``busy`` and ``error_panel`` lie over
-    all of it. Screens of other parts (staff, still-there) join with ``add_screen``. Works at
+    (hidden until the network drops), the screen stack; an on-screen keyboard joins the root
+    layout under the stack, shrinking it. ``busy`` and ``error_panel`` lie over all of it.
+    ``navigator`` alone decides which screen or overlay (staff, still-there, crash reset) the
+    stack shows. Works at
     1280x800 landscape and 1080x1920 portrait: each screen centres a column of at most
     ``CONTENT_MAX_WIDTH`` px. ``closing`` fires from ``closeEvent``.
     """
@@ -71,7 +74,7 @@ class KioskWindow(QMainWindow):
         self.goodbye = GoodbyeScreen(goodbye_return_s)
         for screen in self.patient_screens:
             self.stack.addWidget(screen)
-        self.stack.setCurrentWidget(self.welcome)
+        self.navigator = Navigator(self.stack, self.welcome)
 
         self.error_panel = ErrorPanel(root)
         self.busy = BusyOverlay(root, busy_delay_ms)
@@ -93,17 +96,8 @@ class KioskWindow(QMainWindow):
 
     @property
     def current_screen(self) -> QWidget:
-        return self.stack.currentWidget()
-
-    def add_screen(self, screen: QWidget) -> None:
-        """Add another part's screen (staff, still-there…) to the stack, not shown yet."""
-        if self.stack.indexOf(screen) < 0:
-            self.stack.addWidget(screen)
-
-    def show_screen(self, screen: QWidget) -> None:
-        """Bring ``screen`` (one of this window's, or added) to the front."""
-        self.add_screen(screen)
-        self.stack.setCurrentWidget(screen)
+        """What the window shows now (``navigator.visible``: an overlay, else the screen)."""
+        return self.navigator.visible
 
     def set_clinic(self, name: str) -> None:
         """The clinic's name on every screen's header (and in "Welcome to …")."""

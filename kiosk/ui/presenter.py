@@ -150,17 +150,13 @@ class FlowPresenter(QObject):
 
     def on_stage_changed(self, payload: StagePayload) -> None:
         previous, self._stage = self._stage, payload.stage
-        if previous is Stage.WELCOME and payload.stage is Stage.WELCOME:
-            # ``on_ended`` has shown Welcome already; the session's stage change that follows
-            # must not cover what the app put over it since (the crash reset screen).
-            return
         w = self.window
         w.error_panel.hide()
         if previous is Stage.CALL and payload.stage is not Stage.CALL:
             w.call.stop_call()
         if previous is Stage.GOODBYE:
             w.goodbye.stop_countdown()
-        self._show(self._prepare(payload))
+        self._show(self._prepare(payload), reset=payload.stage is Stage.WELCOME)
 
     def _prepare(self, payload: StagePayload) -> QWidget:
         """Fill the payload's screen from the payload."""
@@ -194,11 +190,16 @@ class FlowPresenter(QObject):
                 return w.goodbye
         raise TypeError(f"no screen for {type(payload).__name__}")
 
-    def _show(self, screen: QWidget) -> None:
-        current = self._notice_holder(self.window.current_screen)
+    def _show(self, screen: QWidget, reset: bool = False) -> None:
+        """The stage's screen replaces the patient's; Welcome starts a new history."""
+        navigator = self.window.navigator
+        current = self._notice_holder(navigator.screen)
         if current is not None and current is not screen:
             current.clear_notice()
-        self.window.show_screen(screen)
+        if reset:
+            navigator.reset(screen)
+        else:
+            navigator.replace(screen)
         holder = self._notice_holder(screen)
         if self._notice and holder is not None:
             holder.show_notice(self._notice)
@@ -244,7 +245,7 @@ class FlowPresenter(QObject):
 
     def on_notice(self, text: str) -> None:
         self._notice = text
-        current = self._notice_holder(self.window.current_screen)
+        current = self._notice_holder(self.window.navigator.screen)
         if current is not None:
             current.show_notice(text)
 
@@ -262,7 +263,7 @@ class FlowPresenter(QObject):
         w.waiting_room.reset()
         self._identify_mode = "guest"
         self._stage = Stage.WELCOME
-        self._show(w.welcome)
+        self._show(w.welcome, reset=True)
 
     # -- screens → session ------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from kiosk.config import KioskOptions, KioskPaths, Settings
 from kiosk.sandbox.embedded import EmbeddedSandbox
 from kiosk.session import SessionConfig, Stage
 from kiosk.session.types import EndReason
+from kiosk.ui.navigator import Overlay
 
 WAIT_MS = 15_000
 #: Short polls; idle clocks long enough never to fire on their own in these tests.
@@ -120,7 +121,7 @@ def test_the_dashboard_returns_to_the_console_and_staff_close_returns_to_patient
     at_identify(qtbot, kiosk)
     kiosk.staff.open()
     # The dashboard screen shown without loading a page: the wiring, not WebEngine.
-    kiosk.window.show_screen(kiosk.dashboard)
+    kiosk.navigator.show_overlay(Overlay.STAFF, kiosk.dashboard)
 
     kiosk.staff.close()
 

@@ -27,7 +27,7 @@ def window(qtbot) -> KioskWindow:
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
-    win.show_screen(win.identify)  # a patient is part-way through
+    win.navigator.replace(win.identify)  # a patient is part-way through
     return win
 
 
@@ -58,7 +58,7 @@ def start_over(monitor) -> StartOver:
 
 @pytest.fixture
 def presenter(monitor, window, start_over) -> IdlePresenter:
-    return IdlePresenter(monitor, window, start_over)
+    return IdlePresenter(monitor, window.navigator, start_over)
 
 
 @pytest.fixture
@@ -74,11 +74,11 @@ def warn(qtbot, monitor: IdleMonitor) -> None:
         monitor.resume()
 
 
-def test_the_warning_shows_the_still_there_screen_with_the_count(qtbot, presenter, monitor):
+def test_the_warning_shows_the_still_there_screen_with_the_count(qtbot, presenter, monitor, window):
     warn(qtbot, monitor)
 
     assert presenter.showing
-    assert presenter.window.current_screen is presenter.screen
+    assert window.current_screen is presenter.screen
     assert presenter.screen.remaining == COUNT
 
 
@@ -93,26 +93,28 @@ def test_each_tick_updates_the_count(qtbot, presenter, monitor):
     assert seen == [(2, 2), (1, 1)]
 
 
-def test_still_here_returns_to_the_screen_that_was_showing(qtbot, presenter, monitor, shown):
+def test_still_here_returns_to_the_screen_that_was_showing(
+    qtbot, presenter, monitor, shown, window
+):
     warn(qtbot, monitor)
 
     click(presenter.screen.still_here_button)
 
-    qtbot.waitUntil(lambda: presenter.window.identify in shown, timeout=WAIT_MS)
-    assert shown[:2] == [presenter.screen, presenter.window.identify]
+    qtbot.waitUntil(lambda: window.identify in shown, timeout=WAIT_MS)
+    assert shown[:2] == [presenter.screen, window.identify]
     assert not monitor.paused  # the patient's clock runs again
 
 
-def test_a_tap_anywhere_on_the_warning_also_returns(qtbot, presenter, monitor, shown):
+def test_a_tap_anywhere_on_the_warning_also_returns(qtbot, presenter, monitor, shown, window):
     warn(qtbot, monitor)
 
     click(presenter.screen, QPoint(5, 5))
 
-    qtbot.waitUntil(lambda: presenter.window.identify in shown, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.identify in shown, timeout=WAIT_MS)
 
 
 def test_a_new_warning_over_the_screen_still_returns_to_the_patient_screen(
-    qtbot, presenter, monitor, shown
+    qtbot, presenter, monitor, shown, window
 ):
     warn(qtbot, monitor)
     with qtbot.waitSignal(monitor.warning_started, timeout=WAIT_MS):
@@ -120,7 +122,7 @@ def test_a_new_warning_over_the_screen_still_returns_to_the_patient_screen(
 
     click(presenter.screen.still_here_button)
 
-    qtbot.waitUntil(lambda: presenter.window.identify in shown, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.identify in shown, timeout=WAIT_MS)
 
 
 def test_start_over_calls_back_once(qtbot, presenter, monitor, start_over):
@@ -132,7 +134,7 @@ def test_start_over_calls_back_once(qtbot, presenter, monitor, start_over):
 
 
 def test_start_over_does_not_bring_the_patient_screen_back(
-    qtbot, presenter, monitor, start_over, shown
+    qtbot, presenter, monitor, start_over, shown, window
 ):
     """The press reaches the idle monitor first and continues it; the patient who is leaving
     must not see their own screen again while the session wipes."""
@@ -141,12 +143,12 @@ def test_start_over_does_not_bring_the_patient_screen_back(
     click(presenter.screen.start_over_button)
     qtbot.wait(50)  # the presenter decides one event-loop turn after the press
 
-    assert presenter.window.current_screen is presenter.screen
+    assert window.current_screen is presenter.screen
     assert shown == [presenter.screen]
 
 
 def test_start_over_pressed_but_released_elsewhere_returns(
-    qtbot, presenter, monitor, start_over, shown
+    qtbot, presenter, monitor, start_over, shown, window
 ):
     warn(qtbot, monitor)
     button = presenter.screen.start_over_button
@@ -155,12 +157,12 @@ def test_start_over_pressed_but_released_elsewhere_returns(
     move(button, QPoint(-200, -200))
     release(button, QPoint(-200, -200))
 
-    qtbot.waitUntil(lambda: presenter.window.identify in shown, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.identify in shown, timeout=WAIT_MS)
     assert start_over.calls == 0
 
 
 def test_timing_out_leaves_the_screen_for_the_session_to_replace(
-    qtbot, presenter, monitor, start_over, shown
+    qtbot, presenter, monitor, start_over, shown, window
 ):
     warn(qtbot, monitor)
 
@@ -168,6 +170,6 @@ def test_timing_out_leaves_the_screen_for_the_session_to_replace(
         pass
     qtbot.wait(50)
 
-    assert presenter.window.current_screen is presenter.screen
+    assert window.current_screen is presenter.screen
     assert shown == [presenter.screen]
     assert start_over.calls == 0  # ending is the session's answer to timed_out, not ours

@@ -25,6 +25,7 @@ from kiosk.session.stages import (
 )
 from kiosk.session.types import BookingConfirmation, QueueStatus, SessionError, Stage
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.navigator import Overlay
 from kiosk.ui.presenter import FlowPresenter
 
 
@@ -348,3 +349,15 @@ def test_closing_the_window_closes_the_presenter(presenter, session, window):
     window.close()
     window.welcome.check_in_requested.emit()
     assert session.calls == []
+
+
+def test_the_flow_moves_on_under_an_overlay(presenter, session, window):
+    cover = QWidget()
+    window.navigator.show_overlay(Overlay.CRASH_RESET, cover)
+    session.stage_changed.emit(PAYLOADS[Stage.IDENTIFY])
+    session.ended.emit("crash")
+    session.stage_changed.emit(PAYLOADS[Stage.WELCOME])
+    assert window.current_screen is cover
+    window.navigator.hide_overlay(Overlay.CRASH_RESET)
+    assert window.current_screen is window.welcome
+    assert window.navigator.history == (window.welcome,)
