@@ -18,6 +18,7 @@ from kiosk.config import KioskPaths, Settings
 from kiosk.crash import CrashGuard
 from kiosk.logging_setup import recent_errors
 from kiosk.session import PatientSession, SessionConfig, Stage
+from kiosk.session.clinic import ClinicLoader
 from kiosk.session.types import EndReason
 from kiosk.staff.actions import KioskInfo, StaffActions
 from kiosk.staff.auth import StaffAuthenticator
@@ -76,15 +77,17 @@ class KioskApp(QObject):
         self.quit_requested = asyncio.Event()
         self.portal = PortalUrls(backend.portal_base_url)
         self.client = self._new_client()
-        self.session = PatientSession(
-            self.client, session_config or SessionConfig.from_settings(settings), self.portal
+        config = session_config or SessionConfig.from_settings(settings)
+        self.session = PatientSession(self.client, config, self.portal)
+        self.clinic = ClinicLoader(
+            self.client, config.account_code, config.backoff_base_s, config.backoff_cap_s, self
         )
         origin = self.portal.base_url
         self.window = KioskWindow(
             sandbox=backend.uses_sandbox, call_view=CallView(portal_origin=origin)
         )
         self.navigator = self.window.navigator
-        self.presenter = FlowPresenter(self.session, self.window)
+        self.presenter = FlowPresenter(self.session, self.clinic, self.window)
         self.idle = IdlePresenter(
             self.session.idle, self.navigator, lambda: self.session.end(EndReason.START_OVER)
         )
@@ -130,6 +133,8 @@ class KioskApp(QObject):
     def _connect(self) -> None:
         s = self.session
         s.connectivity_changed.connect(self.staff_actions.set_online)
+        s.account_loaded.connect(self.clinic.accept)
+        self.clinic.connectivity_changed.connect(self.staff_actions.set_online)
         s.ended.connect(self.on_session_ended)
         s.add_cleanup(self.clear_clipboard)
         self.crash_guard.crashed.connect(self.on_crashed)
@@ -158,7 +163,7 @@ class KioskApp(QObject):
         apply_kiosk_window_mode(
             self.window, self.settings.kiosk, self.launch.windowed, self.launch.size
         )
-        self.session.load_clinic()
+        self.clinic.load()
         log.info(
             "app.started version=%s sandbox=%s room=%s",
             __version__,
@@ -173,7 +178,7 @@ class KioskApp(QObject):
         self._shut_down = True
         self.dashboard.close_dashboard()
         self.staff.close()
-        self.session.clinic.stop()
+        self.clinic.stop()
         try:
             await asyncio.wait_for(
                 self.session.end_and_wait(EndReason.SHUTDOWN), SHUTDOWN_WIPE_TIMEOUT_S

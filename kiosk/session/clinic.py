@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.api.errors import ApiError, NetworkError
+from kiosk.api.models import Account
 
 log = logging.getLogger("kiosk.session")
+
+
+class ClinicClient(Protocol):
+    async def get_account(self, code: str = "-") -> Account: ...
 
 
 class ClinicLoader(QObject):
@@ -19,6 +24,8 @@ class ClinicLoader(QObject):
     up: failures are retried with capped exponential backoff, forever, and network failures
     are reported as ``connectivity_changed(False)`` (the banner) until the account arrives.
     ``loaded(account)`` fires on success; ``account`` keeps it across patient sessions.
+    Lives as long as the kiosk (the app builds it, outside any patient session); each
+    patient's start fetches the account again and hands it to ``accept``.
     """
 
     loaded = Signal(object)
@@ -26,7 +33,7 @@ class ClinicLoader(QObject):
 
     def __init__(
         self,
-        client: Any,
+        client: ClinicClient,
         account_code: str,
         backoff_base_s: float,
         backoff_cap_s: float,
@@ -37,7 +44,7 @@ class ClinicLoader(QObject):
         self.account_code = account_code
         self.backoff_base_s = backoff_base_s
         self.backoff_cap_s = backoff_cap_s
-        self.account: Any = None
+        self.account: Account | None = None
         self._task: asyncio.Future[None] | None = None
 
     @property
@@ -54,7 +61,7 @@ class ClinicLoader(QObject):
             self._task.cancel()
         self._task = None
 
-    def accept(self, account: Any) -> None:
+    def accept(self, account: Account) -> None:
         """A fresher account (a patient's session loaded it): keep it and tell the screens."""
         self.account = account
         self.loaded.emit(account)

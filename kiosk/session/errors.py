@@ -9,8 +9,6 @@ from kiosk.session.types import SessionError
 NETWORK_MESSAGE = "The kiosk cannot reach the clinic right now. Please try again in a moment."
 #: Shown when something unexpected broke inside the kiosk; the session then starts over.
 CRASH_MESSAGE = "Sorry, something went wrong on this kiosk. Please start again."
-#: Shown when a command needs something the session does not have (e.g. no room yet).
-NOT_READY_MESSAGE = "This step is not available right now. Please start again."
 
 
 class SessionStateError(Exception):

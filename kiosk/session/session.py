@@ -6,25 +6,24 @@ import asyncio
 import dataclasses
 import datetime as dt
 import logging
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.api import PortalUrls
 from kiosk.api.models import CloseReason, UserType
-from kiosk.session.clinic import ClinicLoader
-from kiosk.session.commands import CommandRunner
+from kiosk.session.client import SessionClient
+from kiosk.session.commands import CommandRunner, Work
 from kiosk.session.config import SessionConfig
 from kiosk.session.errors import CRASH_MESSAGE, SessionStateError
-from kiosk.session.flow import PostCallPlan, VisitPlan
 from kiosk.session.hooks import Cleanup, SessionHooks
 from kiosk.session.idle import IdleMonitor
+from kiosk.session.journey import Journey
 from kiosk.session.redaction import remember_patient_values
-from kiosk.session.stages import RoomPick, StagePayload, Welcome, Wizard
+from kiosk.session.stages import StagePayload, Wizard
 from kiosk.session.state import KnownPatient, SessionState
-from kiosk.session.transitions import VisitSteps
 from kiosk.session.types import EndReason, Stage
-from kiosk.session.waiting import WaitingRoom
+from kiosk.session.visit import VisitCalls
 from kiosk.session.wipe import wipe_session
 from kiosk.session.wizard_services import SessionWizardServices
 from kiosk.wizard import Answers, Step, Submission
@@ -34,7 +33,7 @@ log = logging.getLogger("kiosk.session")
 KNOWN_LOGIN_OFF = "Signing in with a patient code is not available on this kiosk."
 
 
-class PatientSession(VisitSteps, QObject):
+class PatientSession(QObject):
     """The patient's whole visit; the UI calls its commands and follows its signals.
 
     Commands return at once; their API calls run as qasync tasks on the running loop, framed
@@ -42,13 +41,16 @@ class PatientSession(VisitSteps, QObject):
     ``failed(SessionError)``; ``retry()`` re-runs it, ``go_back()`` returns to the previous
     step, ``end(reason)`` starts over. Every ending (finish, Start over, idle, crash, leaving
     the waiting room) runs the one ``wipe_session`` and then emits ``ended(reason)`` and goes
-    to ``Stage.WELCOME``; the same object then serves the next patient. GUI thread only.
-    Signals: see docs/architecture.md ("Session contract"); added here: ``connectivity_changed
-    (bool)`` (polls failing on the network, and recovered) and ``idle_warning(int)`` (seconds
-    left before an idle session ends; any ``user_active()`` call keeps it going). ``idle`` is
-    the one idle clock: the session sets its mode by stage (off at Welcome, the long timeout in
-    the waiting room and the call); the app installs it on the application so every touch,
-    key or click counts, and shows its countdown. Every signal
+    to ``Welcome``; the same object then serves the next patient. GUI thread only.
+
+    Made of small parts: ``CommandRunner`` (one command at a time, busy, retry), ``Journey``
+    (which stage comes next, the step plans, the waiting room), ``VisitCalls`` (the server
+    side), ``IdleMonitor`` (``idle``: off at Welcome, the long timeout while waiting and in the
+    call; the app installs it on the window and shows its countdown) and ``wipe_session``.
+    Signals: see docs/architecture.md ("Session contract"); ``account_loaded(Account)`` is the
+    clinic's account each patient's start fetched (the app hands it to its ``ClinicLoader``),
+    ``connectivity_changed(bool)`` the waiting room's polls failing on the network and back,
+    ``idle_warning(int)`` seconds left before an idle session ends.
     """
 
     stage_changed = Signal(object)
@@ -57,28 +59,24 @@ class PatientSession(VisitSteps, QObject):
     queue_updated = Signal(object)
     notice = Signal(str)
     ended = Signal(str)
+    account_loaded = Signal(object)
     connectivity_changed = Signal(bool)
     idle_warning = Signal(int)
 
     def __init__(
         self,
-        client: Any,
+        client: SessionClient,
         config: SessionConfig,
         portal: PortalUrls,
         hooks: SessionHooks | None = None,
         parent: QObject | None = None,
     ) -> None:
-        QObject.__init__(self, parent)
+        super().__init__(parent)
         self.client = client
         self.config = config
-        self.portal = portal
         self.hooks = hooks or SessionHooks()
         self._state = SessionState()
-        self._payload: StagePayload = Welcome()
-        self._plan: VisitPlan | None = None
-        self._post_call: PostCallPlan | None = None
         self._ending: asyncio.Future[None] | None = None
-        self._waiting: WaitingRoom | None = None
         self._runner = CommandRunner(self.on_command_crashed, self)
         self._runner.busy_changed.connect(self.busy_changed)
         self._runner.failed.connect(self.failed)
@@ -91,22 +89,26 @@ class PatientSession(VisitSteps, QObject):
         )
         self.idle.warning_started.connect(self.idle_warning)
         self.idle.timed_out.connect(self.on_idle_expired)
-        self.clinic = ClinicLoader(
-            client, config.account_code, config.backoff_base_s, config.backoff_cap_s, self
-        )
-        self.clinic.connectivity_changed.connect(self.connectivity_changed)
         self.services = SessionWizardServices(client, lambda: self._state, config.max_upload_bytes)
+        calls = VisitCalls(client, portal, lambda: self._state, self.services.room_timezone)
+        self.journey = Journey(calls, lambda: self.config, lambda: self._state, self._runner, self)
+        self.journey.stage_changed.connect(self.on_journey_stage_changed)
+        self.journey.account_loaded.connect(self.account_loaded)
+        self.journey.queue_updated.connect(self.queue_updated)
+        self.journey.notice.connect(self.notice)
+        self.journey.connectivity_changed.connect(self.connectivity_changed)
+        self.journey.max_wait_reached.connect(self.on_max_wait_reached)
 
     # -- read-only view for the UI -------------------------------------------------------
 
     @property
     def stage(self) -> Stage:
-        return self._payload.stage
+        return self.journey.payload.stage
 
     @property
     def payload(self) -> StagePayload:
         """What the screen shows now, as ``stage_changed`` last sent it."""
-        return self._payload
+        return self.journey.payload
 
     @property
     def state(self) -> SessionState:
@@ -125,26 +127,22 @@ class PatientSession(VisitSteps, QObject):
     @property
     def current_step(self) -> tuple[Step, int, int] | None:
         """The step on screen with its index and the total (of a ``Wizard`` payload)."""
-        payload = self._payload
+        payload = self.journey.payload
         if not isinstance(payload, Wizard):
             return None
         return payload.step, payload.index, payload.total
 
-    def add_cleanup(self, cleanup: Cleanup) -> Any:
+    def add_cleanup(self, cleanup: Cleanup) -> Callable[[], None]:
         """Run ``cleanup`` in every wipe (see ``SessionHooks``); returns the unregister function."""
         return self.hooks.add_cleanup(cleanup)
 
     # -- commands -------------------------------------------------------------------------
 
-    def load_clinic(self) -> None:
-        """Fetch the clinic's name and welcome text for Welcome (retried until it arrives)."""
-        self.clinic.load()
-
     def begin(self) -> None:
         """Load the account and room; go to room pick, closed notice or identification."""
         if self.stage in (Stage.WELCOME, Stage.ROOM_CLOSED) and not self.busy:
             self._state.wiped = False
-            self._run("begin", "Getting things ready…", self._do_begin)
+            self._run("begin", "Getting things ready…", self.journey.begin)
 
     def start_known(self, code: str, first_name: str, last_name: str) -> None:
         """Staff launch a known patient (SSO type 200 with the integrator's ``code``) straight
@@ -155,16 +153,12 @@ class PatientSession(VisitSteps, QObject):
         remember_patient_values(code, first_name, last_name)
         self._state.wiped = False
         self._state.staff_launch = KnownPatient(code, first_name, last_name)
-        self._run("start_known", "Getting things ready…", self._do_begin)
+        self._run("start_known", "Getting things ready…", self.journey.begin)
 
     def choose_room(self, code: str) -> None:
         if self.stage is Stage.ROOM_PICK:
-            self._run(
-                "choose_room",
-                "Opening the waiting room…",
-                lambda: self._load_room(code),
-                can_go_back=True,
-            )
+            work = lambda: self.journey.open_room(code)  # noqa: E731
+            self._run("choose_room", "Opening the waiting room…", work, can_go_back=True)
 
     def identify_guest(self, first_name: str, last_name: str, dob: dt.date | str) -> None:
         """Start as a guest (SSO type 600) with name and date of birth."""
@@ -173,7 +167,7 @@ class PatientSession(VisitSteps, QObject):
             remember_patient_values(first_name, last_name, dob_text)
 
             async def work() -> None:
-                await self._identify(first_name, last_name, UserType.GUEST, dob=dob_text)
+                await self.journey.identify(first_name, last_name, UserType.GUEST, dob=dob_text)
 
             self._run("identify_guest", "Signing you in…", work, can_go_back=True)
 
@@ -187,7 +181,7 @@ class PatientSession(VisitSteps, QObject):
         async def work() -> None:
             if not self.config.known_patient_login:
                 raise SessionStateError(KNOWN_LOGIN_OFF)
-            await self._identify(first_name, last_name, UserType.MEMBER, code=code)
+            await self.journey.identify(first_name, last_name, UserType.MEMBER, code=code)
 
         self._run("identify_known", "Signing you in…", work, can_go_back=True)
 
@@ -196,36 +190,19 @@ class PatientSession(VisitSteps, QObject):
         if self.stage in (Stage.WIZARD, Stage.POST_CALL):
             items = list(submissions)
             remember_patient_values(items)
-            self._run(
-                "submit_step",
-                "Saving your answers…",
-                lambda: self._submit(items),
-                can_go_back=self._can_go_back(),
-            )
+            work = lambda: self.journey.submit(items)  # noqa: E731
+            can_go_back = self.journey.can_go_back
+            self._run("submit_step", "Saving your answers…", work, can_go_back=can_go_back)
 
     def go_back(self) -> None:
         """One screen back: previous step, identification, room pick or Welcome."""
         if self.busy:
             return
-        stage = self.stage
-        if stage in (Stage.ROOM_PICK, Stage.ROOM_CLOSED):
+        back = self.journey.go_back()
+        if back == "start_over":
             self.end(EndReason.START_OVER)
-        elif stage is Stage.IDENTIFY:
-            if self._state.rooms and self.config.room_code is None:
-                self._state.room = None
-                self._plan = None
-                self._set_stage(RoomPick(tuple(self._state.rooms)))
-            else:
-                self.end(EndReason.START_OVER)
-        elif stage is Stage.WIZARD and self._plan is not None:
-            if self._plan.can_go_back:
-                self._plan.back()
-                self._show_step()
-            elif self._plan.position == 0 and not self._plan.visit_created:
-                self._run("go_back", "One moment…", self._back_to_identify)
-        elif stage is Stage.POST_CALL and self._post_call and self._post_call.can_go_back:
-            self._post_call.back()
-            self._show_step()
+        elif back == "sign_out":
+            self._run("go_back", "One moment…", self.journey.back_to_identify)
 
     def leave_waiting_room(self) -> None:
         """The patient leaves: the wipe closes the visit with ``patientexitroom``."""
@@ -238,7 +215,8 @@ class PatientSession(VisitSteps, QObject):
         left the call). Closes the visit with that reason and moves on to the post-call steps."""
         if self.stage is Stage.CALL:
             close_reason = CloseReason(reason)
-            self._run("call_finished", "Ending the call…", lambda: self._close_call(close_reason))
+            work = lambda: self.journey.close_call(close_reason)  # noqa: E731
+            self._run("call_finished", "Ending the call…", work)
 
     def finish(self) -> None:
         """The patient is done (goodbye, booking shown): start over for the next one."""
@@ -263,7 +241,7 @@ class PatientSession(VisitSteps, QObject):
         self.idle.poke()
 
     def end(self, reason: str = EndReason.START_OVER) -> None:
-        """End the session: one wipe, then ``ended(reason)`` and ``Stage.WELCOME``."""
+        """End the session: one wipe, then ``ended(reason)`` and ``Welcome``."""
         if self._ending is None:
             self._runner.cancel()
             self.idle.pause()
@@ -284,23 +262,21 @@ class PatientSession(VisitSteps, QObject):
     def on_idle_expired(self) -> None:
         self.end(EndReason.IDLE)
 
+    def on_journey_stage_changed(self, payload: StagePayload) -> None:
+        self._arm_idle()
+        self.stage_changed.emit(payload)
+
+    def on_max_wait_reached(self) -> None:
+        """The wait grew too long: whatever runs now gives way to closing the visit."""
+        self._runner.cancel()
+        self._run("max_wait", "Closing your visit…", self.journey.close_for_max_wait)
+
     # -- internals ------------------------------------------------------------------------
 
-    def _run(self, name: str, text: str, work: Any, can_go_back: bool = False) -> None:
+    def _run(self, name: str, text: str, work: Work, can_go_back: bool = False) -> None:
         if self._ending is None:
             self.idle.poke()
             self._runner.run(name, text, work, can_go_back)
-
-    def _set_stage(self, payload: StagePayload) -> None:
-        """Show ``payload``: always for a step (each is a new screen), else on a stage change."""
-        previous = self._payload.stage
-        if payload.stage is previous and not isinstance(payload, Wizard):
-            return
-        if payload.stage is not previous:
-            log.info("session.stage %s -> %s", previous.value, payload.stage.value)
-        self._payload = payload
-        self._arm_idle()
-        self.stage_changed.emit(payload)
 
     def _arm_idle(self) -> None:
         if self.stage is Stage.WELCOME:
@@ -313,24 +289,15 @@ class PatientSession(VisitSteps, QObject):
         self.busy_changed.emit(True, "Finishing up…")
         state = self._state
         try:
-            if self._waiting is not None:
-                self._waiting.stop()
+            self.journey.stop()
             await wipe_session(self.client, state, self.hooks, self.config.wipe_step_timeout_s)
         except Exception as exc:  # the wipe tolerates failures; this is a last guard
             log.error("session.wipe_crashed error=%s", type(exc).__name__)
         finally:
-            self._reset()
+            self._state = SessionState()
+            self._runner.cancel()
+            self._ending = None
             self.busy_changed.emit(False, "")
             log.info("session.ended reason=%s", reason)
             self.ended.emit(reason)
-            self._set_stage(Welcome())
-
-    def _reset(self) -> None:
-        if self._waiting is not None:
-            self._waiting.deleteLater()
-        self._waiting = None
-        self._state = SessionState()
-        self._plan = None
-        self._post_call = None
-        self._runner.cancel()
-        self._ending = None
+            self.journey.reset()

@@ -49,7 +49,6 @@ class SessionState:
     answers: Answers = field(default_factory=Answers)
     user: User | None = None
     intake_id: str | None = None
-    visit_kind: VisitKind | None = None
     open_visit_id: str | None = None
     close_reason: CloseReason = CloseReason.PATIENT_EXIT_ROOM
     visit_id: str | None = None
@@ -76,7 +75,6 @@ class SessionState:
         self.definition = WizardDefinition()
         self.user = None
         self.intake_id = None
-        self.visit_kind = None
         self.open_visit_id = None
         self.visit_id = None
         self.booked_visit_id = None

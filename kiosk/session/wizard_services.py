@@ -7,7 +7,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -32,7 +32,14 @@ class ServicesClient(Protocol):
 
     async def list_pharmacies(self, user_id: str = "-") -> list[Pharmacy]: ...
 
-    async def get_availability(self, **params: Any) -> list[Slot]: ...
+    async def get_availability(
+        self,
+        *,
+        room_code: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        intake_id: str | None = None,
+    ) -> list[Slot]: ...
 
     async def download_file(self, file_id: str, auth_code: str, time: str | int) -> bytes: ...
 

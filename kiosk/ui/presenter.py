@@ -30,6 +30,7 @@ from kiosk.ui.screens.identify import Mode as IdentifyMode
 from kiosk.wizard import Answers, Step, WizardServices
 
 if TYPE_CHECKING:
+    from kiosk.session.clinic import ClinicLoader
     from kiosk.session.session import PatientSession
     from kiosk.ui.wizard import StepView
 
@@ -74,12 +75,14 @@ class FlowPresenter(QObject):
     def __init__(
         self,
         session: PatientSession,
+        clinic: ClinicLoader,
         window: KioskWindow,
         step_view_factory: StepViewFactory | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.clinic = clinic
         self.window = window
         self.step_view_factory = step_view_factory or default_step_view
         self._links: list[tuple[SignalInstance, Callable[..., Any]]] = []
@@ -108,8 +111,9 @@ class FlowPresenter(QObject):
         self._link(s.queue_updated, self.on_queue_updated)
         self._link(s.notice, self.on_notice)
         self._link(s.ended, self.on_ended)
-        self._link(s.clinic.loaded, self.on_clinic_loaded)
         self._link(s.connectivity_changed, self.window.connection_banner.set_online)
+        self._link(self.clinic.loaded, self.on_clinic_loaded)
+        self._link(self.clinic.connectivity_changed, self.window.connection_banner.set_online)
 
     def _connect_screens(self) -> None:
         w, s = self.window, self.session

@@ -45,8 +45,7 @@ def make_session(qloop, qtbot) -> Iterator[Callable[..., PatientSession]]:
 
     yield build
     for session in sessions:
-        if session._waiting is not None:
-            session._waiting.stop()
+        session.journey.stop()
         session.idle.pause()
 
 

@@ -56,6 +56,8 @@ def test_stop_cancels_a_retry_loop(qtbot, qloop, client):
 
 
 def test_a_patient_session_refreshes_the_clinic(qtbot, session, client):
-    with qtbot.waitSignal(session.clinic.loaded, timeout=2000):
+    clinic = loader(client)
+    session.account_loaded.connect(clinic.accept)
+    with qtbot.waitSignal(clinic.loaded, timeout=2000):
         session.begin()
-    assert session.clinic.account is session.state.account
+    assert clinic.account is session.state.account

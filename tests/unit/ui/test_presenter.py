@@ -60,7 +60,6 @@ class FakeSession(QObject):
         self.cleanups: list[Any] = []
         self.config = SimpleNamespace(known_patient_login=known_login)
         self.stage = Stage.WELCOME
-        self.clinic = FakeClinic()
         self.answers = object()
         self.services = object()
         for name in self.COMMANDS:
@@ -79,6 +78,7 @@ class FakeSession(QObject):
 
 class FakeClinic(QObject):
     loaded = Signal(object)
+    connectivity_changed = Signal(bool)
 
 
 ACCOUNT = Account(name="Sunrise Clinic", waiting_room={"subtitle": "Call 911"})
@@ -124,9 +124,14 @@ def window(qtbot) -> KioskWindow:
 
 
 @pytest.fixture
-def presenter(session, window) -> FlowPresenter:
+def clinic() -> FakeClinic:
+    return FakeClinic()
+
+
+@pytest.fixture
+def presenter(session, clinic, window) -> FlowPresenter:
     built = FlowPresenter(
-        session, window, lambda step, _a, _s, progress: FakeStepView(step, progress)
+        session, clinic, window, lambda step, _a, _s, progress: FakeStepView(step, progress)
     )
     yield built
     built.close()
@@ -162,8 +167,8 @@ def test_room_closed_shows_the_closed_message(presenter, session, window):
     assert window.room_closed.message.text() == "Closed until 8 AM."
 
 
-def test_clinic_name_and_subtitle_come_from_the_loaded_account(presenter, session, window):
-    session.clinic.loaded.emit(ACCOUNT)
+def test_clinic_name_and_subtitle_come_from_the_loaded_account(presenter, clinic, window):
+    clinic.loaded.emit(ACCOUNT)
     assert "Sunrise Clinic" in window.welcome.title.text()
     assert window.welcome.subtitle.text() == "Call 911"
 
@@ -241,7 +246,7 @@ def test_welcome_patient_code_begins_in_code_mode(qtbot, presenter, session, win
 
 
 def test_patient_code_link_hidden_when_the_kiosk_does_not_allow_it(qtbot, window):
-    FlowPresenter(FakeSession(known_login=False), window)
+    FlowPresenter(FakeSession(known_login=False), FakeClinic(), window)
     assert not window.welcome.code_button.isVisible()
 
 
@@ -334,6 +339,13 @@ def test_connectivity_toggles_the_banner(presenter, session, window):
     session.connectivity_changed.emit(False)
     assert window.connection_banner.isVisible()
     session.connectivity_changed.emit(True)
+    assert not window.connection_banner.isVisible()
+
+
+def test_the_clinic_loaders_connectivity_toggles_the_banner(presenter, clinic, window):
+    clinic.connectivity_changed.emit(False)
+    assert window.connection_banner.isVisible()
+    clinic.connectivity_changed.emit(True)
     assert not window.connection_banner.isVisible()
 
 

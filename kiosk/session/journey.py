@@ -1,0 +1,338 @@
+"""``Journey``: which screen comes next in one patient's visit, and the visit's moving parts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Literal
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.api.models import CloseReason, UserType, Visit, VisitStatus
+from kiosk.session.commands import CommandRunner
+from kiosk.session.config import SessionConfig
+from kiosk.session.errors import SessionStateError
+from kiosk.session.flow import PostCallPlan, VisitPlan, visit_options
+from kiosk.session.stages import (
+    Booked,
+    Call,
+    Goodbye,
+    Identify,
+    PostCall,
+    RoomClosed,
+    RoomPick,
+    StagePayload,
+    Waiting,
+    Welcome,
+    Wizard,
+)
+from kiosk.session.state import SessionState
+from kiosk.session.types import Stage
+from kiosk.session.visit import PICK_SLOT_MESSAGE, VisitCalls
+from kiosk.session.waiting import WaitingRoom
+from kiosk.wizard import Submission, parse_states
+
+log = logging.getLogger("kiosk.session")
+
+NO_ROOM_MESSAGE = "This kiosk has no waiting room set up. Please ask the front desk for help."
+NO_VISITS_MESSAGE = "This waiting room is not taking visits right now."
+CLOSED_MESSAGE = "This waiting room is closed right now. Please check back later."
+PROVIDER_CANCELLED_MESSAGE = (
+    "The clinic has ended this visit. If you still need care, please ask the front desk."
+)
+MAX_WAIT_MESSAGE = (
+    "We are sorry: the wait has become too long, so this visit was closed. "
+    "Please ask the front desk for help, or start again later."
+)
+
+#: What ``go_back`` leaves to the session: nothing (done here), a new start, or signing out.
+BackMove = Literal["done", "start_over", "sign_out"]
+
+
+class Journey(QObject):
+    """The visit's path: Welcome → (room pick) → identify → intake steps → waiting room or
+    booking → call → post-call steps → goodbye, as stage payloads (``stage_changed``).
+
+    Holds the parts that live for one visit: the ``VisitPlan`` (steps before and after the
+    visit is created), the ``PostCallPlan`` (survey) and the ``WaitingRoom`` (heartbeat,
+    queue, status and wait-limit timers). Its async methods run inside the session's commands
+    (``runner``), move the retry point forward with ``runner.checkpoint`` once a step took
+    effect on the server, and raise ``ApiError``/``SessionStateError`` for the runner.
+    ``max_wait_reached`` asks the session to run ``close_for_max_wait`` as a command.
+    """
+
+    stage_changed = Signal(object)
+    account_loaded = Signal(object)
+    queue_updated = Signal(object)
+    notice = Signal(str)
+    connectivity_changed = Signal(bool)
+    max_wait_reached = Signal()
+
+    def __init__(
+        self,
+        calls: VisitCalls,
+        config: Callable[[], SessionConfig],
+        state: Callable[[], SessionState],
+        runner: CommandRunner,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._calls = calls
+        self._config = config
+        self._state = state
+        self._runner = runner
+        self._payload: StagePayload = Welcome()
+        self._plan: VisitPlan | None = None
+        self._post_call: PostCallPlan | None = None
+        self._waiting: WaitingRoom | None = None
+
+    @property
+    def payload(self) -> StagePayload:
+        return self._payload
+
+    @property
+    def stage(self) -> Stage:
+        return self._payload.stage
+
+    @property
+    def can_go_back(self) -> bool:
+        """Whether Back makes sense from the step on screen (for the error panel)."""
+        if self.stage is Stage.POST_CALL:
+            return self._post_call is not None and self._post_call.can_go_back
+        plan = self._plan
+        return plan is not None and (plan.can_go_back or not plan.visit_created)
+
+    # -- before the visit -----------------------------------------------------------------
+
+    async def begin(self) -> None:
+        config, state = self._config(), self._state()
+        account = await self._calls.client.get_account(config.account_code)
+        state.account = account
+        self.account_loaded.emit(account)
+        state.definition = parse_states(account.states)
+        if config.room_code:
+            await self.open_room(config.room_code)
+            return
+        rooms = await self._calls.client.list_rooms()
+        if len(rooms) > 1:
+            state.rooms = rooms
+            self._show(RoomPick(tuple(rooms)))
+            return
+        code = rooms[0].code if rooms else account.waiting_room.default_room_code
+        if not code:
+            raise SessionStateError(NO_ROOM_MESSAGE)
+        await self.open_room(code)
+
+    async def open_room(self, code: str) -> None:
+        state = self._state()
+        room = await self._calls.load_room(code)
+        if room.operation_settings.is_closed:
+            self._show(RoomClosed(room.operation_settings.close_msg or CLOSED_MESSAGE))
+            return
+        plan = VisitPlan(state.definition, visit_options(room, state.definition))
+        if not plan.offers_anything:
+            self._show(RoomClosed(NO_VISITS_MESSAGE))
+            return
+        self._plan = plan
+        launch = state.staff_launch
+        if launch is not None:
+            await self.identify(
+                launch.first_name, launch.last_name, UserType.MEMBER, code=launch.code
+            )
+            return
+        self._show(Identify())
+
+    async def identify(
+        self,
+        first_name: str,
+        last_name: str,
+        user_type: UserType,
+        dob: str | None = None,
+        code: str | None = None,
+    ) -> None:
+        if self._plan is None or self._state().room_code is None:
+            raise SessionStateError("Please choose a waiting room first.")
+        await self._calls.sign_in(first_name, last_name, user_type, dob=dob, code=code)
+        self._runner.checkpoint(self._start_intake)
+        await self._start_intake()
+
+    async def _start_intake(self) -> None:
+        assert self._plan is not None
+        await self._calls.create_intake(self._plan.kind or "walkin")
+        self._runner.checkpoint(self._continue_plan)
+        await self._continue_plan()
+
+    async def back_to_identify(self) -> None:
+        await self._calls.sign_out()
+        self._show(Identify())
+
+    def go_back(self) -> BackMove:
+        """One screen back where the journey can do it alone; else what the session must do."""
+        stage, state = self.stage, self._state()
+        if stage in (Stage.ROOM_PICK, Stage.ROOM_CLOSED):
+            return "start_over"
+        if stage is Stage.IDENTIFY:
+            if not state.rooms or self._config().room_code is not None:
+                return "start_over"
+            state.room = None
+            self._plan = None
+            self._show(RoomPick(tuple(state.rooms)))
+        elif stage is Stage.WIZARD and self._plan is not None:
+            if self._plan.can_go_back:
+                self._plan.back()
+                self._show_step()
+            elif self._plan.position == 0 and not self._plan.visit_created:
+                return "sign_out"
+        elif stage is Stage.POST_CALL and self._post_call and self._post_call.can_go_back:
+            self._post_call.back()
+            self._show_step()
+        return "done"
+
+    # -- the steps ------------------------------------------------------------------------
+
+    async def submit(self, submissions: list[Submission]) -> None:
+        if not isinstance(self._payload, Wizard):
+            raise SessionStateError("There is no question on screen to answer.")
+        step = self._payload.step
+        routed = await self._calls.send_answers(step.key, submissions)
+        self._state().answers.record_submission(step, submissions)
+        if self.stage is Stage.POST_CALL:
+            assert self._post_call is not None
+            self._post_call.advance()
+            if self._post_call.current is None:
+                self._show(Goodbye())
+            else:
+                self._show_step()
+            return
+        assert self._plan is not None
+        if routed.visit_kind is not None and not self._plan.visit_created:
+            self._plan.kind = routed.visit_kind
+        self._plan.advance()
+        self._runner.checkpoint(self._continue_plan)
+        await self._continue_plan()
+
+    async def _continue_plan(self) -> None:
+        plan, state = self._plan, self._state()
+        assert plan is not None
+        if plan.at_commit_point:
+            if plan.kind == "appointment":
+                if state.booked_visit_id is None:
+                    plan.back()
+                    self._show_step()
+                    raise SessionStateError(PICK_SLOT_MESSAGE)
+                plan.visit_created = True
+            else:
+                plan.kind = "walkin"
+                await self._add_walkin()
+        if plan.current is not None:
+            self._show_step()
+        elif plan.kind == "appointment":
+            assert state.booking is not None
+            self._show(Booked(state.booking))
+        else:
+            self._show(Waiting(self._waiting_subtitle()))
+            if self._waiting is not None:
+                self._waiting.start_waiting(state.max_wait_s)
+
+    async def _add_walkin(self) -> None:
+        assert self._plan is not None
+        visit_id = await self._calls.add_walkin()
+        self._plan.visit_created = True
+        state = self._state()
+        assert state.room_code is not None
+        config = self._config()
+        waiting = WaitingRoom(self._calls.client, config, state, visit_id, state.room_code, self)
+        waiting.queue_updated.connect(self.queue_updated)
+        waiting.visit_status.connect(self.on_visit_status)
+        waiting.max_wait_reached.connect(self.on_max_wait_reached)
+        waiting.connectivity_changed.connect(self.connectivity_changed)
+        self._waiting = waiting
+        waiting.start_heartbeat()
+
+    def _show_step(self) -> None:
+        post_call = self.stage is Stage.POST_CALL
+        plan = self._post_call if post_call else self._plan
+        if plan is None or plan.current is None:
+            return
+        payload = PostCall if post_call else Wizard
+        self._show(payload(plan.current, plan.position, plan.total))
+
+    def _waiting_subtitle(self) -> str:
+        state = self._state()
+        room_line = state.room.subtitle if state.room is not None else None
+        account_line = state.account.waiting_room.subtitle if state.account is not None else None
+        return (room_line or "").strip() or (account_line or "").strip()
+
+    # -- the visit, once it exists --------------------------------------------------------
+
+    def on_visit_status(self, status: int, _visit: Visit | None) -> None:
+        if status == VisitStatus.IN_PROGRESS and self.stage is Stage.WAITING:
+            url = self._calls.call_url()
+            if url is None:
+                return
+            assert self._waiting is not None
+            self._waiting.call_started()
+            self._show(Call(url))
+        elif status == VisitStatus.COMPLETED and self.stage in (Stage.WAITING, Stage.CALL):
+            self._visit_over()
+            self._start_post_call()
+        elif status == VisitStatus.CANCELLED and self.stage in (Stage.WAITING, Stage.CALL):
+            self._visit_over()
+            self.notice.emit(PROVIDER_CANCELLED_MESSAGE)
+            self._show(Goodbye())
+
+    def on_max_wait_reached(self) -> None:
+        if self.stage in (Stage.WAITING, Stage.WIZARD) and self._state().open_visit_id:
+            self._state().close_reason = CloseReason.MAX_WAITING_TIME_REACHED
+            self.max_wait_reached.emit()
+
+    async def close_for_max_wait(self) -> None:
+        self.stop()
+        await self._calls.close_open_visit(CloseReason.MAX_WAITING_TIME_REACHED, tolerate=True)
+        self.notice.emit(MAX_WAIT_MESSAGE)
+        self._show(Goodbye())
+
+    async def close_call(self, reason: CloseReason) -> None:
+        self._state().close_reason = reason
+        self.stop()
+        await self._calls.close_open_visit(reason, tolerate=False)
+        self._start_post_call()
+
+    def _visit_over(self) -> None:
+        """The server closed the visit itself: nothing left to close, no timers to run."""
+        self._state().open_visit_id = None
+        self.stop()
+
+    def _start_post_call(self) -> None:
+        post_call = self._post_call = PostCallPlan(self._state().definition)
+        step = post_call.current
+        if step is None:
+            self._show(Goodbye())
+        else:
+            self._show(PostCall(step, post_call.position, post_call.total))
+
+    # -- the end --------------------------------------------------------------------------
+
+    def stop(self) -> None:
+        """Stop the waiting room's timers (the visit is over or the session ends)."""
+        if self._waiting is not None:
+            self._waiting.stop()
+
+    def reset(self) -> None:
+        """Forget this visit (after the wipe) and go back to Welcome."""
+        if self._waiting is not None:
+            self._waiting.deleteLater()
+        self._waiting = None
+        self._plan = None
+        self._post_call = None
+        self._show(Welcome())
+
+    def _show(self, payload: StagePayload) -> None:
+        """Show ``payload``: always for a step (each is a new screen), else on a stage change."""
+        previous = self._payload.stage
+        if payload.stage is previous and not isinstance(payload, Wizard):
+            return
+        if payload.stage is not previous:
+            log.info("session.stage %s -> %s", previous.value, payload.stage.value)
+        self._payload = payload
+        self.stage_changed.emit(payload)
