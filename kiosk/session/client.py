@@ -6,7 +6,7 @@ from typing import Any, Protocol
 
 from kiosk.api.models import Account, Intake, Room, TokenState, User, UserType, Visit
 from kiosk.session.routing import RoutingClient
-from kiosk.session.timers import HeartbeatClient, QueueClient, VisitClient
+from kiosk.session.waiting import WaitingClient
 from kiosk.session.wipe import WipeClient
 from kiosk.session.wizard_services import ServicesClient
 
@@ -15,9 +15,7 @@ class SessionClient(
     RoutingClient,
     WipeClient,
     ServicesClient,
-    HeartbeatClient,
-    QueueClient,
-    VisitClient,
+    WaitingClient,
     Protocol,
 ):
     """Structural: ``kiosk.api.VSeeClient`` satisfies it without naming it, tests pass fakes.

@@ -86,7 +86,7 @@ class PollingTimer(QObject):
 
     def backoff_s(self, failures: int) -> float:
         """Delay before retry ``failures`` (1-based): doubling, capped, at most the interval."""
-        delay = self._backoff_base_s * (2 ** max(0, failures - 1))
+        delay = self._backoff_base_s * 2.0 ** max(0, failures - 1)
         return min(delay, self._backoff_cap_s, self._interval_s)
 
     def on_timer_timeout(self) -> None:

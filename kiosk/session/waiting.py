@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.session.config import SessionConfig
 from kiosk.session.polling import PollingTimer
 from kiosk.session.state import SessionState
-from kiosk.session.timers import HeartbeatTimer, MaxWaitTimer, QueuePoller, VisitStatusWatcher
+from kiosk.session.timers import (
+    HeartbeatClient,
+    HeartbeatTimer,
+    MaxWaitTimer,
+    QueueClient,
+    QueuePoller,
+    VisitClient,
+    VisitStatusWatcher,
+)
 
 log = logging.getLogger("kiosk.session")
+
+
+class WaitingClient(HeartbeatClient, QueueClient, VisitClient, Protocol):
+    """The calls of the waiting room's timers."""
 
 
 class WaitingRoom(QObject):
@@ -32,7 +44,7 @@ class WaitingRoom(QObject):
 
     def __init__(
         self,
-        client: Any,
+        client: WaitingClient,
         config: SessionConfig,
         state: SessionState,
         visit_id: str,

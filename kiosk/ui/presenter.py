@@ -91,6 +91,21 @@ class FlowPresenter(QObject):
         self._stage: Stage = session.stage
         self._closed = False
         self._step_view: StepView | None = None
+        w = window
+        #: The screens with a notice box (every stage screen but the step host).
+        self._notice_holders: dict[QWidget, NoticeHolder] = {
+            screen: screen
+            for screen in (
+                w.welcome,
+                w.room_picker,
+                w.room_closed,
+                w.identify,
+                w.waiting_room,
+                w.booked,
+                w.call,
+                w.goodbye,
+            )
+        }
         self._unregister_cleanup = session.add_cleanup(window.call.stop_call)
         self._connect_session()
         self._connect_screens()
@@ -197,32 +212,17 @@ class FlowPresenter(QObject):
     def _show(self, screen: QWidget, reset: bool = False) -> None:
         """The stage's screen replaces the patient's; Welcome starts a new history."""
         navigator = self.window.navigator
-        current = self._notice_holder(navigator.screen)
-        if current is not None and current is not screen:
+        current = self._notice_holders.get(navigator.screen)
+        if current is not None and navigator.screen is not screen:
             current.clear_notice()
         if reset:
             navigator.reset(screen)
         else:
             navigator.replace(screen)
-        holder = self._notice_holder(screen)
+        holder = self._notice_holders.get(screen)
         if self._notice and holder is not None:
             holder.show_notice(self._notice)
             self._notice = None
-
-    def _notice_holder(self, widget: QWidget) -> NoticeHolder | None:
-        """``widget`` as a screen with a notice box (every stage screen but the step host)."""
-        w = self.window
-        holders: tuple[NoticeHolder, ...] = (
-            w.welcome,
-            w.room_picker,
-            w.room_closed,
-            w.identify,
-            w.waiting_room,
-            w.booked,
-            w.call,
-            w.goodbye,
-        )
-        return next((holder for holder in holders if holder is widget), None)
 
     def _step_screen(self, step: Step, index: int, total: int) -> QWidget:
         view = self.step_view_factory(
@@ -249,7 +249,7 @@ class FlowPresenter(QObject):
 
     def on_notice(self, text: str) -> None:
         self._notice = text
-        current = self._notice_holder(self.window.navigator.screen)
+        current = self._notice_holders.get(self.window.navigator.screen)
         if current is not None:
             current.show_notice(text)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import asdict, dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -12,6 +13,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.constants import MIN_TOUCH_TARGET_PX
 from kiosk.resources import STYLE_SHEET, resource_path
+
+#: Any widget type: ``set_role`` hands back the widget it was given, typed as it was.
+W = TypeVar("W", bound=QWidget)
 
 log = logging.getLogger("kiosk.ui")
 
@@ -90,7 +94,7 @@ def _restyle(widget: QWidget) -> None:
         widget.style().polish(widget)
 
 
-def set_role(widget: QWidget, role: str) -> QWidget:
+def set_role(widget: W, role: str) -> W:
     """Tag a widget with a theme role (``primary``, ``heading``, ``card``…) and restyle it."""
     widget.setProperty("role", role)
     _restyle(widget)

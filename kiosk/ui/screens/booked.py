@@ -29,11 +29,20 @@ CHECK_PX = 72
 class Booking(Protocol):
     """What the screen reads from the session's ``BookingConfirmation``."""
 
-    start: int | None
-    end: int | None
-    timezone: str
-    provider_name: str | None
-    link: str | None
+    @property
+    def start(self) -> int | None: ...
+
+    @property
+    def end(self) -> int | None: ...
+
+    @property
+    def timezone(self) -> str: ...
+
+    @property
+    def provider_name(self) -> str | None: ...
+
+    @property
+    def link(self) -> str | None: ...
 
 
 def _zone(name: str) -> dt.tzinfo:
