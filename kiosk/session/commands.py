@@ -11,10 +11,13 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.api.errors import ApiError
 from kiosk.session.errors import SessionStateError, session_error
+from kiosk.session.types import SessionError
 
 log = logging.getLogger("kiosk.session")
 
 Work = Callable[[], Awaitable[None]]
+#: Turns an expected failure into what the screen shows; the bool is the command's ``can_go_back``.
+Describe = Callable[[Exception, bool], SessionError]
 
 
 @dataclass
@@ -29,19 +32,30 @@ class CommandRunner(QObject):
     """Starts each command's async work on the running loop and returns at once.
 
     While it runs: ``busy_changed(True, text)``, then ``busy_changed(False, "")``. An
-    ``ApiError`` (or ``SessionStateError``) becomes ``failed(SessionError)`` and the command is
-    kept for ``retry()``; work may move that retry point forward with ``checkpoint`` once its
-    first part has succeeded, so a retry never repeats a step that already took effect. Any
-    other exception is a bug: it is logged by type only and handed to ``on_crash``.
-    Only one command runs at a time; another one asked for meanwhile is refused (logged).
+    ``expected`` failure (for the session: ``ApiError`` or ``SessionStateError``) becomes
+    ``failed(describe(error, can_go_back))`` and the command is kept for ``retry()``; work may
+    move that retry point forward with ``checkpoint`` once its first part has succeeded, so a
+    retry never repeats a step that already took effect. Any other exception is a bug: it is
+    logged by type only and handed to ``on_crash``. Only one command runs at a time; another
+    one asked for meanwhile is refused (``run`` returns False, and it is logged). ``cancel()``
+    stops the running one. The patient session and staff mode each have one; the UI only shows
+    ``busy_changed`` and ``failed``.
     """
 
     busy_changed = Signal(bool, str)
     failed = Signal(object)
 
-    def __init__(self, on_crash: Callable[[BaseException], None], parent: QObject | None = None):
+    def __init__(
+        self,
+        on_crash: Callable[[BaseException], None],
+        parent: QObject | None = None,
+        expected: tuple[type[Exception], ...] = (ApiError, SessionStateError),
+        describe: Describe = session_error,
+    ) -> None:
         super().__init__(parent)
         self._on_crash = on_crash
+        self._expected = expected
+        self._describe = describe
         self._task: asyncio.Future[None] | None = None
         self._current: _Command | None = None
         self._retry: _Command | None = None
@@ -89,10 +103,10 @@ class CommandRunner(QObject):
     async def _run(self, command: _Command) -> None:
         log.info("command.start name=%s", command.name)
         self.busy_changed.emit(True, command.busy_text)
-        error: BaseException | None = None
+        error: Exception | None = None
         try:
             await command.work()
-        except (ApiError, SessionStateError) as exc:
+        except self._expected as exc:
             error = exc
         except asyncio.CancelledError:
             self.busy_changed.emit(False, "")
@@ -113,4 +127,4 @@ class CommandRunner(QObject):
             "command.failed name=%s error=%s status=%s", command.name, type(error).__name__, status
         )
         self._retry = command
-        self.failed.emit(session_error(error, command.can_go_back))
+        self.failed.emit(self._describe(error, command.can_go_back))

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Callable, Coroutine
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,11 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.session.commands import CommandRunner
+from kiosk.session.types import SessionError
 from kiosk.staff.actions import StaffActionError, StaffActions
-from kiosk.ui.staff.console_pages import PatientPage, ProviderPage, RoomPage, StatusPage
+from kiosk.ui.staff.console_pages import PatientPage, ProviderPage, ResultPage, RoomPage, StatusPage
 from kiosk.ui.theme import set_role
 
 log = logging.getLogger("kiosk.staff")
+
+T = TypeVar("T")
 
 
 def _scrolling(page: QWidget) -> QScrollArea:
@@ -37,7 +40,9 @@ def _scrolling(page: QWidget) -> QScrollArea:
 
 class StaffConsole(QWidget):
     """The console after a right PIN. Every server call goes through ``actions`` (the UI never
-    holds a client); while one runs the console is busy and its buttons are disabled.
+    holds a client), run by staff mode's ``runner`` (the session's ``CommandRunner``: one call
+    at a time, busy, failures, cancellation); the console only shows: while one runs it is busy
+    and its buttons are disabled, and a failure shows on the page that asked.
 
     Signals for the app: ``launch_known_patient(code, first_name, last_name)`` (forward to the
     session's ``identify_known``), ``open_provider_dashboard(url)`` (show it in the web view;
@@ -51,11 +56,14 @@ class StaffConsole(QWidget):
     close_requested = Signal()
     room_changed = Signal(str)
 
-    def __init__(self, actions: StaffActions, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, actions: StaffActions, runner: CommandRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
-        self.actions = actions
-        self._task: asyncio.Future[Any] | None = None
+        self.staff_actions = actions
+        self.runner = runner
+        self._page: ResultPage | None = None
         self.status_page = StatusPage()
         self.room_page = RoomPage()
         self.provider_page = ProviderPage()
@@ -100,20 +108,21 @@ class StaffConsole(QWidget):
             self.provider_page.dashboard_button,
             self.patient_page.start_button,
         ]
+        runner.busy_changed.connect(self.on_runner_busy_changed)
+        runner.failed.connect(self.on_runner_failed)
 
     @property
     def busy(self) -> bool:
-        return self._task is not None and not self._task.done()
+        return self.runner.busy
 
     def refresh(self) -> None:
         """Show fresh status (each time the console opens)."""
         self.tabs.setCurrentIndex(0)
-        self.status_page.show_info(self.actions.info())
+        self.status_page.show_info(self.staff_actions.info())
 
     def clear(self) -> None:
         """Forget what was typed (provider and patient names) when staff mode closes."""
-        if self.busy and self._task is not None:
-            self._task.cancel()
+        self.runner.cancel()
         self.provider_page.clear()
         self.patient_page.clear()
         self.room_page.result.clear()
@@ -129,23 +138,23 @@ class StaffConsole(QWidget):
             if not self.provider_page.domain.text() and report.account_domain:
                 self.provider_page.domain.setText(report.account_domain)
 
-        self._run(page, "Testing…", self.actions.test_connection(), done)
+        self._run(page, "test_connection", "Testing…", self.staff_actions.test_connection, done)
 
     def on_load_rooms_clicked(self) -> None:
         page = self.room_page
 
         def done(rooms: Any) -> None:
-            page.show_rooms(rooms, self.actions.info().room_code)
+            page.show_rooms(rooms, self.staff_actions.info().room_code)
             page.show_result(f"{len(rooms)} rooms." if rooms else "This account has no rooms.")
 
-        self._run(page, "Loading rooms…", self.actions.list_rooms(), done)
+        self._run(page, "list_rooms", "Loading rooms…", self.staff_actions.list_rooms, done)
 
     def on_choose_room_clicked(self) -> None:
         code = self.room_page.selected_code()
         if code is None:
             return
         try:
-            self.actions.choose_room(code)
+            self.staff_actions.choose_room(code)
         except StaffActionError as exc:
             self.room_page.show_result(exc.message, ok=False)
             return
@@ -163,12 +172,16 @@ class StaffConsole(QWidget):
             verb = "Created" if result.created else "Found the existing"
             page.show_result(f"{verb} room {result.room_code} and assigned the provider to it.")
 
-        self._run(page, "Setting up…", self.actions.setup_provider_room(request), done)
+        setup = lambda: self.staff_actions.setup_provider_room(request)  # noqa: E731
+        self._run(page, "setup_provider_room", "Setting up…", setup, done)
 
     def on_dashboard_clicked(self) -> None:
         page = self.provider_page
-        coro = self.actions.provider_dashboard_url(*page.identity())
-        self._run(page, "Signing in…", coro, lambda url: self.open_provider_dashboard.emit(url))
+        identity = page.identity()
+        sign_in = lambda: self.staff_actions.provider_dashboard_url(*identity)  # noqa: E731
+        self._run(
+            page, "provider_dashboard", "Signing in…", sign_in, self.open_provider_dashboard.emit
+        )
 
     def on_start_patient_clicked(self) -> None:
         values = self.patient_page.values()
@@ -186,38 +199,51 @@ class StaffConsole(QWidget):
         log.info("staff.exit_requested")
         self.exit_requested.emit()
 
+    def on_runner_busy_changed(self, busy: bool, text: str) -> None:
+        self._set_busy(text if busy else "")
+        if not busy:
+            self.status_page.show_info(self.staff_actions.info())
+
+    def on_runner_failed(self, error: SessionError) -> None:
+        if self._page is not None:
+            self._page.show_result(error.message, ok=False)
+
     # -- internals ------------------------------------------------------------------------
 
     def _run(
         self,
-        page: Any,
+        page: ResultPage,
+        name: str,
         busy_text: str,
-        work: Coroutine[Any, Any, Any],
-        on_success: Callable[[Any], None],
+        call: Callable[[], Awaitable[T]],
+        on_success: Callable[[T], None],
     ) -> None:
-        if self.busy:
-            work.close()  # one call at a time; the new one is dropped unstarted
+        """Run ``call`` on the runner; one at a time (a second is dropped, never started)."""
+        if self.runner.busy:
             return
-        self._set_busy(busy_text)
+
+        async def work() -> None:
+            on_success(await call())
+
         page.result.clear()
-
-        async def run() -> None:
-            try:
-                result = await work
-            except StaffActionError as exc:
-                page.show_result(exc.message, ok=False)
-            else:
-                on_success(result)
-            finally:
-                self._set_busy("")
-                self.status_page.show_info(self.actions.info())
-
-        self._task = asyncio.ensure_future(run())
+        self._page = page
+        self.runner.run(name, busy_text, work)
 
     def _set_busy(self, text: str) -> None:
-        self.busy_label.setText(text)
+        self.busy_label.setText(text or "")
         for button in self._buttons:
             button.setEnabled(not text)
         if not text:
             self.room_page.on_rooms_current_changed()
         self.tabs.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, bool(text))
+
+
+def staff_error(exc: Exception, _can_go_back: bool) -> SessionError:
+    """A failed staff action as the console shows it: ``StaffActionError``'s one sentence."""
+    message = exc.message if isinstance(exc, StaffActionError) else str(exc)
+    return SessionError(message, can_retry=True, can_go_back=False)
+
+
+def staff_runner(on_crash: Callable[[BaseException], None], parent: Any = None) -> CommandRunner:
+    """The runner for staff actions: ``StaffActionError`` is the expected failure."""
+    return CommandRunner(on_crash, parent, expected=(StaffActionError,), describe=staff_error)

@@ -25,7 +25,7 @@ def _line(placeholder: str) -> QLineEdit:
     return field
 
 
-class _Page(QWidget):
+class ResultPage(QWidget):
     """A titled column; ``result`` is the page's one line of feedback."""
 
     def __init__(self, title: str, hint: str) -> None:
@@ -52,7 +52,7 @@ class _Page(QWidget):
         set_role(self.result, "muted" if ok else "error")
 
 
-class StatusPage(_Page):
+class StatusPage(ResultPage):
     """Connectivity and configuration; never the key, secret, tokens or PIN hash."""
 
     def __init__(self) -> None:
@@ -97,7 +97,7 @@ class StatusPage(_Page):
         )
 
 
-class RoomPage(_Page):
+class RoomPage(ResultPage):
     """Pick the room this kiosk serves (saved in the config file)."""
 
     def __init__(self) -> None:
@@ -129,7 +129,7 @@ class RoomPage(_Page):
         self.choose_button.setEnabled(self.selected_code() is not None)
 
 
-class ProviderPage(_Page):
+class ProviderPage(ResultPage):
     """Provider use cases: own room (#2) and the dashboard (#1)."""
 
     def __init__(self) -> None:
@@ -181,7 +181,7 @@ class ProviderPage(_Page):
         self.result.clear()
 
 
-class PatientPage(_Page):
+class PatientPage(ResultPage):
     """Start a known patient's visit (SSO type 200 with the integrator code) at the intake."""
 
     def __init__(self) -> None:

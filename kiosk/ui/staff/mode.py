@@ -12,7 +12,7 @@ from kiosk import constants
 from kiosk.session.idle import IdleMonitor
 from kiosk.staff.actions import StaffActions
 from kiosk.staff.auth import PinOutcome, StaffAuthenticator
-from kiosk.ui.staff.console import StaffConsole
+from kiosk.ui.staff.console import StaffConsole, staff_runner
 from kiosk.ui.staff.gesture import StaffGestureDetector
 from kiosk.ui.staff.pin_pad import PinPadScreen
 from kiosk.ui.theme import set_role
@@ -84,14 +84,14 @@ class StaffMode(QObject):
         self.idle = IdleMonitor(idle_timeout_s, idle_timeout_s, 0, parent=self)
         self.pin_pad = PinPadScreen(lockout_tick_s)
         self.no_pin = NoPinScreen()
-        self.console = StaffConsole(actions)
+        self.runner = staff_runner(self.on_action_crashed, self)
+        self.console = StaffConsole(actions, self.runner)
         self.widget = QStackedWidget()
         self.widget.setProperty("staff", "screen")
         for page in (self.pin_pad, self.no_pin, self.console):
             self.widget.addWidget(page)
         self._active = False
         self._installed = False
-        self._logout: asyncio.Future[None] | None = None
 
         self.gesture.triggered.connect(self.open)
         self.idle.timed_out.connect(self.on_idle_timed_out)
@@ -141,7 +141,7 @@ class StaffMode(QObject):
             return
         self.console.clear()
         self.pin_pad.reset()
-        self._logout = asyncio.ensure_future(self.actions.end())
+        self.runner.run("staff_logout", "Signing out…", self.actions.end)
         self._set_active(False)
         log.info("staff.closed")
 
@@ -172,6 +172,12 @@ class StaffMode(QObject):
     def on_launch_known_patient(self, code: str, first_name: str, last_name: str) -> None:
         self.close()
         self.launch_known_patient.emit(code, first_name, last_name)
+
+    def on_action_crashed(self, exc: BaseException) -> None:
+        """A bug in a staff action: the loop's handler (the app's ``CrashGuard``) gets it."""
+        asyncio.get_event_loop().call_exception_handler(
+            {"message": "staff action crashed", "exception": exc}
+        )
 
     def on_idle_timed_out(self) -> None:
         log.info("staff.idle_timeout")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from pydantic import SecretStr
@@ -13,6 +14,9 @@ class FakeStaffClient:
     def __init__(self) -> None:
         self.calls: list[str] = []
         self.token_state: TokenState | None = None
+        #: ``list_rooms`` raises this, if set; waits for ``rooms_gate``, if set.
+        self.rooms_error: Exception | None = None
+        self.rooms_gate: asyncio.Event | None = None
 
     async def sso(self, first_name, last_name, type=UserType.GUEST, code=None, **_: Any) -> User:
         self.calls.append("sso")
@@ -29,6 +33,10 @@ class FakeStaffClient:
 
     async def list_rooms(self) -> list[Room]:
         self.calls.append("list_rooms")
+        if self.rooms_gate is not None:
+            await self.rooms_gate.wait()
+        if self.rooms_error is not None:
+            raise self.rooms_error
         return [Room(code="ceproom1", name="Main"), Room(code="k7f2q", name="Dr Byron")]
 
     async def get_settings(self) -> ServerSettings:

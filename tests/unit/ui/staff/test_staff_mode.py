@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from window_input import click, press, release
 
+from kiosk.api.errors import NetworkError
 from kiosk.staff.auth import StaffAuthenticator
 from kiosk.staff.lockout import PinLockout
 from kiosk.staff.pin import hash_pin
@@ -227,3 +230,43 @@ def test_exit_is_forwarded(qtbot, make_mode):
     enter(mode, PIN)
     with qtbot.waitSignal(mode.exit_requested, timeout=500):
         mode.console.exit_button.click()
+
+
+def test_a_failed_action_shows_its_message_on_its_page(qtbot, make_mode, staff_client):
+    staff_client.rooms_error = NetworkError("down")
+    mode = make_mode()
+    mode.open()
+    enter(mode, PIN)
+    page = mode.console.room_page
+    page.load_button.click()
+    qtbot.waitUntil(lambda: "cannot be reached" in page.result.text(), timeout=1000)
+    assert not mode.console.busy and page.load_button.isEnabled()
+
+
+def test_the_console_is_busy_while_an_action_runs(qtbot, make_mode, staff_client):
+    staff_client.rooms_gate = asyncio.Event()
+    mode = make_mode()
+    mode.open()
+    enter(mode, PIN)
+    page = mode.console.room_page
+    page.load_button.click()
+    qtbot.waitUntil(lambda: mode.console.busy_label.text() == "Loading rooms…", timeout=1000)
+    assert not page.load_button.isEnabled()
+    page.load_button.click()  # a second call while one runs is dropped
+    staff_client.rooms_gate.set()
+    qtbot.waitUntil(lambda: page.rooms.count() == 2, timeout=1000)
+    assert staff_client.calls.count("list_rooms") == 1
+    assert mode.console.busy_label.text() == "" and page.load_button.isEnabled()
+
+
+def test_closing_staff_mode_cancels_a_running_action(qtbot, make_mode, staff_client):
+    staff_client.rooms_gate = asyncio.Event()
+    mode = make_mode()
+    mode.open()
+    enter(mode, PIN)
+    mode.console.room_page.load_button.click()
+    qtbot.waitUntil(lambda: "list_rooms" in staff_client.calls, timeout=1000)
+    mode.close()
+    staff_client.rooms_gate.set()
+    qtbot.waitUntil(lambda: not mode.console.busy, timeout=1000)
+    assert mode.console.room_page.rooms.count() == 0
