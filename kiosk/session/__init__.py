@@ -7,19 +7,6 @@ from kiosk.session.hooks import SessionHooks
 from kiosk.session.idle import IdleMonitor
 from kiosk.session.polling import PollingTimer
 from kiosk.session.session import PatientSession
-from kiosk.session.stages import (
-    Booked,
-    Call,
-    Goodbye,
-    Identify,
-    PostCall,
-    RoomClosed,
-    RoomPick,
-    StagePayload,
-    Waiting,
-    Welcome,
-    Wizard,
-)
 from kiosk.session.state import SessionState
 from kiosk.session.timers import (
     HeartbeatTimer,
@@ -33,22 +20,15 @@ from kiosk.session.wipe import wipe_session
 from kiosk.session.wizard_services import SessionWizardServices
 
 __all__ = [
-    "Booked",
     "BookingConfirmation",
-    "Call",
     "EndReason",
-    "Goodbye",
     "HeartbeatTimer",
-    "Identify",
     "IdleMonitor",
     "MaxWaitTimer",
     "PatientSession",
     "PollingTimer",
-    "PostCall",
     "QueuePoller",
     "QueueStatus",
-    "RoomClosed",
-    "RoomPick",
     "SessionConfig",
     "SessionError",
     "SessionHooks",
@@ -56,12 +36,8 @@ __all__ = [
     "SessionStateError",
     "SessionWizardServices",
     "Stage",
-    "StagePayload",
     "VisitPlan",
     "VisitStatusWatcher",
-    "Waiting",
-    "Welcome",
-    "Wizard",
     "queue_status",
     "session_error",
     "visit_options",

@@ -34,12 +34,7 @@ class SessionClient(
     async def get_room(self, code: str) -> Room: ...
 
     async def sso(
-        self,
-        first_name: str,
-        last_name: str,
-        type: UserType = UserType.GUEST,
-        code: str | None = None,
-        dob: str | None = None,
+        self, first: str, last: str, /, *, type: UserType, code: str | None, dob: str | None
     ) -> User: ...
 
     async def create_intake(self, **fields: Any) -> Intake: ...

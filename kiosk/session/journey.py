@@ -9,26 +9,14 @@ from typing import Literal
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.api.models import CloseReason, UserType, Visit, VisitStatus
+from kiosk.session import stages
 from kiosk.session.commands import CommandRunner
 from kiosk.session.config import SessionConfig
 from kiosk.session.errors import SessionStateError
 from kiosk.session.flow import PostCallPlan, VisitPlan, visit_options
-from kiosk.session.stages import (
-    Booked,
-    Call,
-    Goodbye,
-    Identify,
-    PostCall,
-    RoomClosed,
-    RoomPick,
-    StagePayload,
-    Waiting,
-    Welcome,
-    Wizard,
-)
 from kiosk.session.state import SessionState
 from kiosk.session.types import Stage
-from kiosk.session.visit import PICK_SLOT_MESSAGE, VisitCalls
+from kiosk.session.visit import PICK_SLOT_MESSAGE, SignIn, VisitCalls
 from kiosk.session.waiting import WaitingRoom
 from kiosk.wizard import Submission, parse_states
 
@@ -81,13 +69,13 @@ class Journey(QObject):
         self._config = config
         self._state = state
         self._runner = runner
-        self._payload: StagePayload = Welcome()
+        self._payload: stages.StagePayload = stages.Welcome()
         self._plan: VisitPlan | None = None
         self._post_call: PostCallPlan | None = None
         self._waiting: WaitingRoom | None = None
 
     @property
-    def payload(self) -> StagePayload:
+    def payload(self) -> stages.StagePayload:
         return self._payload
 
     @property
@@ -116,7 +104,7 @@ class Journey(QObject):
         rooms = await self._calls.client.list_rooms()
         if len(rooms) > 1:
             state.rooms = rooms
-            self._show(RoomPick(tuple(rooms)))
+            self._show(stages.RoomPick(tuple(rooms)))
             return
         code = rooms[0].code if rooms else account.waiting_room.default_room_code
         if not code:
@@ -127,32 +115,24 @@ class Journey(QObject):
         state = self._state()
         room = await self._calls.load_room(code)
         if room.operation_settings.is_closed:
-            self._show(RoomClosed(room.operation_settings.close_msg or CLOSED_MESSAGE))
+            self._show(stages.RoomClosed(room.operation_settings.close_msg or CLOSED_MESSAGE))
             return
         plan = VisitPlan(state.definition, visit_options(room, state.definition))
         if not plan.offers_anything:
-            self._show(RoomClosed(NO_VISITS_MESSAGE))
+            self._show(stages.RoomClosed(NO_VISITS_MESSAGE))
             return
         self._plan = plan
         launch = state.staff_launch
         if launch is not None:
-            await self.identify(
-                launch.first_name, launch.last_name, UserType.MEMBER, code=launch.code
-            )
+            patient = SignIn(launch.first_name, launch.last_name, UserType.MEMBER, code=launch.code)
+            await self.identify(patient)
             return
-        self._show(Identify())
+        self._show(stages.Identify())
 
-    async def identify(
-        self,
-        first_name: str,
-        last_name: str,
-        user_type: UserType,
-        dob: str | None = None,
-        code: str | None = None,
-    ) -> None:
+    async def identify(self, who: SignIn) -> None:
         if self._plan is None or self._state().room_code is None:
             raise SessionStateError("Please choose a waiting room first.")
-        await self._calls.sign_in(first_name, last_name, user_type, dob=dob, code=code)
+        await self._calls.sign_in(who)
         self._runner.checkpoint(self._start_intake)
         await self._start_intake()
 
@@ -164,7 +144,7 @@ class Journey(QObject):
 
     async def back_to_identify(self) -> None:
         await self._calls.sign_out()
-        self._show(Identify())
+        self._show(stages.Identify())
 
     def go_back(self) -> BackMove:
         """One screen back where the journey can do it alone; else what the session must do."""
@@ -176,7 +156,7 @@ class Journey(QObject):
                 return "start_over"
             state.room = None
             self._plan = None
-            self._show(RoomPick(tuple(state.rooms)))
+            self._show(stages.RoomPick(tuple(state.rooms)))
         elif stage is Stage.WIZARD and self._plan is not None:
             if self._plan.can_go_back:
                 self._plan.back()
@@ -191,7 +171,7 @@ class Journey(QObject):
     # -- the steps ------------------------------------------------------------------------
 
     async def submit(self, submissions: list[Submission]) -> None:
-        if not isinstance(self._payload, Wizard):
+        if not isinstance(self._payload, stages.Wizard):
             raise SessionStateError("There is no question on screen to answer.")
         step = self._payload.step
         routed = await self._calls.send_answers(step.key, submissions)
@@ -200,7 +180,7 @@ class Journey(QObject):
             assert self._post_call is not None
             self._post_call.advance()
             if self._post_call.current is None:
-                self._show(Goodbye())
+                self._show(stages.Goodbye())
             else:
                 self._show_step()
             return
@@ -228,9 +208,9 @@ class Journey(QObject):
             self._show_step()
         elif plan.kind == "appointment":
             assert state.booking is not None
-            self._show(Booked(state.booking))
+            self._show(stages.Booked(state.booking))
         else:
-            self._show(Waiting(self._waiting_subtitle()))
+            self._show(stages.Waiting(self._waiting_subtitle()))
             if self._waiting is not None:
                 self._waiting.start_waiting(state.max_wait_s)
 
@@ -254,7 +234,7 @@ class Journey(QObject):
         plan = self._post_call if post_call else self._plan
         if plan is None or plan.current is None:
             return
-        payload = PostCall if post_call else Wizard
+        payload = stages.PostCall if post_call else stages.Wizard
         self._show(payload(plan.current, plan.position, plan.total))
 
     def _waiting_subtitle(self) -> str:
@@ -272,14 +252,14 @@ class Journey(QObject):
                 return
             assert self._waiting is not None
             self._waiting.call_started()
-            self._show(Call(url))
+            self._show(stages.Call(url))
         elif status == VisitStatus.COMPLETED and self.stage in (Stage.WAITING, Stage.CALL):
             self._visit_over()
             self._start_post_call()
         elif status == VisitStatus.CANCELLED and self.stage in (Stage.WAITING, Stage.CALL):
             self._visit_over()
             self.notice.emit(PROVIDER_CANCELLED_MESSAGE)
-            self._show(Goodbye())
+            self._show(stages.Goodbye())
 
     def on_max_wait_reached(self) -> None:
         if self.stage in (Stage.WAITING, Stage.WIZARD) and self._state().open_visit_id:
@@ -290,7 +270,7 @@ class Journey(QObject):
         self.stop()
         await self._calls.close_open_visit(CloseReason.MAX_WAITING_TIME_REACHED, tolerate=True)
         self.notice.emit(MAX_WAIT_MESSAGE)
-        self._show(Goodbye())
+        self._show(stages.Goodbye())
 
     async def close_call(self, reason: CloseReason) -> None:
         self._state().close_reason = reason
@@ -307,9 +287,9 @@ class Journey(QObject):
         post_call = self._post_call = PostCallPlan(self._state().definition)
         step = post_call.current
         if step is None:
-            self._show(Goodbye())
+            self._show(stages.Goodbye())
         else:
-            self._show(PostCall(step, post_call.position, post_call.total))
+            self._show(stages.PostCall(step, post_call.position, post_call.total))
 
     # -- the end --------------------------------------------------------------------------
 
@@ -325,12 +305,12 @@ class Journey(QObject):
         self._waiting = None
         self._plan = None
         self._post_call = None
-        self._show(Welcome())
+        self._show(stages.Welcome())
 
-    def _show(self, payload: StagePayload) -> None:
+    def _show(self, payload: stages.StagePayload) -> None:
         """Show ``payload``: always for a step (each is a new screen), else on a stage change."""
         previous = self._payload.stage
-        if payload.stage is previous and not isinstance(payload, Wizard):
+        if payload.stage is previous and not isinstance(payload, stages.Wizard):
             return
         if payload.stage is not previous:
             log.info("session.stage %s -> %s", previous.value, payload.stage.value)

@@ -23,7 +23,7 @@ from kiosk.session.redaction import remember_patient_values
 from kiosk.session.stages import StagePayload, Wizard
 from kiosk.session.state import KnownPatient, SessionState
 from kiosk.session.types import EndReason, Stage
-from kiosk.session.visit import VisitCalls
+from kiosk.session.visit import SignIn, VisitCalls
 from kiosk.session.wipe import wipe_session
 from kiosk.session.wizard_services import SessionWizardServices
 from kiosk.wizard import Answers, Step, Submission
@@ -166,9 +166,8 @@ class PatientSession(QObject):
             dob_text = dob.isoformat() if isinstance(dob, dt.date) else str(dob)
             remember_patient_values(first_name, last_name, dob_text)
 
-            async def work() -> None:
-                await self.journey.identify(first_name, last_name, UserType.GUEST, dob=dob_text)
-
+            who = SignIn(first_name, last_name, UserType.GUEST, dob=dob_text)
+            work = lambda: self.journey.identify(who)  # noqa: E731
             self._run("identify_guest", "Signing you in…", work, can_go_back=True)
 
     def identify_known(self, code: str, first_name: str, last_name: str) -> None:
@@ -181,7 +180,7 @@ class PatientSession(QObject):
         async def work() -> None:
             if not self.config.known_patient_login:
                 raise SessionStateError(KNOWN_LOGIN_OFF)
-            await self.journey.identify(first_name, last_name, UserType.MEMBER, code=code)
+            await self.journey.identify(SignIn(first_name, last_name, UserType.MEMBER, code=code))
 
         self._run("identify_known", "Signing you in…", work, can_go_back=True)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from kiosk.api import PortalUrls
 from kiosk.api.errors import ApiError
@@ -19,6 +20,21 @@ log = logging.getLogger("kiosk.session")
 
 MAX_WAIT_SETTING = "visit/time/max_wait_time"
 PICK_SLOT_MESSAGE = "Please choose a time for your appointment."
+
+
+@dataclass(frozen=True, repr=False)
+class SignIn:
+    """Who signs in: a guest (name, date of birth) or a known patient (integrator ``code``).
+    Holds patient data: the repr shows the user type only."""
+
+    first_name: str
+    last_name: str
+    user_type: UserType
+    dob: str | None = None
+    code: str | None = None
+
+    def __repr__(self) -> str:
+        return f"<SignIn type={int(self.user_type)}>"
 
 
 class VisitCalls:
@@ -46,25 +62,19 @@ class VisitCalls:
         log.info("session.room %s closed=%s", room.code, room.operation_settings.is_closed)
         return room
 
-    async def sign_in(
-        self,
-        first_name: str,
-        last_name: str,
-        user_type: UserType,
-        dob: str | None = None,
-        code: str | None = None,
-    ) -> None:
+    async def sign_in(self, who: SignIn) -> None:
         """SSO as this patient, unless already signed in (a retry after the intake failed)."""
         state = self._state()
         if state.user is not None:
             return
         if self.client.token_state is not None:
             await self.client.logout()
-        state.user = await self.client.sso(
-            first_name, last_name, type=user_type, code=code, dob=dob
+        user = await self.client.sso(
+            who.first_name, who.last_name, type=who.user_type, code=who.code, dob=who.dob
         )
+        state.user = user
         state.staff_launch = None
-        log.info("session.signed_in user=%s type=%d", state.user.id, int(user_type))
+        log.info("session.signed_in user=%s type=%d", user.id, int(who.user_type))
 
     async def sign_out(self) -> None:
         """Back before sign-in: the server forgets the token, the state the user and intake."""
