@@ -7,7 +7,7 @@ from session_fakes import ONE_TIME_TOKEN, PATIENT_TOKEN, FakeClient, room, state
 
 from kiosk.api.models import CloseReason, UserType
 from kiosk.session import BookingConfirmation, Stage
-from kiosk.session.stages import Booked, Call, RoomClosed, Wizard
+from kiosk.session.stages import Booked, Call, RoomClosed, Waiting, Wizard
 from kiosk.wizard import ConsentGiven, EmrUpdate, IntakeFields, VisitTypeChoice
 
 
@@ -294,3 +294,29 @@ def test_go_back_from_the_first_step_signs_out_and_asks_again(qtbot, session, cl
     session.identify_guest("Ada", "Lovelace", "1990-01-01")
     wait_stage(qtbot, session, Stage.WIZARD)
     assert len(client.calls_of("sso")) == 2
+
+
+def test_the_waiting_payload_carries_the_rooms_waiting_line(qtbot, session, client):
+    client.rooms = [room().model_copy(update={"subtitle": "  Room line  "})]
+    start(qtbot, session)
+    walk_wizard(qtbot, session)
+    wait_stage(qtbot, session, Stage.WAITING)
+    assert session.payload == Waiting("Room line")
+
+
+def test_the_waiting_payload_falls_back_to_the_accounts_waiting_line(qtbot, session, client):
+    client.account.waiting_room.subtitle = "Call 911 in an emergency"
+    start(qtbot, session)
+    walk_wizard(qtbot, session)
+    wait_stage(qtbot, session, Stage.WAITING)
+    assert session.payload == Waiting("Call 911 in an emergency")
+
+
+def test_each_step_is_a_new_payload_even_when_the_same_step_comes_back(qtbot, session, client):
+    start(qtbot, session)
+    first = session.payload
+    submit_one(qtbot, session, [])
+    with qtbot.waitSignal(session.stage_changed, timeout=1000) as back:
+        session.go_back()
+    assert isinstance(back.args[0], Wizard) and back.args[0].step == first.step
+    assert back.args[0] is not first and back.args[0].index == first.index
