@@ -198,7 +198,7 @@ async def patient_walkin(walk: Walk) -> None:
     from kiosk.ui.screens.queue_text import position_text
 
     w = walk.window
-    await walk.wait(lambda: walk.session.clinic.account is not None, "the clinic's account")
+    await walk.wait(lambda: walk.app.clinic.account is not None, "the clinic's account")
     await walk.shot("welcome")
     await walk.faults(latency_s=2.5)
     w.welcome.check_in_button.click()

@@ -3,8 +3,9 @@
     python tools/screenshot_screens.py --out /tmp/screens
     python tools/screenshot_screens.py --out /tmp/screens --size 1080x1920
 
-A demo session (a QObject with the session's signals and do-nothing commands) drives the real
-``FlowPresenter`` and ``KioskWindow``, so the pictures show what the presenter really builds.
+A demo session (a QObject with the session's signals and do-nothing commands) sends real stage
+payloads to the real ``FlowPresenter`` and ``KioskWindow``, so the pictures show what the
+presenter really builds.
 The call screen opens a tiny local page on 127.0.0.1 in the real ``CallView``. Nothing touches
 the network beyond loopback; only the PNGs are written.
 """
@@ -29,6 +30,18 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from kiosk.api.models import Account, Room  # noqa: E402
+from kiosk.session.stages import (  # noqa: E402
+    Booked,
+    Call,
+    Goodbye,
+    Identify,
+    RoomClosed,
+    RoomPick,
+    StagePayload,
+    Waiting,
+    Welcome,
+)
 from kiosk.session.types import BookingConfirmation, QueueStatus, SessionError, Stage  # noqa: E402
 
 SIZES = {"1280x800": (1280, 800), "1080x1920": (1080, 1920)}
@@ -39,43 +52,44 @@ CALL_PAGE = (
 )
 
 
+ACCOUNT = Account(
+    name="Sunrise Family Clinic",
+    waiting_room={
+        "subtitle": "If this is an emergency, call 911 or go to the nearest emergency room."
+    },
+)
+ROOMS = (
+    Room(code="walkin", name="Walk-in care", subtitle="Colds, flu, injuries"),
+    Room(code="peds", name="Children's health", subtitle="Patients under 18"),
+    Room(code="mental", name="Counselling", subtitle="Talk to a therapist"),
+)
+CLOSED = (
+    "Our providers are seeing patients from 8 AM to 6 PM, Monday to Friday. Please come back then."
+)
+
+
+class DemoClinic(QObject):
+    """The clinic loader's signals; ``loaded`` is sent once the presenter listens."""
+
+    loaded = Signal(object)
+    connectivity_changed = Signal(bool)
+
+
 class DemoSession(QObject):
     """The session's signals, sample state, and commands that only record their names."""
 
     stage_changed = Signal(object)
     busy_changed = Signal(bool, str)
     failed = Signal(object)
-    step_changed = Signal(object, int, int)
     queue_updated = Signal(object)
-    call_ready = Signal(str)
-    booked = Signal(object)
     notice = Signal(str)
     ended = Signal(str)
     connectivity_changed = Signal(bool)
 
     def __init__(self) -> None:
         super().__init__()
-        account = SimpleNamespace(
-            name="Sunrise Family Clinic",
-            portal_title="",
-            waiting_room=SimpleNamespace(
-                subtitle="If this is an emergency, call 911 or go to the nearest emergency room."
-            ),
-        )
-        room = SimpleNamespace(code="ceproom1", name="Walk-in care", subtitle="")
-        self.state = SimpleNamespace(account=account, room=room, booking=None)
+        self.stage = Stage.WELCOME
         self.config = SimpleNamespace(known_patient_login=True)
-        self.rooms = [
-            SimpleNamespace(code="walkin", name="Walk-in care", subtitle="Colds, flu, injuries"),
-            SimpleNamespace(code="peds", name="Children's health", subtitle="Patients under 18"),
-            SimpleNamespace(code="mental", name="Counselling", subtitle="Talk to a therapist"),
-        ]
-        self.closed_message = (
-            "Our providers are seeing patients from 8 AM to 6 PM, Monday to Friday. "
-            "Please come back then."
-        )
-        self.call_url: str | None = None
-        self.clinic = None  # no ClinicLoader: the name comes from ``state.account``
         self.answers = None
         self.services = None
 
@@ -121,12 +135,12 @@ def scenes(session: DemoSession, window: Any, call_url: str) -> list[tuple[str, 
         "https://clinic.example/vc/next/members/appointment/67258?token=f7gybzjd9o",
     )
 
-    def stage(value: Stage) -> Any:
-        return lambda: session.stage_changed.emit(value)
+    def stage(payload: StagePayload) -> Any:
+        return lambda: session.stage_changed.emit(payload)
 
     def waiting(position: int, wait_s: int, length: int, notice: str = "") -> Any:
         def act() -> None:
-            session.stage_changed.emit(Stage.WAITING)
+            session.stage_changed.emit(Waiting(ACCOUNT.waiting_room.subtitle or ""))
             session.queue_updated.emit(QueueStatus(position, wait_s, length, 20))
             if notice:
                 session.notice.emit(notice)
@@ -134,21 +148,18 @@ def scenes(session: DemoSession, window: Any, call_url: str) -> list[tuple[str, 
         return act
 
     def booked() -> None:
-        session.booked.emit(booking)
-        session.stage_changed.emit(Stage.BOOKED)
+        session.stage_changed.emit(Booked(booking))
 
     def call() -> None:
-        session.call_url = call_url
-        session.stage_changed.emit(Stage.CALL)
-        session.call_ready.emit(call_url)
+        session.stage_changed.emit(Call(call_url))
 
     def identify_errors() -> None:
-        session.stage_changed.emit(Stage.IDENTIFY)
+        session.stage_changed.emit(Identify())
         window.identify.first.edit.setText("Maria")
         window.identify.on_continue_clicked()
 
     def failed() -> None:
-        session.stage_changed.emit(Stage.IDENTIFY)
+        session.stage_changed.emit(Identify())
         session.failed.emit(
             SessionError(
                 "The kiosk cannot reach the clinic right now. Please try again in a moment.",
@@ -158,7 +169,7 @@ def scenes(session: DemoSession, window: Any, call_url: str) -> list[tuple[str, 
         )
 
     def busy() -> None:
-        session.stage_changed.emit(Stage.WELCOME)
+        session.stage_changed.emit(Welcome())
         session.busy_changed.emit(True, "Getting things ready…")
 
     def offline() -> None:
@@ -171,10 +182,10 @@ def scenes(session: DemoSession, window: Any, call_url: str) -> list[tuple[str, 
         window.error_panel.hide()
 
     return [
-        ("01-welcome", stage(Stage.WELCOME)),
-        ("02-room-picker", stage(Stage.ROOM_PICK)),
-        ("03-room-closed", stage(Stage.ROOM_CLOSED)),
-        ("04-identify", stage(Stage.IDENTIFY)),
+        ("01-welcome", stage(Welcome())),
+        ("02-room-picker", stage(RoomPick(ROOMS))),
+        ("03-room-closed", stage(RoomClosed(CLOSED))),
+        ("04-identify", stage(Identify())),
         ("05-identify-errors", identify_errors),
         ("06-identify-code", lambda: (window.identify.set_mode("known"), None)),
         ("07-waiting", waiting(2, 900, 4)),
@@ -188,13 +199,13 @@ def scenes(session: DemoSession, window: Any, call_url: str) -> list[tuple[str, 
                     "We are sorry: the wait has become too long, so this visit was closed. "
                     "Please ask the front desk for help, or start again later."
                 ),
-                session.stage_changed.emit(Stage.GOODBYE),
+                session.stage_changed.emit(Goodbye()),
             ),
         ),
         ("12-booked", booked),
         ("13-call", call),
         ("14-call-confirm", lambda: window.call.on_end_clicked()),
-        ("15-goodbye", stage(Stage.GOODBYE)),
+        ("15-goodbye", stage(Goodbye())),
         ("16-error", failed),
         ("17-busy", busy),
     ], reset
@@ -213,9 +224,10 @@ def main() -> None:
     apply_theme(app)
     call_url = serve_call_page()
     for size in args.size or sorted(SIZES):
-        session = DemoSession()
+        session, clinic = DemoSession(), DemoClinic()
         window = KioskWindow(sandbox=True, busy_delay_ms=0, goodbye_return_s=3600)
-        presenter = FlowPresenter(session, window)
+        presenter = FlowPresenter(session, clinic, window)
+        clinic.loaded.emit(ACCOUNT)
         window.resize(*SIZES[size])
         window.show()
         folder = args.out / size

@@ -31,7 +31,7 @@ def kiosk_window(qtbot, portal):
     window.resize(1024, 768)
     window.show()
     qtbot.waitExposed(window)
-    window.show_screen(window.call)
+    window.navigator.replace(window.call)
     yield window
     window.call.call_view.teardown()
 
