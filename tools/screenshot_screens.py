@@ -31,17 +31,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.api.models import Account, Room  # noqa: E402
-from kiosk.session.stages import (  # noqa: E402
-    Booked,
-    Call,
-    Goodbye,
-    Identify,
-    RoomClosed,
-    RoomPick,
-    StagePayload,
-    Waiting,
-    Welcome,
-)
+from kiosk.session import stages  # noqa: E402
 from kiosk.session.types import BookingConfirmation, QueueStatus, SessionError, Stage  # noqa: E402
 
 SIZES = {"1280x800": (1280, 800), "1080x1920": (1080, 1920)}
@@ -135,12 +125,12 @@ def scenes(session: DemoSession, window: Any, call_url: str) -> list[tuple[str, 
         "https://clinic.example/vc/next/members/appointment/67258?token=f7gybzjd9o",
     )
 
-    def stage(payload: StagePayload) -> Any:
+    def stage(payload: stages.StagePayload) -> Any:
         return lambda: session.stage_changed.emit(payload)
 
     def waiting(position: int, wait_s: int, length: int, notice: str = "") -> Any:
         def act() -> None:
-            session.stage_changed.emit(Waiting(ACCOUNT.waiting_room.subtitle or ""))
+            session.stage_changed.emit(stages.Waiting(ACCOUNT.waiting_room.subtitle or ""))
             session.queue_updated.emit(QueueStatus(position, wait_s, length, 20))
             if notice:
                 session.notice.emit(notice)
@@ -148,18 +138,18 @@ def scenes(session: DemoSession, window: Any, call_url: str) -> list[tuple[str, 
         return act
 
     def booked() -> None:
-        session.stage_changed.emit(Booked(booking))
+        session.stage_changed.emit(stages.Booked(booking))
 
     def call() -> None:
-        session.stage_changed.emit(Call(call_url))
+        session.stage_changed.emit(stages.Call(call_url))
 
     def identify_errors() -> None:
-        session.stage_changed.emit(Identify())
+        session.stage_changed.emit(stages.Identify())
         window.identify.first.edit.setText("Maria")
         window.identify.on_continue_clicked()
 
     def failed() -> None:
-        session.stage_changed.emit(Identify())
+        session.stage_changed.emit(stages.Identify())
         session.failed.emit(
             SessionError(
                 "The kiosk cannot reach the clinic right now. Please try again in a moment.",
@@ -169,7 +159,7 @@ def scenes(session: DemoSession, window: Any, call_url: str) -> list[tuple[str, 
         )
 
     def busy() -> None:
-        session.stage_changed.emit(Welcome())
+        session.stage_changed.emit(stages.Welcome())
         session.busy_changed.emit(True, "Getting things ready…")
 
     def offline() -> None:
@@ -182,10 +172,10 @@ def scenes(session: DemoSession, window: Any, call_url: str) -> list[tuple[str, 
         window.error_panel.hide()
 
     return [
-        ("01-welcome", stage(Welcome())),
-        ("02-room-picker", stage(RoomPick(ROOMS))),
-        ("03-room-closed", stage(RoomClosed(CLOSED))),
-        ("04-identify", stage(Identify())),
+        ("01-welcome", stage(stages.Welcome())),
+        ("02-room-picker", stage(stages.RoomPick(ROOMS))),
+        ("03-room-closed", stage(stages.RoomClosed(CLOSED))),
+        ("04-identify", stage(stages.Identify())),
         ("05-identify-errors", identify_errors),
         ("06-identify-code", lambda: (window.identify.set_mode("known"), None)),
         ("07-waiting", waiting(2, 900, 4)),
@@ -199,13 +189,13 @@ def scenes(session: DemoSession, window: Any, call_url: str) -> list[tuple[str, 
                     "We are sorry: the wait has become too long, so this visit was closed. "
                     "Please ask the front desk for help, or start again later."
                 ),
-                session.stage_changed.emit(Goodbye()),
+                session.stage_changed.emit(stages.Goodbye()),
             ),
         ),
         ("12-booked", booked),
         ("13-call", call),
         ("14-call-confirm", lambda: window.call.on_end_clicked()),
-        ("15-goodbye", stage(Goodbye())),
+        ("15-goodbye", stage(stages.Goodbye())),
         ("16-error", failed),
         ("17-busy", busy),
     ], reset
