@@ -173,3 +173,17 @@ def test_timing_out_leaves_the_screen_for_the_session_to_replace(
     assert window.current_screen is presenter.screen
     assert shown == [presenter.screen]
     assert start_over.calls == 0  # ending is the session's answer to timed_out, not ours
+
+
+def test_dismiss_takes_the_countdown_down_once_the_session_has_ended(
+    qtbot, presenter, monitor, start_over, window
+):
+    warn(qtbot, monitor)
+    with qtbot.waitSignal(monitor.timed_out, timeout=WAIT_MS):
+        pass
+    window.navigator.reset(window.welcome)  # the flow presenter, on ``ended``
+
+    presenter.dismiss()
+
+    assert window.current_screen is window.welcome
+    assert not presenter.showing
