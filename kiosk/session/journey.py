@@ -18,7 +18,7 @@ from kiosk.session.state import SessionState
 from kiosk.session.types import Stage
 from kiosk.session.visit import PICK_SLOT_MESSAGE, SignIn, VisitCalls
 from kiosk.session.waiting import WaitingRoom
-from kiosk.wizard import Submission, parse_states
+from kiosk.wizard import Submission
 
 log = logging.getLogger("kiosk.session")
 
@@ -93,17 +93,14 @@ class Journey(QObject):
     # -- before the visit -----------------------------------------------------------------
 
     async def begin(self) -> None:
-        config, state = self._config(), self._state()
-        account = await self._calls.client.get_account(config.account_code)
-        state.account = account
+        config = self._config()
+        account = await self._calls.load_account(config.account_code)
         self.account_loaded.emit(account)
-        state.definition = parse_states(account.states)
         if config.room_code:
             await self.open_room(config.room_code)
             return
-        rooms = await self._calls.client.list_rooms()
+        rooms = await self._calls.list_rooms()
         if len(rooms) > 1:
-            state.rooms = rooms
             self._show(stages.RoomPick(tuple(rooms)))
             return
         code = rooms[0].code if rooms else account.waiting_room.default_room_code

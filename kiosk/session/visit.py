@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from kiosk.api import PortalUrls
 from kiosk.api.errors import ApiError
-from kiosk.api.models import CloseReason, Room, Slot, UserType
+from kiosk.api.models import Account, CloseReason, Room, Slot, UserType
 from kiosk.session.client import SessionClient
 from kiosk.session.errors import SessionStateError
 from kiosk.session.routing import INTAKE_TYPE, RoutedStep, route_submissions, send_routed
 from kiosk.session.state import SessionState, VisitKind
 from kiosk.session.types import BookingConfirmation
-from kiosk.wizard import Submission
+from kiosk.wizard import Submission, parse_states
 
 log = logging.getLogger("kiosk.session")
 
@@ -55,6 +55,21 @@ class VisitCalls:
         self._portal = portal
         self._state = state
         self._timezone = timezone
+
+    async def load_account(self, account_code: str) -> Account:
+        """The clinic's account and its wizard definition, fresh for this patient."""
+        state = self._state()
+        account = await self.client.get_account(account_code)
+        state.account = account
+        state.definition = parse_states(account.states)
+        return account
+
+    async def list_rooms(self) -> list[Room]:
+        """The account's rooms; more than one are kept in the state for the room pick."""
+        rooms = await self.client.list_rooms()
+        if len(rooms) > 1:
+            self._state().rooms = rooms
+        return rooms
 
     async def load_room(self, code: str) -> Room:
         room = await self.client.get_room(code)
