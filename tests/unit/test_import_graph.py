@@ -1,8 +1,9 @@
 """The kiosk's modules import each other without a circle, and the layers point one way.
 
-Read from the source (no imports run): every ``from kiosk.x import y`` and ``import kiosk.x``,
-also those under ``if TYPE_CHECKING:`` (a circle of annotations is still one a reader and mypy
-must untangle; the session and its old ``VisitSteps`` mixin were one). A package's ``__init__``
+Read from the source (no imports run): every module-level ``from kiosk.x import y`` and
+``import kiosk.x``, also those under ``if TYPE_CHECKING:`` (a circle of annotations is still one
+a reader and mypy must untangle; the session and its old ``VisitSteps`` mixin were one). An
+import inside a function is deferred on purpose and does not count. A package's ``__init__``
 re-exports its modules and is left out of the circle check (importing any module of a package
 runs it first, whatever the order).
 """
@@ -22,14 +23,20 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _imports(tree: ast.Module) -> set[str]:
+def _imports(statements: list[ast.stmt]) -> set[str]:
+    """The module-level imports (inside ``if``/``try`` too, not inside functions or classes)."""
     found: set[str] = set()
-    for node in ast.walk(tree):
+    for node in statements:
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             found.add(node.module)
             found.update(f"{node.module}.{alias.name}" for alias in node.names)
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.If | ast.Try):
+            nested = [*node.body, *node.orelse]
+            if isinstance(node, ast.Try):
+                nested += [*node.finalbody, *(s for h in node.handlers for s in h.body)]
+            found |= _imports(nested)
     return found
 
 
@@ -41,7 +48,7 @@ def import_graph() -> tuple[dict[str, set[str]], set[str]]:
         name = _module_name(path)
         if path.name == "__init__.py":
             packages.add(name)
-        modules[name] = _imports(ast.parse(path.read_text(encoding="utf-8")))
+        modules[name] = _imports(ast.parse(path.read_text(encoding="utf-8")).body)
     for name, imports in modules.items():
         modules[name] = {i for i in imports if i in modules and i != name}
     return modules, packages
