@@ -50,6 +50,7 @@ __all__ = [
     "CONFIG_FILE_ENV",
     "ENV_PREFIX",
     "ConfigError",
+    "DevicesOptions",
     "KioskOptions",
     "KioskPaths",
     "SandboxOptions",
@@ -168,6 +169,37 @@ class SandboxOptions(_Section):
         le=MAX_SECONDS,
         description="The simulated provider ends the call this long after starting it.",
     )
+    fake_media: bool = Field(
+        False,
+        description="Demo only: Chromium's fake camera and microphone "
+        "(--use-fake-device-for-media-stream) instead of the real devices.",
+    )
+
+
+#: The longest device label part worth matching (real labels are well under this).
+MAX_DEVICE_LABEL = 200
+
+
+def _device(description: str) -> Any:
+    return Field("", max_length=MAX_DEVICE_LABEL, description=description)
+
+
+class DevicesOptions(_Section):
+    """The cart's camera, microphone and speaker, each matched by a part of its label (case
+    ignored) so a replugged device, whose id changes, still matches; empty = the engine's
+    default device."""
+
+    camera: str = _device("Part of the camera's label, e.g. 'exam' or 'HD Pro Webcam'.")
+    microphone: str = _device("Part of the microphone's label.")
+    speaker: str = _device("Part of the speaker's label.")
+
+    @field_validator("camera", "microphone", "speaker")
+    @classmethod
+    def _one_line(cls, value: str) -> str:
+        value = value.strip()
+        if any(ord(ch) < 32 for ch in value):
+            raise ValueError("must be one line of text (part of the device's label)")
+        return value
 
 
 class Settings(BaseSettings):
@@ -190,6 +222,7 @@ class Settings(BaseSettings):
     kiosk: KioskOptions = Field(KioskOptions(), description="How this kiosk behaves.")
     staff: StaffOptions = Field(StaffOptions(), description="Staff mode.")
     sandbox: SandboxOptions = Field(SandboxOptions(), description="The embedded sandbox.")
+    devices: DevicesOptions = Field(DevicesOptions(), description="The cart's media devices.")
 
     @classmethod
     def settings_customise_sources(
