@@ -1,5 +1,6 @@
 """Command line: ``kiosk`` runs the kiosk; ``kiosk sandbox …`` serves the sandbox clinic;
-``kiosk set-pin`` stores the staff PIN's hash in the config file."""
+``kiosk set-pin`` stores the staff PIN's hash in the config file; ``kiosk devices`` lists
+and checks the cameras and microphones."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ def _run_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk",
         description="Clinic Kiosk: a touch-screen patient kiosk for VSee Clinic. "
-        "Other commands: 'kiosk sandbox --help', 'kiosk set-pin'.",
+        "Other commands: 'kiosk sandbox --help', 'kiosk set-pin', 'kiosk devices --help'.",
     )
     parser.add_argument("--windowed", action="store_true", help="run in a normal window")
     parser.add_argument("--config", type=Path, help="config file (default: platform config dir)")
@@ -32,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.sandbox.cli import main as sandbox_main
 
         return sandbox_main(argv[1:])
+    if argv[:1] == ["devices"]:
+        from kiosk.devices.cli import main as devices_main
+
+        return devices_main(argv[1:])
     if argv[:1] == ["set-pin"]:
         from kiosk.staff.cli import main as set_pin_main
 

@@ -66,7 +66,7 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
     configure_logging(paths, secrets=[s for s in (settings.api_key, settings.api_secret) if s])
     from kiosk.ui.call.environment import configure_webengine_environment
 
-    configure_webengine_environment()
+    configure_webengine_environment(fake_media=settings.sandbox.fake_media)
     if use_headless_platform(os.environ, sys.platform):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         print(HEADLESS_NOTE, file=sys.stderr)

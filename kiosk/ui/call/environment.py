@@ -13,10 +13,15 @@ DISABLE_SANDBOX_VAR = "QTWEBENGINE_DISABLE_SANDBOX"
 #: One renderer for every page: a second view would otherwise cost another ~100 MiB.
 ALWAYS_FLAGS = ("--renderer-process-limit=1",)
 ROOT_FLAGS = ("--no-sandbox",)
+#: Chromium's fake camera and microphone: tests and the ``[sandbox] fake_media`` demo only.
+FAKE_MEDIA_FLAGS = ("--use-fake-device-for-media-stream",)
 
 
 def configure_webengine_environment(
-    environ: MutableMapping[str, str] | None = None, euid: int | None = None
+    environ: MutableMapping[str, str] | None = None,
+    euid: int | None = None,
+    *,
+    fake_media: bool = False,
 ) -> list[str]:
     """Add the kiosk's Chromium flags to ``QTWEBENGINE_CHROMIUM_FLAGS``; returns those added.
 
@@ -24,6 +29,7 @@ def configure_webengine_environment(
     root"), so ``--no-sandbox`` and ``QTWEBENGINE_DISABLE_SANDBOX=1`` are set then only, and
     logged. Flags already present are kept and not repeated, so calling this twice is harmless.
     Must run before ``PySide6.QtWebEngineCore`` is first imported: Chromium reads the flags once.
+    ``fake_media`` swaps the real camera and microphone for Chromium's test pattern and beep.
     """
     env = os.environ if environ is None else environ
     uid = os.geteuid() if euid is None else euid
@@ -34,6 +40,9 @@ def configure_webengine_environment(
         if env.get(DISABLE_SANDBOX_VAR) != "1":
             env[DISABLE_SANDBOX_VAR] = "1"
         log.warning("call.webengine_sandbox_disabled reason=running_as_root")
+    if fake_media:
+        wanted += FAKE_MEDIA_FLAGS
+        log.warning("call.fake_media_devices")
     added = [flag for flag in wanted if flag not in present]
     if added:
         env[FLAGS_VAR] = " ".join([*present, *added])
