@@ -10,9 +10,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+# Chromium reads its flags once, when WebEngine first starts in this process, whichever test
+# starts it: every test gets the fake camera and microphone (these machines have none).
+_FLAGS = os.environ["QTWEBENGINE_CHROMIUM_FLAGS"].split()
+if "--use-fake-device-for-media-stream" not in _FLAGS:
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(
+        [*_FLAGS, "--use-fake-device-for-media-stream"]
+    )
 
-import pytest
-from hypothesis import HealthCheck, settings
+import pytest  # noqa: E402 - after the environment above, which Qt reads on import
+from hypothesis import HealthCheck, settings  # noqa: E402
 
 #: Hypothesis profiles. ``ci`` (the default) is deterministic: the same examples every run, no
 #: example database, no per-example deadline (a loaded CI machine must not fail a test for

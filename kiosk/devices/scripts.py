@@ -136,6 +136,7 @@ INJECT_TEMPLATE = r"""
     const c = Object.assign({}, constraints || {});
     try {
       const found = await D.list();
+      window.kiosk.cameraCount = found.filter(d => d.kind === 'videoinput').length;
       const cam = cameraId
         ? found.find(d => d.deviceId === cameraId) : D.pick(found, 'videoinput', CONFIG.camera);
       const mic = D.pick(found, 'audioinput', CONFIG.microphone);
@@ -144,8 +145,11 @@ INJECT_TEMPLATE = r"""
     } catch (e) { /* the engine's default devices */ }
     const stream = await D.gum(c);
     if (stream.getVideoTracks().length) { streams.add(stream); }
+    // The provider's audio plays through elements the page makes around now.
+    setTimeout(() => window.kiosk.chooseSpeaker(), 1000);
     return stream;
   };
+  window.kiosk = {framed: true, cameraCount: 0};
   async function switchCamera() {
     const cams = (await D.list()).filter(d => d.kind === 'videoinput');
     if (cams.length < 2) { return cams.length ? cams[0].label : ''; }
@@ -174,7 +178,7 @@ INJECT_TEMPLATE = r"""
       if (el.setSinkId) { el.setSinkId(out.deviceId).catch(() => {}); }
     }
   }
-  window.kiosk = {framed: true, switchCamera, chooseSpeaker};
+  Object.assign(window.kiosk, {switchCamera, chooseSpeaker});
 })();
 """
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
-import json
 from typing import Any
+
+from kiosk.sandbox.portal.call_page import call_page as call_page_html
 
 _STYLE = """
 body{margin:0;font:20px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;background:#f4f7f7;
@@ -18,7 +19,6 @@ font-size:20px;background:#26787d;color:#fff;cursor:pointer;text-decoration:none
 button.danger{background:#b0413e}
 table{width:100%;border-collapse:collapse}td,th{padding:10px;border-bottom:1px solid #e3eaea;
 text-align:left}
-video{width:100%;max-height:60vh;background:#0c1a1b;border-radius:12px}
 .pulse{width:18px;height:18px;border-radius:50%;background:#26787d;display:inline-block;
 animation:p 1.6s infinite}@keyframes p{50%{opacity:.3}}
 """
@@ -58,59 +58,9 @@ def clinic_home(first_name: str, visit_id: str | None, rooms: list[tuple[str, st
     )
 
 
-CALL_SCRIPT = """
-const visitId = %(visit_id)s;
-const statusUrl = '/_sandbox/visit_status/' + visitId;
-let stream = null, shown = null;
-function show(id){ for (const s of ['waiting','call','ended']) {
-  document.getElementById(s).hidden = (s !== id); } shown = id; }
-async function startCall(){
-  show('call');
-  try {
-    stream = await navigator.mediaDevices.getUserMedia({video: true, audio: true});
-    document.getElementById('preview').srcObject = stream;
-    document.getElementById('media').textContent = 'Camera and microphone are on.';
-  } catch (e) {
-    document.getElementById('media').textContent =
-      'Camera or microphone not available (' + e.name + ').';
-  }
-}
-function finish(){
-  if (stream) { stream.getTracks().forEach(t => t.stop()); }
-  show('ended');
-  setTimeout(() => { location.href = '/visits/inbrowser_calling/' + visitId + '/ended'; }, 1500);
-}
-async function poll(){
-  try {
-    const r = await fetch(statusUrl, {credentials: 'same-origin'});
-    if (r.ok) {
-      const s = await r.json();
-      document.getElementById('who').textContent = s.provider_name || 'Your provider';
-      if (s.status === 25 && shown !== 'call') { startCall(); }
-      if ((s.status === 30 || s.status === 40) && shown !== 'ended') { finish(); return; }
-    }
-  } catch (e) { /* the next poll tries again */ }
-  setTimeout(poll, %(poll_ms)d);
-}
-document.getElementById('end').onclick = async () => {
-  await fetch(statusUrl + '/end', {method: 'POST', credentials: 'same-origin'});
-  finish();
-};
-show('waiting'); poll();
-"""
-
-
 def call_page(visit_id: str, poll_ms: int) -> str:
-    body = """
-<section id='waiting'><h1>You are in the waiting room</h1>
-<p><span class='pulse'></span> A provider will be with you shortly. Please stay nearby.</p>
-</section>
-<section id='call' hidden><h1>Your visit with <span id='who'>your provider</span></h1>
-<video id='preview' autoplay muted playsinline></video><p id='media' class='muted'>
-Asking for camera and microphone…</p><button id='end' class='danger'>End call</button></section>
-<section id='ended' hidden><h1>Your visit has ended</h1><p>Thank you.</p></section>"""
-    script = CALL_SCRIPT % {"visit_id": json.dumps(visit_id), "poll_ms": poll_ms}
-    return page("Your visit", body, script=script)
+    """The calling page (``call_page`` module: a video visit's look, for demos and tests)."""
+    return call_page_html(visit_id, poll_ms)
 
 
 def dashboard(provider_name: str, rows: list[dict[str, Any]], refresh_ms: int) -> str:

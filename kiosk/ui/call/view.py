@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.config import DevicesOptions
 from kiosk.signals import disconnect
 from kiosk.ui.call.environment import configure_webengine_environment
 from kiosk.ui.call.navigation import CallUrlWatcher
@@ -30,14 +31,27 @@ class CallView(QWidget):
     "ended" page or leaves the calling page. ``teardown`` deletes page, view and profile in
     the order the GUIDE requires; it is idempotent and the presenter registers it as a session
     cleanup. The URL carries a login token: it is never logged.
+
+    ``devices`` are the cart's configured camera, microphone and speaker: a script injected
+    into the portal's origin only adds the matching device to the page's ``getUserMedia``,
+    tells the page the kiosk frames it, and lets ``switch_camera`` cycle the cameras.
+    ``prepare`` starts the engine, profile and view ahead of the call (the lounge's camera
+    check does, so "Join now" only has to load the page); ``teardown`` ends them too.
     """
 
     call_left = Signal()
     loading_changed = Signal(bool)
 
-    def __init__(self, portal_origin: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        portal_origin: str | None = None,
+        parent: QWidget | None = None,
+        devices: DevicesOptions | None = None,
+    ) -> None:
         super().__init__(parent)
         self._portal_origin = portal_origin
+        self._devices = devices or DevicesOptions()
+        self._prepared = False
         self._watcher = CallUrlWatcher()
         self._profile: Any = None
         self._page: Any = None
@@ -60,12 +74,59 @@ class CallView(QWidget):
     def portal_origin(self) -> str:
         return self._portal_origin or ""
 
+    @property
+    def profile(self) -> Any:
+        """The off-the-record profile of the call (None before ``prepare`` or ``load``)."""
+        return self._profile
+
+    def prepare(self, url_hint: str = "") -> None:
+        """Start the web engine, profile, page and view now, ready for ``load``.
+
+        Nothing is loaded; the page stays blank and hidden until the call. ``url_hint`` (any
+        URL on the portal) fixes the origin when the view was built without one.
+        """
+        if self._page is not None:
+            return
+        self._build(url_hint)
+        self._prepared = True
+        self._web.hide()
+        log.info("call.view_prepared")
+
     def load(self, url: str) -> None:
-        """Open ``url`` in a fresh profile (a call already open is torn down first)."""
-        self.teardown()
+        """Open ``url`` in a fresh profile (a call already open is torn down first); a view
+        made ready by ``prepare`` and not used yet is used as it is."""
+        if not self._prepared:
+            self.teardown()
+            self._build(url)
+        self._prepared = False
+        self._watcher.reset()
+        self._web.show()
+        log.info("call.view_opened origin=%s", self._portal_origin)
+        self._page.load(QUrl(url))
+
+    def switch_camera(self) -> None:
+        """Ask the page's injected script for the next camera (no-op outside the portal)."""
+        if self._page is not None:
+            self._page.runJavaScript(
+                "window.kiosk && window.kiosk.switchCamera && "
+                "window.kiosk.switchCamera().catch(() => {});",
+                0,
+            )
+            log.info("call.switch_camera")
+
+    def run_js(self, script: str, callback: Any) -> None:
+        """Run ``script`` in the page's main world and pass its (JSON-friendly) value on."""
+        if self._page is None:
+            callback(None)
+        else:
+            self._page.runJavaScript(script, 0, callback)
+
+    def _build(self, url: str) -> None:
         configure_webengine_environment()
+        from PySide6.QtWebEngineCore import QWebEngineScript
         from PySide6.QtWebEngineWidgets import QWebEngineView
 
+        from kiosk.devices.scripts import inject_script
         from kiosk.ui.call.page import CallPage, new_profile
         from kiosk.ui.lockdown import lock_web_view
 
@@ -74,6 +135,16 @@ class CallView(QWidget):
         self._watcher.reset()
         self._profile = new_profile()
         self._page = CallPage(self._profile, origin)
+        script = QWebEngineScript()
+        script.setName("kiosk-devices")
+        script.setInjectionPoint(QWebEngineScript.InjectionPoint.DocumentCreation)
+        script.setWorldId(QWebEngineScript.ScriptWorldId.MainWorld)
+        script.setRunsOnSubFrames(False)
+        devices = self._devices
+        script.setSourceCode(
+            inject_script(origin, devices.camera, devices.microphone, devices.speaker)
+        )
+        self._page.scripts().insert(script)
         self._web = QWebEngineView(self)
         self._web.setPage(self._page)
         lock_web_view(self._web)
@@ -82,8 +153,6 @@ class CallView(QWidget):
         self._page.loadFinished.connect(lambda _ok: self.loading_changed.emit(False))
         self._page.renderProcessTerminated.connect(self.on_render_process_terminated)
         self._layout.addWidget(self._web)
-        log.info("call.view_opened origin=%s", origin)
-        self._page.load(QUrl(url))
 
     def teardown(self) -> None:
         """Close the call: page first, pending deletes flushed, then the profile (GUIDE)."""
@@ -91,6 +160,7 @@ class CallView(QWidget):
             return
         page, web, profile = self._page, self._web, self._profile
         self._page = self._web = self._profile = None
+        self._prepared = False
         if page is not None:
             for signal in (
                 page.urlChanged,

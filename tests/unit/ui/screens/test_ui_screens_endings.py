@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.session.types import BookingConfirmation
@@ -101,3 +102,37 @@ def test_call_keep_talking_cancels_the_question(qtbot, show):
     qtbot.mouseClick(screen.end_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.stay_button, Qt.MouseButton.LeftButton)
     assert not screen.confirming and screen.end_button.isVisible()
+
+
+def test_call_bar_shows_the_clinic_and_the_time_in_call(qtbot, show):
+    now = [100.0]
+    screen = show(CallScreen(clock=lambda: now[0]))
+    screen.set_clinic("VClinic")
+    screen._started_at = now[0]  # as on_loading_changed sets it when the page is drawn
+    now[0] += 75
+    screen.on_tick_timeout()
+
+    assert screen.clinic_label.text() == "VClinic"
+    assert screen.elapsed_label.text() == "1:15"
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(0, "0:00"), (59.9, "0:59"), (3725, "1:02:05")])
+def test_time_in_call_reads_at_a_glance(seconds, text):
+    from kiosk.ui.screens.call import format_elapsed
+
+    assert format_elapsed(seconds) == text
+
+
+def test_switch_camera_shows_only_with_two_cameras_in_a_call(qtbot, show, monkeypatch):
+    screen = show(CallScreen())
+    monkeypatch.setattr(type(screen.call_view), "active", property(lambda _self: True))
+
+    screen.on_camera_count("2")
+    assert screen.switch_button.isVisibleTo(screen)
+    screen.on_end_clicked()
+    assert not screen.switch_button.isVisibleTo(screen), "the question replaces the buttons"
+    screen.on_stay_clicked()
+    screen.on_camera_count("1")
+    assert not screen.switch_button.isVisibleTo(screen)
+    screen.on_camera_count(None)
+    assert not screen.switch_button.isVisibleTo(screen)
