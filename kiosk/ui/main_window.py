@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.constants import BUSY_OVERLAY_DELAY_MS, GOODBYE_RETURN_S
 from kiosk.ui.call import CallView
+from kiosk.ui.call.check import DeviceCheckPanel
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.screens import (
     BookedScreen,
@@ -71,6 +72,7 @@ class KioskWindow(QMainWindow):
         self.waiting_room = WaitingRoomScreen()
         self.booked = BookedScreen()
         self.call = CallScreen(call_view)
+        self.waiting_room.set_device_check(DeviceCheckPanel(self.call.call_view))
         self.goodbye = GoodbyeScreen(goodbye_return_s)
         for screen in self.patient_screens:
             self.stack.addWidget(screen)

@@ -41,6 +41,8 @@ class CallView(QWidget):
 
     call_left = Signal()
     loading_changed = Signal(bool)
+    #: Pages sharing this view's profile (the device check) must go before it: they listen.
+    about_to_tear_down = Signal()
 
     def __init__(
         self,
@@ -73,6 +75,10 @@ class CallView(QWidget):
     @property
     def portal_origin(self) -> str:
         return self._portal_origin or ""
+
+    @property
+    def devices(self) -> DevicesOptions:
+        return self._devices
 
     @property
     def profile(self) -> Any:
@@ -158,6 +164,7 @@ class CallView(QWidget):
         """Close the call: page first, pending deletes flushed, then the profile (GUIDE)."""
         if self._page is None and self._profile is None:
             return
+        self.about_to_tear_down.emit()
         page, web, profile = self._page, self._web, self._profile
         self._page = self._web = self._profile = None
         self._prepared = False

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_text
@@ -16,6 +19,9 @@ CONFIRM_TITLE = "Leave the waiting room?"
 CONFIRM_TEXT = "You will lose your place in line."
 CONFIRM_STAY = "Stay in line"
 CONFIRM_LEAVE = "Yes, leave"
+CHECK = "Check camera and microphone"
+CHECK_DONE = "Back to the waiting room"
+CHECK_MIN_HEIGHT = 360
 PULSE_PX = 120
 PULSE_PORTRAIT_PX = 260
 
@@ -26,6 +32,10 @@ class WaitingRoomScreen(Screen):
     "Leave waiting room" does not leave at once: it swaps in a confirm panel inside the screen
     (no dialogs); only "Yes, leave" emits ``leave_requested``. ``reset()`` puts the screen back
     to its first state for the next patient.
+
+    With ``set_device_check(panel)`` it offers "Check camera and microphone": the panel (a
+    ``DeviceCheckPanel``) takes the queue figures' place until "Back to the waiting room", a
+    reset, or the screen being hidden (the provider is ready: the call needs the camera).
     """
 
     leave_requested = Signal()
@@ -53,7 +63,32 @@ class WaitingRoomScreen(Screen):
         self.confirm = self._build_confirm(self.footer.parentWidget())
         self.footer.addWidget(self.confirm)
         self.leave_button.clicked.connect(self.on_leave_clicked)
+        self.check_panel: Any = None
+        self.check_button = big_button(CHECK, "", self.footer.parentWidget())
+        self.check_done_button = big_button(CHECK_DONE, "primary", self.footer.parentWidget())
+        self.footer.insertWidget(self.footer.indexOf(self.leave_button), self.check_button)
+        self.footer.insertWidget(self.footer.indexOf(self.leave_button), self.check_done_button)
+        self.check_button.hide()
+        self.check_done_button.hide()
+        self.check_button.clicked.connect(self.on_check_clicked)
+        self.check_done_button.clicked.connect(self.on_check_done_clicked)
         self.set_queue(None, None, None)
+
+    def set_device_check(self, panel: QWidget) -> None:
+        """Offer the camera and microphone check, shown in ``panel``."""
+        self.check_panel = panel
+        panel.setMinimumHeight(CHECK_MIN_HEIGHT)
+        self.body.addWidget(panel, 1)
+        panel.hide()
+        self.check_button.show()
+
+    @property
+    def checking(self) -> bool:
+        return self.check_panel is not None and self.check_panel.isVisibleTo(self)
+
+    @property
+    def _figures(self) -> tuple[QWidget, ...]:
+        return (self.pulse, self.position, self.wait, self.length, self.stay)
 
     def _build_confirm(self, parent: QWidget) -> QFrame:
         box = QFrame(parent)
@@ -91,6 +126,7 @@ class WaitingRoomScreen(Screen):
         self.subtitle.setVisible(bool(text.strip()))
 
     def reset(self) -> None:
+        self.on_check_done_clicked()
         self.on_stay_clicked()
         self.set_queue(None, None, None)
         self.clear_notice()
@@ -104,6 +140,32 @@ class WaitingRoomScreen(Screen):
         self.pulse.setFixedSize(edge, edge)
 
     # -- slots ------------------------------------------------------------------------------
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.on_check_done_clicked()
+        super().hideEvent(event)
+
+    def on_check_clicked(self) -> None:
+        if self.check_panel is None:
+            return
+        self.on_stay_clicked()
+        for widget in (*self._figures, self.leave_button, self.check_button):
+            widget.hide()
+        self.check_panel.show()
+        self.check_done_button.show()
+        self.check_panel.start()
+
+    def on_check_done_clicked(self) -> None:
+        if not self.checking:
+            return
+        self.check_panel.stop()
+        self.check_panel.hide()
+        self.check_done_button.hide()
+        for widget in (self.pulse, self.position, self.wait, self.stay):
+            widget.show()
+        self.length.setVisible(bool(self.length.text()))
+        self.leave_button.show()
+        self.check_button.show()
 
     def on_leave_clicked(self) -> None:
         self.leave_button.hide()
