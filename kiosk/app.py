@@ -84,7 +84,8 @@ class KioskApp(QObject):
         )
         origin = self.portal.base_url
         self.window = KioskWindow(
-            sandbox=backend.uses_sandbox, call_view=CallView(portal_origin=origin)
+            sandbox=backend.uses_sandbox,
+            call_view=CallView(portal_origin=origin, devices=settings.devices),
         )
         self.navigator = self.window.navigator
         self.presenter = FlowPresenter(self.session, self.clinic, self.window)
@@ -108,6 +109,7 @@ class KioskApp(QObject):
             self.portal,
             config_file or paths.config_file,
             recent_errors.lines,
+            settings.devices,
         )
         staff = settings.staff
         self.staff = StaffMode(
@@ -143,6 +145,7 @@ class KioskApp(QObject):
         self.staff.launch_known_patient.connect(self.on_launch_known_patient)
         self.staff.open_provider_dashboard.connect(self.on_open_dashboard)
         self.staff.room_changed.connect(s.set_room)
+        self.staff.console.devices_changed.connect(self.window.call.call_view.set_devices)
         self.staff.exit_requested.connect(self.request_quit)
         self.dashboard.closed.connect(self.on_dashboard_closed)
         self.window.closing.connect(self.request_quit)

@@ -12,7 +12,7 @@ from typing import Any
 from kiosk import __version__
 from kiosk.api import PortalUrls, errors
 from kiosk.api.models import UserType
-from kiosk.config import ConfigError
+from kiosk.config import ConfigError, DevicesOptions
 from kiosk.staff.config_file import set_config_value
 
 log = logging.getLogger("kiosk.staff")
@@ -92,8 +92,10 @@ class StaffActions:
         portal: PortalUrls | None,
         config_file: Path | None,
         recent_errors: Callable[[], list[str]] = list,
+        devices: DevicesOptions | None = None,
     ) -> None:
         self._client = client
+        self._devices = devices or DevicesOptions()
         self._info = info
         self._portal = portal
         self._config_file = config_file
@@ -155,6 +157,29 @@ class StaffActions:
             raise StaffActionError(str(exc)) from None
         self._info = dataclasses.replace(self._info, room_code=code)
         log.info("staff.room_chosen room=%s", code)
+
+    @property
+    def devices(self) -> DevicesOptions:
+        """The cart's devices as configured now (label parts; empty = system default)."""
+        return self._devices
+
+    def choose_devices(self, devices: DevicesOptions) -> None:
+        """Save the cart's camera, microphone and speaker as ``[devices]`` in the config file."""
+        if self._config_file is None:
+            raise StaffActionError("This kiosk has no config file to save the devices in.")
+        try:
+            for key in ("camera", "microphone", "speaker"):
+                set_config_value(self._config_file, key, getattr(devices, key), section="devices")
+        except ConfigError as exc:
+            raise StaffActionError(str(exc)) from None
+        self._devices = devices
+        log.info(
+            "staff.devices_chosen camera=%s microphone=%s speaker=%s",
+            *(
+                ("set" if getattr(devices, k) else "default")
+                for k in ("camera", "microphone", "speaker")
+            ),
+        )
 
     async def setup_provider_room(self, request: ProviderRoomRequest) -> ProviderRoomResult:
         """The doc's provider use case #2: provider SSO (type 400), ``POST /rooms``, then

@@ -80,6 +80,10 @@ class CallView(QWidget):
     def devices(self) -> DevicesOptions:
         return self._devices
 
+    def set_devices(self, devices: DevicesOptions) -> None:
+        """Use ``devices`` from the next call (staff saved new ones); a call open keeps its."""
+        self._devices = devices
+
     @property
     def profile(self) -> Any:
         """The off-the-record profile of the call (None before ``prepare`` or ``load``)."""

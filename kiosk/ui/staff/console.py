@@ -22,6 +22,7 @@ from kiosk.session.commands import CommandRunner
 from kiosk.session.types import SessionError
 from kiosk.staff.actions import StaffActionError, StaffActions
 from kiosk.ui.staff.console_pages import PatientPage, ProviderPage, ResultPage, RoomPage, StatusPage
+from kiosk.ui.staff.devices_page import DevicesPage
 from kiosk.ui.theme import set_role
 
 log = logging.getLogger("kiosk.staff")
@@ -55,6 +56,8 @@ class StaffConsole(QWidget):
     exit_requested = Signal()
     close_requested = Signal()
     room_changed = Signal(str)
+    #: The cart's devices were saved (a ``DevicesOptions``): the next call uses them.
+    devices_changed = Signal(object)
 
     def __init__(
         self, actions: StaffActions, runner: CommandRunner, parent: QWidget | None = None
@@ -68,6 +71,7 @@ class StaffConsole(QWidget):
         self.room_page = RoomPage()
         self.provider_page = ProviderPage()
         self.patient_page = PatientPage()
+        self.devices_page = DevicesPage(actions.devices, actions.choose_devices)
         self.tabs = QTabWidget()
         self.tabs.setProperty("staff", "tabs")
         for page, title in (
@@ -75,6 +79,7 @@ class StaffConsole(QWidget):
             (self.room_page, "Room"),
             (self.provider_page, "Provider"),
             (self.patient_page, "Patient"),
+            (self.devices_page, "Devices"),
         ):
             self.tabs.addTab(_scrolling(page), title)
         self.busy_label = set_role(QLabel(""), "hint")
@@ -100,6 +105,7 @@ class StaffConsole(QWidget):
         self.patient_page.start_button.clicked.connect(self.on_start_patient_clicked)
         self.close_button.clicked.connect(self.on_close_clicked)
         self.exit_button.clicked.connect(self.on_exit_clicked)
+        self.devices_page.devices_saved.connect(self.devices_changed)
         self._buttons = [
             self.status_page.test_button,
             self.room_page.load_button,
@@ -127,6 +133,7 @@ class StaffConsole(QWidget):
         self.patient_page.clear()
         self.room_page.result.clear()
         self.status_page.result.clear()
+        self.devices_page.stop()
 
     # -- slots ----------------------------------------------------------------------------
 
