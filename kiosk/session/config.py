@@ -31,6 +31,8 @@ class SessionConfig:
     backoff_base_s: float = constants.RECONNECT_BACKOFF_BASE_S
     backoff_cap_s: float = constants.RECONNECT_BACKOFF_CAP_S
     wipe_step_timeout_s: float = constants.WIPE_STEP_TIMEOUT_S
+    #: Part of the label of the camera "Take a photo" uses ("" = the system default).
+    camera: str = ""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SessionConfig:
@@ -43,6 +45,7 @@ class SessionConfig:
             account_code=settings.account_code,
             room_code=settings.room_code or None,
             max_upload_bytes=int(settings.kiosk.max_upload_mb * 1024 * 1024),
+            camera=settings.devices.camera,
             **shared,
         )
 

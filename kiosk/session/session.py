@@ -89,7 +89,9 @@ class PatientSession(QObject):
         )
         self.idle.warning_started.connect(self.idle_warning)
         self.idle.timed_out.connect(self.on_idle_expired)
-        self.services = SessionWizardServices(client, lambda: self._state, config.max_upload_bytes)
+        self.services = SessionWizardServices(
+            client, lambda: self._state, config.max_upload_bytes, camera=config.camera
+        )
         calls = VisitCalls(client, portal, lambda: self._state, self.services.room_timezone)
         self.journey = Journey(calls, lambda: self.config, lambda: self._state, self._runner, self)
         self.journey.stage_changed.connect(self.on_journey_stage_changed)

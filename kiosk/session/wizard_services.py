@@ -72,9 +72,14 @@ class SessionWizardServices:
     """
 
     def __init__(
-        self, client: ServicesClient, state: Callable[[], SessionState], max_upload_bytes: int
+        self,
+        client: ServicesClient,
+        state: Callable[[], SessionState],
+        max_upload_bytes: int,
+        camera: str = "",
     ) -> None:
         self._client = client
+        self._camera = camera
         self._state = state
         self._max_upload_bytes = max_upload_bytes
 
@@ -124,6 +129,10 @@ class SessionWizardServices:
         folder = self._state().ensure_temp_dir() / CAPTURES_FOLDER
         folder.mkdir(exist_ok=True)
         return folder
+
+    def camera_label(self) -> str:
+        """Part of the label of the cart's camera for "Take a photo" ("" = system default)."""
+        return self._camera
 
     def image_folders(self) -> list[Path]:
         """Only this session's captures: never a shared folder with other patients' photos."""

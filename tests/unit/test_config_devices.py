@@ -68,3 +68,15 @@ def test_a_bad_device_setting_is_one_line_naming_the_key(config, text, reason) -
     assert "\n" not in message
     assert "devices" in message
     assert reason in message
+
+
+def test_take_a_photo_uses_the_configured_camera(config) -> None:
+    from kiosk.session import SessionConfig
+    from kiosk.session.state import SessionState
+    from kiosk.session.wizard_services import SessionWizardServices
+
+    config.write_text('[devices]\ncamera = "exam"\n', encoding="utf-8")
+    session = SessionConfig.from_settings(load_settings(config, environ={}))
+    services = SessionWizardServices(None, SessionState, 1024, camera=session.camera)  # type: ignore[arg-type]
+
+    assert services.camera_label() == "exam"

@@ -14,6 +14,7 @@ from kiosk.constants import WIZARD_THUMBNAIL_PX
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.flow_layout import FlowLayout
 from kiosk.ui.wizard.image_source import image_folders, list_images
+from kiosk.ui.wizard.photo_capture import PhotoCapture
 from kiosk.ui.wizard.registry import section_widget
 from kiosk.ui.wizard.sections.base import SectionWidget
 from kiosk.ui.wizard.upload_row import UploadRow
@@ -22,6 +23,9 @@ from kiosk.wizard import Attachments, Submission
 log = logging.getLogger("kiosk.ui.wizard")
 
 NO_IMAGES = "There are no pictures on this kiosk yet. You can skip this and tap Next."
+NO_IMAGES_CAMERA = "Take a photo with the kiosk's camera, or skip this and tap Next."
+TAKE_PHOTO = "Take a photo"
+CAMERA_UNAVAILABLE = "The camera can't be used right now"
 MSG_WAIT = "Please wait until your pictures have finished sending."
 
 
@@ -52,12 +56,20 @@ class UploadSection(SectionWidget):
             tile.clicked.connect(lambda _=False, p=path: self.attach(p))
             grid.addWidget(tile)
             self.tiles[path] = tile
+        can_capture = callable(getattr(self.services, "capture_dir", None))
+        self.photo_button = QPushButton(TAKE_PHOTO, self)
+        set_role(self.photo_button, "primary")
+        self.photo_button.setVisible(can_capture)
+        self.photo_button.clicked.connect(self.on_photo_clicked)
+        self.body.addWidget(self.photo_button)
+        self.capture: PhotoCapture | None = None
         if not self.images:
-            empty = QLabel(NO_IMAGES, self)
+            empty = QLabel(NO_IMAGES_CAMERA if can_capture else NO_IMAGES, self)
             empty.setWordWrap(True)
             set_role(empty, "muted")
             self.body.addWidget(empty)
         self.body.addWidget(grid_box)
+        self.grid_box = grid_box
         self.attached_box = QVBoxLayout()
         self.attached_box.setSpacing(10)
         self.body.addLayout(self.attached_box)
@@ -94,6 +106,36 @@ class UploadSection(SectionWidget):
             else:
                 tile.setIcon(QIcon(QPixmap.fromImage(image)))
         QTimer.singleShot(0, self._load_next_thumbnail)
+
+    def on_photo_clicked(self) -> None:
+        """Open the camera in place of the picture grid."""
+        if self.capture is None:
+            self.capture = PhotoCapture(self)
+            self.capture.photo_taken.connect(self.on_photo_taken)
+            self.capture.cancelled.connect(self.on_photo_closed)
+            self.body.insertWidget(self.body.indexOf(self.photo_button) + 1, self.capture)
+        camera = getattr(self.services, "camera_label", lambda: "")()
+        try:
+            folder = Path(self.services.capture_dir())
+        except OSError:
+            log.warning("photo.capture_folder_unavailable")
+            self.photo_button.setEnabled(False)
+            self.photo_button.setText(CAMERA_UNAVAILABLE)
+            return
+        self.photo_button.hide()
+        self.grid_box.hide()
+        self.capture.show()
+        self.capture.start(str(camera or ""), folder)
+
+    def on_photo_taken(self, path: Path) -> None:
+        self.on_photo_closed()
+        self.attach(path)
+
+    def on_photo_closed(self) -> None:
+        if self.capture is not None:
+            self.capture.hide()
+        self.grid_box.show()
+        self.photo_button.show()
 
     def attach(self, path: Path) -> None:
         """Attach ``path`` (once) and start uploading it."""
