@@ -64,8 +64,8 @@ class CallView(QWidget):
 
     @property
     def active(self) -> bool:
-        """True from ``load`` until ``teardown``."""
-        return self._page is not None
+        """True from ``load`` until ``teardown`` (a view only ``prepare``d is not a call)."""
+        return self._page is not None and not self._prepared
 
     @property
     def page(self) -> Any:

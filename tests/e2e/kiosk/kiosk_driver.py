@@ -55,6 +55,8 @@ class Patient:
     survey_comment: str = "Quick and easy."
     visit_type: str = "walkin"
     picture: Path | None = None
+    #: Take a photo with the (fake) camera in the file_upload step instead of a picture.
+    take_photo: bool = False
 
 
 @dataclass
@@ -260,10 +262,27 @@ class PatientDriver:
         assert widget.buttons[index].isChecked()
 
     def _attach_picture(self, section: UploadSection, patient: Patient) -> None:
+        if patient.take_photo:
+            self._take_photo(section)
+            return
         if patient.picture is None:
             return
         tile = section.tiles[patient.picture]
         self.tap(tile)
+        self.wait(lambda: bool(section.file_ids()))
+
+    def _take_photo(self, section: UploadSection) -> None:
+        self.tap(section.photo_button)
+        capture = section.capture
+        assert capture is not None
+
+        def taken() -> bool:
+            if not capture.has_photo:
+                self.tap(capture.take_button)
+            return capture.has_photo
+
+        self.wait(taken)
+        self.tap(capture.use_button)
         self.wait(lambda: bool(section.file_ids()))
 
     def _pick_slot(self, section: CalendarSection) -> None:

@@ -4,12 +4,16 @@ with the call, an appointment booking, and leaving the waiting room."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from kiosk_driver import Patient
 from PySide6.QtGui import QColor, QImage
 
+from kiosk.devices.check_page import LOOKS_GOOD
 from kiosk.session import Stage
 from kiosk.ui.screens.booked import booking_texts
 from kiosk.ui.screens.queue_text import NEXT
@@ -20,6 +24,35 @@ pytestmark = pytest.mark.e2e
 #: The seeded clinic's wizard for a walk-in, in order (docs/sandbox.md: vclinic_account.json).
 WALKIN_STEPS = ["intake", "intake2", "visit_type", "consent_text", "emr", "pharmacy", "survey"]
 BOOKING_STEPS = [*WALKIN_STEPS[:4], "appointment_calendar", *WALKIN_STEPS[4:]]
+
+
+_CALL_STATE_JS = """JSON.stringify((() => {
+  const self = document.getElementById('self-view');
+  if (!self || !window.sandboxCall) { return null; }
+  return {selfWidth: self.videoWidth, selfTime: self.currentTime,
+          providerWidth: document.getElementById('provider').videoWidth,
+          endHidden: document.getElementById('end').hidden};
+})())"""
+
+
+class CallPageState:
+    """The sandbox calling page's media, read from inside the kiosk's call view."""
+
+    def __init__(self, patient: Any, view: Any) -> None:
+        self.patient, self.view, self.value = patient, view, None
+
+    def _store(self, text: object) -> None:
+        self.value = json.loads(text) if isinstance(text, str) and text != "null" else None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return (self.value or {}).get(key, default)
+
+    def wait_for(self, predicate: Callable[[dict[str, Any]], bool]) -> None:
+        def check() -> bool:
+            self.view.run_js(_CALL_STATE_JS, self._store)
+            return self.value is not None and predicate(self.value)
+
+        self.patient.wait(check)
 
 
 def camera_photo(folder: Path) -> Path:
@@ -41,7 +74,7 @@ def test_guest_walk_in_reaches_the_call_and_ends_back_at_welcome(start_kiosk):
 
     patient.check_in()
     captures = kiosk.app.session.services.capture_dir()
-    me = Patient(picture=camera_photo(captures))
+    me = Patient(take_photo=True)
     patient.identify(me)
     walk = patient.walk_wizard(me)
 
@@ -58,6 +91,17 @@ def test_guest_walk_in_reaches_the_call_and_ends_back_at_welcome(start_kiosk):
     assert window.waiting_room.wait.text() == SOON_IF_NEXT
     assert [v["id"] for v in server.queue()] == [visit_id]
 
+    # While waiting, the camera and microphone check: the fake camera shows, the fake
+    # microphone's level moves, and the verdict is good. Its engine stays warm for the call.
+    lounge = window.waiting_room
+    patient.tap(lounge.check_button)
+    check = lounge.check_panel
+    patient.wait(lambda: bool(check.result.get("done")))
+    assert check.result["frames"] > 0 and check.result["peak"] > 0
+    assert check.result["verdict"] == LOOKS_GOOD
+    patient.tap(lounge.check_done_button)
+    assert not check.active and window.call.call_view.profile is not None
+
     # The provider takes the patient: the call page opens in the embedded web view.
     server.provider_starts(visit_id)
     patient.wait_for_screen(window.call)
@@ -65,6 +109,16 @@ def test_guest_walk_in_reaches_the_call_and_ends_back_at_welcome(start_kiosk):
     assert call_view.active
     patient.wait(lambda: f"/visits/inbrowser_calling/{visit_id}" in call_view.page.url().path())
     assert server.visit(visit_id)["status"] == 25
+
+    # The call looks like a visit: the self-view <video> plays inside the kiosk's view (a
+    # picture, and its clock advancing); the page has no End of its own beside the kiosk's.
+    page = CallPageState(patient, call_view)
+    page.wait_for(lambda s: (s.get("selfWidth") or 0) > 0)
+    first = float(page.get("selfTime") or 0)
+    page.wait_for(lambda s: float(s.get("selfTime") or 0) > first + 0.2)
+    assert page.get("endHidden") is True and page.get("providerWidth", 0) > 0
+    assert window.call.clinic_label.text()
+    assert window.call.elapsed_label.text().startswith("0:")
 
     # The provider ends the call: the post-call survey, then goodbye.
     server.provider_ends(visit_id)
