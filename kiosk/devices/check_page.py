@@ -34,16 +34,16 @@ STYLE = """
 html,body{margin:0;height:100%;background:#f4f7f8;color:#1b2a33;
 font:22px/1.4 system-ui,"Noto Sans","DejaVu Sans",sans-serif}
 main{box-sizing:border-box;height:100%;display:flex;flex-direction:column;align-items:center;
-justify-content:center;gap:18px;padding:16px}
-video{width:min(72vw,640px);max-height:48vh;aspect-ratio:4/3;object-fit:cover;
+justify-content:center;gap:12px;padding:8px}
+video{height:min(calc(100vh - 270px),69vw);aspect-ratio:4/3;object-fit:cover;
 border-radius:16px;background:#1b2a33;transform:scaleX(-1)}
-#meter{width:min(72vw,640px);height:28px;border-radius:14px;background:#dce3e7;overflow:hidden}
+#meter{width:min(80vw,640px);height:28px;border-radius:14px;background:#dce3e7;overflow:hidden}
 #level{height:100%;width:0;background:#0b6e6e;transition:width .08s linear}
 .row{display:flex;gap:16px;flex-wrap:wrap;justify-content:center}
 button{min-height:64px;min-width:200px;padding:12px 28px;border:2px solid #0b6e6e;
-border-radius:14px;background:#fff;color:#064c4c;font-size:22px}
+border-radius:14px;background:#fff;color:#064c4c;font:inherit}
 button.primary{background:#0b6e6e;color:#fff}
-#verdict{font-size:26px;font-weight:600;text-align:center;max-width:760px}
+#verdict{font-size:24px;font-weight:600;text-align:center;max-width:760px;min-height:68px}
 #verdict.bad{color:#7a1a14}
 p{margin:0;text-align:center;color:#55656f}
 [hidden]{display:none!important}

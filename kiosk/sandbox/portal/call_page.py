@@ -34,7 +34,7 @@ justify-content:center;font-size:18px}
 #controls{position:absolute;left:0;right:0;bottom:20px;display:flex;gap:16px;
 justify-content:center}
 #controls button,#media-error button{min-height:64px;min-width:160px;padding:12px 24px;
-border:0;border-radius:32px;font-size:20px;background:rgba(255,255,255,.18);color:#fff}
+border:0;border-radius:32px;font:inherit;background:rgba(255,255,255,.18);color:#fff}
 #controls button[aria-pressed=true]{background:#f2f2f2;color:#10292b}
 #controls button.danger{background:#b0413e}
 #media-error{position:absolute;left:50%;top:50%;transform:translate(-50%,-50%);

@@ -81,7 +81,7 @@ class CallScreen(QWidget):
     def _build_bar(self) -> QFrame:
         bar = QFrame(self)
         bar.setProperty("screens", "call-bar")
-        bar.setFixedHeight(BAR_HEIGHT)
+        bar.setMinimumHeight(BAR_HEIGHT)
         row = QHBoxLayout(bar)
         row.setContentsMargins(24, 8, 24, 8)
         row.setSpacing(16)

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_text
 from kiosk.ui.theme import set_role
@@ -21,7 +21,9 @@ CONFIRM_STAY = "Stay in line"
 CONFIRM_LEAVE = "Yes, leave"
 CHECK = "Check camera and microphone"
 CHECK_DONE = "Back to the waiting room"
-CHECK_MIN_HEIGHT = 360
+CHECK_MIN_HEIGHT = 300
+#: ``Screen``'s outer layout: header row, stretch, body row, stretch, footer row.
+_TOP_STRETCH, _BODY, _BOTTOM_STRETCH = 1, 2, 3
 PULSE_PX = 120
 PULSE_PORTRAIT_PX = 260
 
@@ -141,6 +143,16 @@ class WaitingRoomScreen(Screen):
 
     # -- slots ------------------------------------------------------------------------------
 
+    def _body_takes_the_height(self, checking: bool) -> None:
+        """While checking, the body (the check's page) gets all the height the header and
+        footer leave; otherwise the figures sit centred between the two stretches."""
+        outer = self.layout()
+        if not isinstance(outer, QBoxLayout) or outer.count() <= _BOTTOM_STRETCH:
+            return
+        outer.setStretch(_TOP_STRETCH, 0 if checking else 2)
+        outer.setStretch(_BODY, 1 if checking else 0)
+        outer.setStretch(_BOTTOM_STRETCH, 0 if checking else 3)
+
     def hideEvent(self, event: QHideEvent) -> None:
         self.on_check_done_clicked()
         super().hideEvent(event)
@@ -153,6 +165,7 @@ class WaitingRoomScreen(Screen):
             widget.hide()
         self.check_panel.show()
         self.check_done_button.show()
+        self._body_takes_the_height(True)
         self.check_panel.start()
 
     def on_check_done_clicked(self) -> None:
@@ -160,6 +173,7 @@ class WaitingRoomScreen(Screen):
             return
         self.check_panel.stop()
         self.check_panel.hide()
+        self._body_takes_the_height(False)
         self.check_done_button.hide()
         for widget in (self.pulse, self.position, self.wait, self.stay):
             widget.show()

@@ -63,7 +63,7 @@ class DevicesPage(_Page):
         for kind, name in KIND_NAMES.items():
             box = QListWidget()
             box.setProperty("staff", "devices")
-            box.setMinimumHeight(180)
+            box.setMinimumHeight(220)
             box.setAccessibleName(f"{name.capitalize()}s")
             self.lists[kind] = box
             column = QVBoxLayout()
@@ -71,8 +71,8 @@ class DevicesPage(_Page):
             column.addWidget(box)
             row.addLayout(column)
         self.find_button = set_role(QPushButton("Find devices"), "primary")
-        self.test_button = QPushButton("Test the chosen ones")
-        self.save_button = QPushButton("Save as this kiosk's devices")
+        self.test_button = QPushButton("Test")
+        self.save_button = QPushButton("Save")
         self.checks = QLabel("")
         self.checks.setWordWrap(True)
         self.checks.setTextFormat(Qt.TextFormat.PlainText)
@@ -122,10 +122,11 @@ class DevicesPage(_Page):
                         row = index
                         break
             box.setCurrentRow(row)
-        found = ", ".join(
-            f"{len([d for d in report.of_kind(k) if d.device_id != 'default'])} {n}s"
-            for k, n in KIND_NAMES.items()
-        )
+        counts = []
+        for kind, name in KIND_NAMES.items():
+            count = len([d for d in report.of_kind(kind) if d.device_id != "default"])
+            counts.append(f"{count} {name}" + ("" if count == 1 else "s"))
+        found = ", ".join(counts)
         problems = report.problems()
         self.show_result(f"Found {found}." + ("" if not report.error else " " + problems[0]))
         self.test_button.setEnabled(True)

@@ -1,0 +1,190 @@
+"""Photograph the video visit's screens with Chromium's fake camera and microphone, for the
+gallery: the call (sandbox calling page in the kiosk's call screen), the lounge's camera and
+microphone check, and staff mode's device picker, at 1280x800 and 1080x1920.
+
+    python tools/screenshot_media.py --out /tmp/gallery
+
+The real widgets run offscreen against an embedded sandbox on loopback (a temp database);
+only the PNGs are written. Never commit them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_FLAGS = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+if "--use-fake-device-for-media-stream" not in _FLAGS:
+    _FLAGS.append("--use-fake-device-for-media-stream")
+os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(_FLAGS)
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import httpx  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+SIZES = {"1280x800": (1280, 800), "1080x1920": (1080, 1920)}
+API_KEY = "vclinic_api_key"
+TIMEOUT_S = 45.0
+
+
+def pump(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_until(what: str, condition: Callable[[], bool]) -> None:
+    deadline = time.monotonic() + TIMEOUT_S
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"screenshot_media: timed out waiting for {what}")
+        pump(100)
+
+
+class JsValue:
+    """Polls a JSON value out of a page through ``run(script, callback)``."""
+
+    def __init__(self, run: Callable[[str, Callable[[Any], None]], None], script: str) -> None:
+        self.run, self.script, self.value = run, script, None
+
+    def _store(self, text: Any) -> None:
+        self.value = json.loads(text) if isinstance(text, str) and text else None
+
+    def poll(self) -> Any:
+        self.run(self.script, self._store)
+        return self.value
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    pump(400)  # a few more frames of the fake camera
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def guest_call_url(address: Any) -> tuple[str, str, httpx.Client]:
+    api = httpx.Client(base_url=address.api_base_url, timeout=10)
+    headers = {"X-AccountCode": "vclinic"}
+    sso = api.post(
+        "users/sso",
+        data={"first_name": "Ada", "last_name": "Walkwell", "type": "600"},
+        headers={**headers, "X-ApiKey": API_KEY},
+    ).json()["data"]
+    token = sso["token"]["token"]
+    headers["X-ApiToken"] = token
+    intake = api.post("intakes", data={"room_code": "ceproom1"}, headers=headers).json()
+    api.post("users/alive", data={"heartbeat": "600"}, headers=headers)
+    visit = api.post(
+        "visits/add_walkin",
+        data={"intake_id": intake["data"]["id"], "room_code": "ceproom1"},
+        headers=headers,
+    ).json()["data"]
+    query = urlencode({"sso_token": token, "next": f"/visits/inbrowser_calling/{visit['id']}"})
+    return f"{address.portal_base_url}auth?{query}", str(visit["id"]), api
+
+
+def shoot_call(address: Any, size: str, out: Path) -> None:
+    from kiosk.ui.call import CallView
+    from kiosk.ui.screens import CallScreen
+
+    url, visit_id, api = guest_call_url(address)
+    screen = CallScreen(CallView(portal_origin=address.portal_base_url))
+    screen.resize(*SIZES[size])
+    screen.set_clinic("VClinic")
+    screen.show()
+    screen.start_call(url)
+    state = JsValue(
+        screen.call_view.run_js,
+        "JSON.stringify(window.sandboxCall ? document.getElementById('self-view').videoWidth"
+        " : null)",
+    )
+    wait_until("the waiting page", lambda: state.poll() is not None)
+    root = httpx.Client(base_url=address.portal_base_url, timeout=10)
+    root.post(f"_sandbox/provider/start/{visit_id}").raise_for_status()
+    wait_until("the self-view", lambda: (state.poll() or 0) > 0)
+    pump(2500)  # the time in call ticks past 0:00
+    save(screen, out, f"call-{size}")
+    screen.stop_call()
+    screen.deleteLater()
+    api.close()
+    root.close()
+
+
+def shoot_check(size: str, out: Path) -> None:
+    from kiosk.ui.call import CallView
+    from kiosk.ui.call.check import DeviceCheckPanel
+    from kiosk.ui.screens.waiting_room import WaitingRoomScreen
+
+    call_view = CallView(portal_origin="http://127.0.0.1:9")
+    screen = WaitingRoomScreen()
+    screen.set_clinic("VClinic")
+    screen.set_device_check(DeviceCheckPanel(call_view))
+    screen.resize(*SIZES[size])
+    screen.show()
+    screen.check_button.click()
+    wait_until("the verdict", lambda: bool(screen.check_panel.result.get("done")))
+    save(screen, out, f"check-{size}")
+    screen.reset()
+    call_view.teardown()
+    screen.deleteLater()
+
+
+def shoot_picker(size: str, out: Path, config: Path) -> None:
+    from kiosk.staff.actions import KioskInfo, StaffActions
+    from kiosk.ui.staff.console import StaffConsole
+
+    info = KioskInfo(None, "http://127.0.0.1/", "vclinic", "ceproom1", uses_sandbox=True)
+    console = StaffConsole(StaffActions(None, info, None, config))
+    console.resize(*SIZES[size])
+    console.show()
+    console.tabs.setCurrentWidget(console.tabs.widget(console.tabs.count() - 1))
+    page = console.devices_page
+    page.find_button.click()
+    wait_until("the device list", lambda: not page.busy and page.lists["videoinput"].count() > 1)
+    page.lists["videoinput"].setCurrentRow(1)
+    page.test_button.click()
+    wait_until("the device test", lambda: not page.busy and "works" in page.checks.text())
+    save(console, out, f"devices-{size}")
+    console.clear()
+    console.deleteLater()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="folder for the PNGs")
+    parser.add_argument("--size", choices=sorted(SIZES), help="one size only (default: both)")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    from kiosk.ui.call.environment import configure_webengine_environment
+
+    configure_webengine_environment(fake_media=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from kiosk.sandbox.embedded import EmbeddedSandbox
+    from kiosk.ui.theme import apply_theme
+
+    apply_theme(app)  # type: ignore[arg-type]
+    sizes = [args.size] if args.size else list(SIZES)
+    with tempfile.TemporaryDirectory(prefix="kiosk-gallery-") as temp:
+        with EmbeddedSandbox(Path(temp) / "sandbox.sqlite3") as sandbox:
+            assert sandbox.address is not None
+            for size in sizes:
+                shoot_call(sandbox.address, size, args.out)
+                shoot_check(size, args.out)
+                shoot_picker(size, args.out, Path(temp) / "config.toml")
+        QCoreApplication.sendPostedEvents(None, 0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
