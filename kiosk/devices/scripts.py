@@ -130,21 +130,36 @@ INJECT_TEMPLATE = r"""
     if (!part || !deviceId) { return part; }
     const base = part === true ? {} : part;
     if (base.deviceId) { return part; }
-    return Object.assign({}, base, {deviceId: {ideal: deviceId}});
+    return Object.assign({}, base, {deviceId: {exact: deviceId}});
   }
   navigator.mediaDevices.getUserMedia = async (constraints) => {
     const c = Object.assign({}, constraints || {});
+    let chosen = null, changed = false;
     try {
       const found = await D.list();
       window.kiosk.cameraCount = found.filter(d => d.kind === 'videoinput').length;
       const cam = cameraId
         ? found.find(d => d.deviceId === cameraId) : D.pick(found, 'videoinput', CONFIG.camera);
       const mic = D.pick(found, 'audioinput', CONFIG.microphone);
-      if (c.video && cam) { c.video = withDevice(c.video, cam.deviceId); cameraId = cam.deviceId; }
-      if (c.audio && mic && CONFIG.microphone) { c.audio = withDevice(c.audio, mic.deviceId); }
+      if (c.video && cam && (CONFIG.camera || cameraId)) {
+        c.video = withDevice(c.video, cam.deviceId); chosen = cam.deviceId; changed = true;
+      }
+      if (c.audio && mic && CONFIG.microphone) {
+        c.audio = withDevice(c.audio, mic.deviceId); changed = true;
+      }
     } catch (e) { /* the engine's default devices */ }
-    const stream = await D.gum(c);
-    if (stream.getVideoTracks().length) { streams.add(stream); }
+    let stream;
+    try { stream = await D.gum(c); }
+    catch (e) {
+      // The chosen device went away between listing and opening: the page's own request.
+      if (!changed || e.name !== 'OverconstrainedError') { throw e; }
+      stream = await D.gum(constraints); chosen = null;
+    }
+    const track = stream.getVideoTracks()[0];
+    if (track) {
+      streams.add(stream);
+      cameraId = chosen || (track.getSettings().deviceId || null);
+    }
     // The provider's audio plays through elements the page makes around now.
     setTimeout(() => window.kiosk.chooseSpeaker(), 1000);
     return stream;

@@ -108,3 +108,14 @@ def test_flags_are_not_repeated():
     env: dict[str, str] = {}
     configure_webengine_environment(env, euid=0)
     assert configure_webengine_environment(env, euid=0) == []
+
+
+def test_fake_media_is_added_only_when_asked():
+    env: dict[str, str] = {}
+    configure_webengine_environment(env, euid=1000)
+    assert "--use-fake-device-for-media-stream" not in env["QTWEBENGINE_CHROMIUM_FLAGS"]
+    configure_webengine_environment(env, euid=1000, fake_media=True)
+    assert env["QTWEBENGINE_CHROMIUM_FLAGS"].split() == [
+        "--renderer-process-limit=1",
+        "--use-fake-device-for-media-stream",
+    ]
