@@ -83,3 +83,43 @@ def test_the_call_looks_like_a_visit_and_the_self_view_plays(qtbot, api, server,
     assert screen.clinic_label.text() == "VClinic"
     assert screen.elapsed_label.text().startswith("0:")
     wait_for(qtbot, state, lambda s: s.get("cameras") == 1)
+
+
+_NO_CAMERA_JS = """(() => {
+  const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = (c) => c && c.video
+    ? Promise.reject(new DOMException('Requested device not found', 'NotFoundError'))
+    : gum(c);
+  return true;
+})()"""
+
+_ERROR_JS = """JSON.stringify({text: document.getElementById('media-text').textContent,
+  shown: !document.getElementById('media-error').hidden,
+  audioOnly: !document.getElementById('audio-only').hidden,
+  media: window.sandboxCall.media})"""
+
+
+def test_no_camera_is_a_patient_sentence_with_audio_only(qtbot, api, server, screen) -> None:
+    token = api.token()
+    visit = api.walkin(token)
+    query = urlencode({"sso_token": token, "next": f"/visits/inbrowser_calling/{visit['id']}"})
+    screen.start_call(f"{server.portal_base_url}auth?{query}")
+    state = PageState(screen.call_view)
+    wait_for(qtbot, state, lambda s: s.get("state") == "waiting")
+    done = []
+    screen.call_view.run_js(_NO_CAMERA_JS, done.append)
+    qtbot.waitUntil(lambda: done == [True], timeout=PAGE_TIMEOUT_MS)
+
+    api.root.post(f"_sandbox/provider/start/{visit['id']}").raise_for_status()
+    wait_for(qtbot, state, lambda s: s.get("error") == "NotFoundError")
+    values: list = []
+    screen.call_view.run_js(_ERROR_JS, values.append)
+    qtbot.waitUntil(lambda: bool(values), timeout=PAGE_TIMEOUT_MS)
+    shown = json.loads(values[0])
+
+    assert shown["text"] == "We can't find a camera. A staff member can help."
+    assert "NotFoundError" not in shown["text"]
+    assert shown["shown"] and shown["audioOnly"]
+
+    screen.call_view.run_js("document.getElementById('audio-only').click()", lambda _v: None)
+    wait_for(qtbot, state, lambda s: s.get("media") == "audio")
