@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -42,8 +43,16 @@ def run_probe(check: bool, seconds: float, wanted: dict[str, str], fake_media: b
     from kiosk.ui.call.environment import configure_webengine_environment
 
     configure_webengine_environment(fake_media=fake_media)
+    # An installer reads this over SSH: only our lines, not the engine's start-up chatter
+    # (no GPU, no D-Bus on a kiosk). Chromium's own log: fatal only.
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    if not any(flag.startswith("--log-level") for flag in flags):
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join([*flags, "--log-level=3"])
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
+
+    qInstallMessageHandler(lambda *_args: None)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from kiosk.devices.probe import MediaProbe
@@ -88,6 +97,7 @@ def _text(report: ProbeReport) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.ERROR, format="kiosk devices: %(message)s")
     try:
         settings = load_settings(args.config)
     except ConfigError as exc:
