@@ -105,6 +105,8 @@ class CallView(QWidget):
     def load(self, url: str) -> None:
         """Open ``url`` in a fresh profile (a call already open is torn down first); a view
         made ready by ``prepare`` and not used yet is used as it is."""
+        if self._prepared and not self._portal_origin:
+            self.teardown()  # prepared without knowing the portal: its page would refuse url
         if not self._prepared:
             self.teardown()
             self._build(url)

@@ -85,3 +85,30 @@ def test_teardown_deletes_page_then_profile(view, portal):
     view.teardown()
     assert not view.active
     assert not shiboken6.isValid(page) and not shiboken6.isValid(profile)
+
+
+def test_a_prepared_view_is_not_a_call_and_is_used_by_the_call(qtbot, portal):
+    view = CallView(portal_origin=portal)
+    qtbot.addWidget(view)
+    view.show()
+    try:
+        view.prepare()
+        profile = view.profile
+        assert profile is not None and not view.active
+
+        view.load(f"{portal}/media.html")
+        qtbot.waitUntil(lambda: _title(view) in ("granted", "denied"), timeout=15000)
+
+        assert view.active and view.profile is profile
+        assert _title(view) == "granted"
+    finally:
+        view.teardown()
+
+
+def test_a_view_prepared_without_a_portal_still_opens_the_call(qtbot, view, portal):
+    view.prepare()
+
+    view.load(f"{portal}/media.html")
+    qtbot.waitUntil(lambda: _title(view) in ("granted", "denied"), timeout=15000)
+
+    assert _title(view) == "granted"
