@@ -132,20 +132,34 @@ INJECT_TEMPLATE = r"""
     if (base.deviceId) { return part; }
     return Object.assign({}, base, {deviceId: {exact: deviceId}});
   }
+  const named = (part) => !!(part && typeof part === 'object' && part.deviceId);
+  async function useDevice(stream, kind, deviceId) {
+    // The stream the page holds gets the chosen device's track in place of the default's.
+    const fresh = await D.gum({[kind]: {deviceId: {exact: deviceId}}});
+    const [track] = kind === 'video' ? fresh.getVideoTracks() : fresh.getAudioTracks();
+    const olds = kind === 'video' ? stream.getVideoTracks() : stream.getAudioTracks();
+    for (const old of olds) { stream.removeTrack(old); old.stop(); }
+    stream.addTrack(track);
+  }
   navigator.mediaDevices.getUserMedia = async (constraints) => {
     const c = Object.assign({}, constraints || {});
-    let chosen = null, changed = false;
+    let changed = false, labelled = false;
     try {
-      const found = await D.list();
-      window.kiosk.cameraCount = found.filter(d => d.kind === 'videoinput').length;
-      const cam = cameraId
-        ? found.find(d => d.deviceId === cameraId) : D.pick(found, 'videoinput', CONFIG.camera);
-      const mic = D.pick(found, 'audioinput', CONFIG.microphone);
-      if (c.video && cam && (CONFIG.camera || cameraId)) {
-        c.video = withDevice(c.video, cam.deviceId); chosen = cam.deviceId; changed = true;
-      }
-      if (c.audio && mic && CONFIG.microphone) {
-        c.audio = withDevice(c.audio, mic.deviceId); changed = true;
+      // Granted before (labels visible): ask for the chosen devices at once. Otherwise open
+      // what the page asks and swap afterwards — never a second open just to read labels.
+      const known = (await navigator.mediaDevices.enumerateDevices())
+        .map(d => ({kind: d.kind, label: d.label, deviceId: d.deviceId}));
+      labelled = known.some(d => d.label);
+      if (labelled) {
+        const cam = cameraId
+          ? known.find(d => d.deviceId === cameraId) : D.pick(known, 'videoinput', CONFIG.camera);
+        const mic = D.pick(known, 'audioinput', CONFIG.microphone);
+        if (c.video && cam && (CONFIG.camera || cameraId) && !named(c.video)) {
+          c.video = withDevice(c.video, cam.deviceId); changed = true;
+        }
+        if (c.audio && mic && CONFIG.microphone && !named(c.audio)) {
+          c.audio = withDevice(c.audio, mic.deviceId); changed = true;
+        }
       }
     } catch (e) { /* the engine's default devices */ }
     let stream;
@@ -153,12 +167,27 @@ INJECT_TEMPLATE = r"""
     catch (e) {
       // The chosen device went away between listing and opening: the page's own request.
       if (!changed || e.name !== 'OverconstrainedError') { throw e; }
-      stream = await D.gum(constraints); chosen = null;
+      stream = await D.gum(constraints);
     }
-    const track = stream.getVideoTracks()[0];
+    try {
+      const found = await D.list();
+      window.kiosk.cameraCount = found.filter(d => d.kind === 'videoinput').length;
+      if (!labelled) {
+        const [v] = stream.getVideoTracks(), [a] = stream.getAudioTracks();
+        const cam = CONFIG.camera && D.pick(found, 'videoinput', CONFIG.camera);
+        const mic = CONFIG.microphone && D.pick(found, 'audioinput', CONFIG.microphone);
+        if (v && cam && !named(c.video) && cam.deviceId !== v.getSettings().deviceId) {
+          await useDevice(stream, 'video', cam.deviceId);
+        }
+        if (a && mic && !named(c.audio) && mic.deviceId !== a.getSettings().deviceId) {
+          await useDevice(stream, 'audio', mic.deviceId);
+        }
+      }
+    } catch (e) { /* the page keeps the default devices it got */ }
+    const [track] = stream.getVideoTracks();
     if (track) {
       streams.add(stream);
-      cameraId = chosen || (track.getSettings().deviceId || null);
+      cameraId = track.getSettings().deviceId || cameraId;
     }
     // The provider's audio plays through elements the page makes around now.
     setTimeout(() => window.kiosk.chooseSpeaker(), 1000);
