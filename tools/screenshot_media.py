@@ -142,10 +142,10 @@ def shoot_check(size: str, out: Path) -> None:
 
 def shoot_picker(size: str, out: Path, config: Path) -> None:
     from kiosk.staff.actions import KioskInfo, StaffActions
-    from kiosk.ui.staff.console import StaffConsole
+    from kiosk.ui.staff.console import StaffConsole, staff_runner
 
     info = KioskInfo(None, "http://127.0.0.1/", "vclinic", "ceproom1", uses_sandbox=True)
-    console = StaffConsole(StaffActions(None, info, None, config))
+    console = StaffConsole(StaffActions(None, info, None, config), staff_runner(print))
     console.resize(*SIZES[size])
     console.show()
     console.tabs.setCurrentWidget(console.tabs.widget(console.tabs.count() - 1))

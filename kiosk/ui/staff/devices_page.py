@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.config import DevicesOptions
 from kiosk.devices.model import KIND_NAMES, ProbeReport
 from kiosk.staff.actions import StaffActionError
-from kiosk.ui.staff.console_pages import _Page
+from kiosk.ui.staff.console_pages import ResultPage
 from kiosk.ui.theme import set_role
 
 TITLE = "Devices"
@@ -39,7 +39,7 @@ def _new_probe() -> Any:
     return MediaProbe()
 
 
-class DevicesPage(_Page):
+class DevicesPage(ResultPage):
     """``save(devices)`` stores the choice (raises ``StaffActionError``); ``devices_saved``
     then carries it to the call. ``probe_factory`` makes a ``MediaProbe`` (a seam for tests);
     the web engine starts only when staff press "Find devices"."""

@@ -8,14 +8,18 @@ import tomllib
 import pytest
 
 from kiosk.config import DevicesOptions, load_settings
-from kiosk.ui.staff.console import StaffConsole
+from kiosk.ui.staff.console import StaffConsole, staff_runner
 
 TIMEOUT_MS = 45000
 
 
+def _crash(error: BaseException) -> None:
+    raise AssertionError(f"a staff action crashed: {error!r}")
+
+
 @pytest.fixture
 def console(qtbot, actions):
-    widget = StaffConsole(actions)
+    widget = StaffConsole(actions, staff_runner(_crash))
     widget.resize(1280, 800)
     qtbot.addWidget(widget)
     widget.show()
@@ -74,7 +78,7 @@ def test_the_saved_choice_is_selected_next_time(qtbot, staff_client, tmp_path) -
         tmp_path / "config.toml",
         devices=DevicesOptions(microphone="input 1"),
     )
-    console = StaffConsole(actions)
+    console = StaffConsole(actions, staff_runner(_crash))
     qtbot.addWidget(console)
     page = console.devices_page
 
@@ -92,7 +96,7 @@ def test_saving_without_a_config_file_says_so(qtbot, staff_client) -> None:
     from kiosk.staff.actions import KioskInfo, StaffActions
 
     info = KioskInfo("http://api.test/api_v3/", "http://portal.test/", "vclinic", None)
-    console = StaffConsole(StaffActions(staff_client, info, None, None))
+    console = StaffConsole(StaffActions(staff_client, info, None, None), staff_runner(_crash))
     qtbot.addWidget(console)
     page = console.devices_page
     page.lists["videoinput"].addItem("System default")
