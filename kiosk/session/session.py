@@ -15,6 +15,7 @@ from kiosk.api.models import CloseReason, UserType
 from kiosk.session.client import SessionClient
 from kiosk.session.commands import CommandRunner, Work
 from kiosk.session.config import SessionConfig
+from kiosk.session.documents import AccountDocuments
 from kiosk.session.errors import CRASH_MESSAGE, SessionStateError
 from kiosk.session.hooks import Cleanup, SessionHooks
 from kiosk.session.idle import IdleMonitor
@@ -89,7 +90,12 @@ class PatientSession(QObject):
         )
         self.idle.warning_started.connect(self.idle_warning)
         self.idle.timed_out.connect(self.on_idle_expired)
-        self.services = SessionWizardServices(client, lambda: self._state, config.max_upload_bytes)
+        documents = AccountDocuments(
+            client, lambda: self._state.account, config.consent_statement, config.terms_statement
+        )
+        self.services = SessionWizardServices(
+            client, lambda: self._state, config.max_upload_bytes, documents
+        )
         calls = VisitCalls(client, portal, lambda: self._state, self.services.room_timezone)
         self.journey = Journey(calls, lambda: self.config, lambda: self._state, self._runner, self)
         self.journey.stage_changed.connect(self.on_journey_stage_changed)

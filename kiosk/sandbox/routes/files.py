@@ -96,7 +96,9 @@ async def list_files(request: Request) -> Response:
 
 async def download(request: Request) -> Response:
     """With ``auth_code`` and ``time`` anyone holding the link may read; without them the
-    owner's (or staff's) ``X-ApiToken`` is needed."""
+    owner's (or staff's) ``X-ApiToken`` is needed, and for the account's own documents (logo,
+    consent, terms: the doc's ``files[].path`` carries no ``auth_code``) any user's token of
+    that account."""
     sandbox, p = sandbox_of(request), await params(request)
     file_id = request.path_params["file_id"]
     size = p.text("size")
@@ -108,7 +110,7 @@ async def download(request: Request) -> Response:
         else:
             caller = auth.authenticate(sandbox, request, conn)
             assert caller is not None
-            if row is not None and not auth.may_access(caller, row["owner_id"]):
+            if row is not None and not _may_read(caller, row):
                 raise forbidden("This file belongs to another patient.")
         if row is None:
             raise not_found("File")
@@ -120,6 +122,12 @@ async def download(request: Request) -> Response:
         png = await run_in_threadpool(file_store.resized_png, path, width, height)
         return Response(png, media_type="image/png")
     return FileResponse(path, media_type=row["content_type"])
+
+
+def _may_read(caller: auth.Caller, row: sqlite3.Row) -> bool:
+    if row["target_type"] == "account" and row["owner_id"] is None:
+        return bool(row["account_code"] == caller.account)
+    return auth.may_access(caller, row["owner_id"])
 
 
 def _own_file(request: Request, conn: sqlite3.Connection, caller: auth.Caller) -> sqlite3.Row:

@@ -87,7 +87,7 @@ class FakeClient:
                     {
                         "file_id": "f1",
                         "code": "consent",
-                        "path": "http://x/api_v3/files/f1?auth_code=abc&time=123",
+                        "path": "https://api.vsee.me/api_v3/files/f1",
                     }
                 ],
                 "waiting_room": {"average_visit_time": 900, "default_room_code": "ceproom1"},
@@ -239,8 +239,8 @@ class FakeClient:
         await self._call("list_pharmacies")
         return []
 
-    async def download_file(self, file_id: str, auth_code: str, time: str | int) -> bytes:
-        await self._call("download_file", file_id=file_id, auth_code=auth_code, time=time)
+    async def fetch_file(self, path: str | None, file_id: str | None = None) -> bytes:
+        await self._call("fetch_file", path=path, file_id=file_id)
         return b"<p>I agree</p>"
 
     async def upload_file(self, path: Any, category: str, progress: Any = None) -> FileInfo:
