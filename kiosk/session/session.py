@@ -96,7 +96,13 @@ class PatientSession(QObject):
         self.services = SessionWizardServices(
             client, lambda: self._state, config.max_upload_bytes, documents
         )
-        calls = VisitCalls(client, portal, lambda: self._state, self.services.room_timezone)
+        calls = VisitCalls(
+            client,
+            portal,
+            lambda: self._state,
+            self.services.room_timezone,
+            undocumented_fields=lambda: self.config.send_undocumented_intake_fields,
+        )
         self.journey = Journey(calls, lambda: self.config, lambda: self._state, self._runner, self)
         self.journey.stage_changed.connect(self.on_journey_stage_changed)
         self.journey.account_loaded.connect(self.account_loaded)

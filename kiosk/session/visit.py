@@ -50,11 +50,13 @@ class VisitCalls:
         portal: PortalUrls,
         state: Callable[[], SessionState],
         timezone: Callable[[], str],
+        undocumented_fields: Callable[[], bool] = lambda: False,
     ) -> None:
         self.client = client
         self._portal = portal
         self._state = state
         self._timezone = timezone
+        self._undocumented_fields = undocumented_fields
 
     async def load_account(self, account_code: str) -> Account:
         """The clinic's account and its wizard definition, fresh for this patient."""
@@ -107,7 +109,7 @@ class VisitCalls:
     async def send_answers(self, step_key: str, submissions: list[Submission]) -> RoutedStep:
         """Send one step's answers where each belongs; book the slot if one was chosen."""
         state = self._state()
-        routed = route_submissions(submissions)
+        routed = route_submissions(submissions, self._undocumented_fields())
         log.info("session.submit step=%s routed=%r", step_key, routed)
         await send_routed(self.client, state.intake_id, routed)
         if routed.slot is not None and state.booked_visit_id is None:
