@@ -8,7 +8,7 @@ from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.api.models import CloseReason, UserType, Visit, VisitStatus
+from kiosk.api.models import Account, CloseReason, UserType, Visit, VisitStatus
 from kiosk.session import stages
 from kiosk.session.commands import CommandRunner
 from kiosk.session.config import SessionConfig
@@ -73,6 +73,9 @@ class Journey(QObject):
         self._plan: VisitPlan | None = None
         self._post_call: PostCallPlan | None = None
         self._waiting: WaitingRoom | None = None
+        #: The clinic's account as fetched at start-up (the app's ``ClinicLoader``), so each
+        #: patient's start does not fetch ``GET /accounts/:code`` again; None = fetch.
+        self.known_account: Callable[[], Account | None] = lambda: None
 
     @property
     def payload(self) -> stages.StagePayload:
@@ -94,8 +97,12 @@ class Journey(QObject):
 
     async def begin(self) -> None:
         config = self._config()
-        account = await self._calls.load_account(config.account_code)
-        self.account_loaded.emit(account)
+        known = self.known_account()
+        if known is not None:  # start-up's account (one GET /accounts/:code per kiosk)
+            self._calls.use_account(known)
+        else:  # start-up's fetch has not arrived: this one serves both
+            account = await self._calls.load_account(config.account_code)
+            self.account_loaded.emit(account)
         if config.room_code:
             await self.open_room(config.room_code)
             return

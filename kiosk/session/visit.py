@@ -59,12 +59,16 @@ class VisitCalls:
         self._undocumented_fields = undocumented_fields
 
     async def load_account(self, account_code: str) -> Account:
-        """The clinic's account and its wizard definition, fresh for this patient."""
-        state = self._state()
+        """The clinic's account and its wizard definition, fetched for this patient."""
         account = await self.client.get_account(account_code)
+        self.use_account(account)
+        return account
+
+    def use_account(self, account: Account) -> None:
+        """This patient's visit follows ``account`` (and its wizard definition)."""
+        state = self._state()
         state.account = account
         state.definition = parse_states(account.states)
-        return account
 
     async def list_rooms(self) -> list[Room]:
         """The account's rooms; more than one are kept in the state for the room pick."""

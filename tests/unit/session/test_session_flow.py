@@ -17,6 +17,24 @@ def test_begin_loads_account_and_room_then_asks_who_you_are(qtbot, session, clie
     assert client.names()[:3] == ["get_account", "list_rooms", "get_room"]
 
 
+def test_the_account_is_fetched_once_at_start_up_and_reused_by_each_patient(qtbot, session, client):
+    from kiosk.session.clinic import ClinicLoader
+
+    clinic = ClinicLoader(client, "vclinic", 0.01, 0.02)
+    session.account_loaded.connect(clinic.accept)
+    session.journey.known_account = lambda: clinic.account  # as the app wires it
+    with qtbot.waitSignal(clinic.loaded, timeout=2000):
+        clinic.load()
+    session.begin()
+    wait_stage(qtbot, session, Stage.IDENTIFY)
+    session.end()
+    wait_stage(qtbot, session, Stage.WELCOME)
+    session.begin()
+    wait_stage(qtbot, session, Stage.IDENTIFY)
+    assert client.names().count("get_account") == 1
+    assert session.state.account is clinic.account
+
+
 def test_configured_room_is_used_without_listing_rooms(qtbot, make_session, client):
     session = make_session(client, room_code="ceproom1")
     session.begin()
