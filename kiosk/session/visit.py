@@ -13,6 +13,7 @@ from kiosk.session.client import SessionClient
 from kiosk.session.errors import SessionStateError
 from kiosk.session.routing import INTAKE_TYPE, RoutedStep, route_submissions, send_routed
 from kiosk.session.state import SessionState, VisitKind
+from kiosk.session.timezones import clinic_timezone
 from kiosk.session.types import BookingConfirmation
 from kiosk.wizard import Submission, parse_states
 
@@ -177,7 +178,7 @@ class VisitCalls:
         state.booking = BookingConfirmation(
             start=visit.start or slot.start,
             end=visit.end or slot.end,
-            timezone=self._timezone(),
+            timezone=clinic_timezone(state.room, state.account, visit),
             provider_name=provider or None,
             link=link,
         )

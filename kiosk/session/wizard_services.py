@@ -15,6 +15,7 @@ from kiosk.session.documents import AccountDocuments
 from kiosk.session.flow import visit_options
 from kiosk.session.images import shrink_image
 from kiosk.session.state import SessionState
+from kiosk.session.timezones import clinic_timezone
 from kiosk.wizard import VisitOptions
 
 log = logging.getLogger("kiosk.session")
@@ -100,9 +101,9 @@ class SessionWizardServices:
         ]
 
     def room_timezone(self) -> str:
-        room = self._state().room
-        name = room.operation_settings.default_timezone if room is not None else None
-        return name or FALLBACK_TIMEZONE
+        """The clinic's zone from the room/account bodies; the kiosk's own zone last."""
+        state = self._state()
+        return clinic_timezone(state.room, state.account)
 
     async def load_document(self, code: str) -> str:
         """The account document ``code`` as text/HTML; consent and terms always answer."""
