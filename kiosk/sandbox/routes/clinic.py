@@ -59,8 +59,9 @@ async def get_account(request: Request) -> Response:
         if row is None:
             raise not_found("Account")
         doc = loads(row["doc"], {})
-    for entry in doc.get("files", []):
-        entry["path"] = f"{api_base(request)}files/{entry['file_id']}"
+    if sandbox.config.doc_examples is None:  # doc mode keeps the doc's own api.vsee.me paths
+        for entry in doc.get("files", []):
+            entry["path"] = f"{api_base(request)}files/{entry['file_id']}"
     return ok(doc)
 
 
