@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -22,13 +23,18 @@ pytestmark = pytest.mark.e2e
 WAIT_MS = 15_000
 
 
-@pytest.fixture
-def sandbox(tmp_path) -> Iterator[EmbeddedSandbox]:
+DOC_EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "api_examples"
+
+
+@pytest.fixture(params=["stateful", "doc"])
+def sandbox(tmp_path, request) -> Iterator[EmbeddedSandbox]:
     """A sandbox on a temp DB whose provider takes a waiting patient after 0.3 s and ends the
-    call 0.3 s later."""
+    call 0.3 s later; once as itself and once in doc mode (the API doc's own shapes)."""
+    doc = {"doc_examples": DOC_EXAMPLES} if request.param == "doc" else {}
     server = EmbeddedSandbox(
         db_path=tmp_path / "sandbox.db",
         auto_provider=AutoProviderOptions(start_after_s=0.3, end_after_s=0.3, tick_s=0.05),
+        **doc,
     )
     server.start()
     yield server
