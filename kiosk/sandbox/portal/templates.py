@@ -78,7 +78,8 @@ async function startCall(){
 function finish(){
   if (stream) { stream.getTracks().forEach(t => t.stop()); }
   show('ended');
-  setTimeout(() => { location.href = '/visits/inbrowser_calling/' + visitId + '/ended'; }, 1500);
+  // The doc defines no "ended" page: the call page says so in place and closes itself.
+  setTimeout(() => { window.close(); }, 1500);
 }
 async function poll(){
   try {
