@@ -95,6 +95,12 @@ class FakeClient:
         )
         self.rooms: list[Room] = [room()]
         self.visit_status = 10
+        self.visit_provider: dict[str, Any] | None = {
+            "id": "826",
+            "first_name": "John",
+            "last_name": "Will",
+            "title": "Dr.",
+        }
         self.queue = Queue(length=5, capacity=100, average_visit_time=600, before_me=2)
         self.max_wait: Any = 86400
         self.appointment_token: str | None = ONE_TIME_TOKEN
@@ -199,7 +205,10 @@ class FakeClient:
 
     async def get_visit(self, visit_id: str) -> Visit:
         await self._call("get_visit", visit_id=visit_id)
-        return Visit(id=visit_id, status=self.visit_status)
+        provider = self.visit_provider if self.visit_status in (20, 25) else None
+        return Visit.model_validate(
+            {"id": visit_id, "status": self.visit_status, "provider": provider}
+        )
 
     async def close_visit(self, visit_id: str, reason: CloseReason) -> str:
         await self._call("close_visit", visit_id=visit_id, reason=CloseReason(reason))

@@ -160,7 +160,7 @@ def test_visit_type_and_consent_are_written_to_the_intake(qtbot, session, client
     assert updates[1]["consent"] == "true"  # as the doc's intake object carries it
 
 
-def test_walkin_is_created_after_consent_and_heartbeats_start_during_post_intake(
+def test_walkin_is_created_after_consent_and_the_lounge_starts_during_post_intake(
     qtbot, session, client
 ):
     start(qtbot, session)
@@ -168,8 +168,13 @@ def test_walkin_is_created_after_consent_and_heartbeats_start_during_post_intake
         submit_one(qtbot, session, answers)
     assert session.current_step[0].group == "visits.post_intake"
     assert client.calls_of("add_walkin") == [{"intake_id": "intake-1", "room_code": "ceproom1"}]
-    qtbot.waitUntil(lambda: "alive" in client.names(), timeout=2000)
-    assert "get_queue" not in client.names()
+    # In line from now on: heartbeats, the queue for the status strip, the visit's status.
+    with qtbot.waitSignal(session.queue_updated, timeout=2000) as update:
+        pass
+    assert update.args[0].position == client.queue.before_me + 1
+    assert update.args[0].waited_s is not None
+    qtbot.waitUntil(lambda: {"alive", "get_visit"} <= set(client.names()), timeout=2000)
+    assert session.stage is Stage.WIZARD
 
 
 def test_waiting_room_reports_queue_status(qtbot, session, client):
@@ -212,7 +217,10 @@ def test_completed_status_moves_to_post_call_steps(qtbot, session, client):
     client.visit_status = 30
     wait_stage(qtbot, session, Stage.POST_CALL)
     assert session.current_step[0].group == "visits.post_call"
-    assert "close_visit" not in client.names()
+    # Ended not by the patient: the doc's reason for that is call_ended.
+    assert client.calls_of("close_visit") == [
+        {"visit_id": "v-100", "reason": CloseReason.CALL_ENDED}
+    ]
     submit_one(qtbot, session, [])
     wait_stage(qtbot, session, Stage.GOODBYE)
 
@@ -238,7 +246,7 @@ def test_patient_ending_the_call_closes_with_patientendcall(qtbot, session, clie
     ]
 
 
-def test_page_leaving_the_call_closes_with_call_ended(qtbot, session, client):
+def test_page_closing_itself_closes_with_call_ended(qtbot, session, client):
     start(qtbot, session)
     walk_wizard(qtbot, session)
     client.visit_status = 25
