@@ -245,7 +245,9 @@ class FlowPresenter(QObject):
         self.window.error_panel.show_error(error.message, error.can_retry, error.can_go_back)
 
     def on_queue_updated(self, status: QueueStatus) -> None:
-        self.window.waiting_room.set_queue(status.position, status.expected_wait_s, status.length)
+        self.window.waiting_room.set_queue(
+            status.position, status.expected_wait_s, status.length, status.waited_s
+        )
 
     def on_notice(self, text: str) -> None:
         self._notice = text
