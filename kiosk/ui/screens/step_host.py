@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.ui.widgets.lounge_strip import LoungeStrip
+
 
 class StepHost(QWidget):
     """Holds one step view at a time; ``set_view`` replaces (and deletes) the previous one.
 
     The host owns the views it is given. ``clear()`` drops the current one (end of session:
-    the answers it shows must not outlive the patient).
+    the answers it shows must not outlive the patient). ``lounge`` is the status strip above
+    the step while the patient is already in line (post-intake steps of a walk-in).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -17,6 +20,9 @@ class StepHost(QWidget):
         self.setObjectName("Screen")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self.lounge = LoungeStrip(self)
+        self._layout.addWidget(self.lounge)
         self._view: QWidget | None = None
 
     @property

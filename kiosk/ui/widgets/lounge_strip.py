@@ -1,0 +1,47 @@
+"""``LoungeStrip``: "you are in line" above each post-intake step, once the walk-in exists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from kiosk.ui.screens.queue_text import position_text, wait_text
+from kiosk.ui.theme import set_role
+
+IN_LINE_NOTE = "You are already in line. You can answer these questions while you wait."
+NEXT_NOTE = "The provider will call you shortly"
+
+
+class LoungeStrip(QFrame):
+    """One calm line: place in line and expected wait, with a note that the patient is in
+    line already. Hidden until the first ``set_status``; ``clear()`` hides it again (a new
+    patient, or the lounge is over)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, "notice")
+        self.setProperty("screens", "lounge-strip")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 12, 24, 12)
+        row.setSpacing(24)
+        self.place = QLabel(self)
+        set_role(self.place, "subheading")
+        self.wait = QLabel(self)
+        self.note = QLabel(IN_LINE_NOTE, self)
+        self.note.setWordWrap(True)
+        set_role(self.note, "muted")
+        for label in (self.place, self.wait):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            row.addWidget(label)
+        row.addWidget(self.note, 1)
+        self.hide()
+
+    def set_status(self, position: int | None, expected_wait_s: int | None) -> None:
+        self.place.setText(position_text(position))
+        self.wait.setText(NEXT_NOTE if position == 1 else wait_text(expected_wait_s))
+        self.show()
+
+    def clear(self) -> None:
+        self.place.setText("")
+        self.wait.setText("")
+        self.hide()
