@@ -32,6 +32,7 @@ os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(_FLAGS)
 from kiosk_driver import WAIT_MS, PatientDriver, ServerProbe  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, QSize  # noqa: E402
 
+from kiosk import constants  # noqa: E402
 from kiosk.backend import Backend  # noqa: E402
 from kiosk.config import KioskOptions, KioskPaths, Settings, StaffOptions  # noqa: E402
 from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox  # noqa: E402
@@ -51,6 +52,17 @@ FAST_SESSION: dict[str, Any] = {
     "idle_countdown_s": 10.0,
     "wipe_step_timeout_s": 5.0,
 }
+#: The kiosk's own default timers (heartbeat, queue and status polls, backoff): what a clinic
+#: runs, for the tests that must hold at a patient's pace (issue 11).
+DEFAULT_TIMERS: dict[str, Any] = {
+    "heartbeat_s": float(constants.HEARTBEAT_S),
+    "queue_poll_s": constants.QUEUE_POLL_S,
+    "visit_status_poll_s": constants.VISIT_STATUS_POLL_S,
+    "backoff_base_s": constants.RECONNECT_BACKOFF_BASE_S,
+    "backoff_cap_s": constants.RECONNECT_BACKOFF_CAP_S,
+}
+#: The doc's example answers, for the doc-mode sandbox (``kiosk.sandbox.docmode``).
+DOC_EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "api_examples"
 #: The simulated provider by default: takes a waiting patient after 0.8 s (long enough to see
 #: the waiting room), ends the call 1.5 s later (long enough to see the call page load).
 DEFAULT_PROVIDER = AutoProviderOptions(start_after_s=0.8, end_after_s=1.5, tick_s=0.05)
@@ -85,9 +97,10 @@ def run_on_loop(qtbot: Any, coro: Any, timeout: int = WAIT_MS) -> Any:
 
 @pytest.fixture
 def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., RunningKiosk]]:
-    """``start_kiosk(auto_provider=..., session=..., staff=..., seed_db=...)`` builds and starts a
-    windowed ``KioskApp`` on a fresh sandbox; teardown awaits ``shutdown()`` (the wipe, closing
-    clients and the sandbox) and stops the sandbox in any case.
+    """``start_kiosk(auto_provider=..., session=..., staff=..., doc_mode=...)`` builds and starts
+    a windowed ``KioskApp`` on a fresh sandbox (``doc_mode``: answering in the API doc's own
+    shapes, under its ``/vc/next/api_v3/`` prefix); teardown awaits ``shutdown()`` (the wipe,
+    closing clients and the sandbox) and stops the sandbox in any case.
 
     ``session`` overrides ``FAST_SESSION``; ``staff`` is a ``StaffOptions``; ``seed_db`` runs
     on the sandbox's database path before the server opens it.
@@ -99,11 +112,16 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
         session: dict[str, Any] | None = None,
         staff: StaffOptions | None = None,
         faults: Any = None,
+        doc_mode: bool = False,
     ) -> RunningKiosk:
         from kiosk.app import KioskApp, LaunchOptions
 
+        doc = {"doc_examples": DOC_EXAMPLES} if doc_mode else {}
         sandbox = EmbeddedSandbox(
-            db_path=server_dir / "sandbox.sqlite3", auto_provider=auto_provider, faults=faults
+            db_path=server_dir / "sandbox.sqlite3",
+            auto_provider=auto_provider,
+            faults=faults,
+            **doc,
         )
         backend = Backend.of_sandbox(sandbox)
         config = {**FAST_SESSION, **(session or {})}

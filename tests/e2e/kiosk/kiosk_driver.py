@@ -220,17 +220,34 @@ class PatientDriver:
         )
 
     def walk_in(self, patient: Patient) -> None:
-        """Welcome → identify → every wizard step → the waiting room, as a walk-in patient."""
+        """Welcome → identify → every wizard step → the waiting room, as a walk-in patient (or
+        straight into the call, when the provider got ready while they were in the lounge)."""
         self.check_in()
         self.identify(patient)
         self.walk_wizard(patient)
-        self.wait_for_screen(self.window.waiting_room)
+        self.wait(
+            lambda: self.screen in (self.window.waiting_room, self.window.call) and self.settled()
+        )
 
-    def walk_wizard(self, patient: Patient) -> StepLog:
-        """Fill and submit steps until the wizard is left (waiting room, booked, goodbye)."""
+    @property
+    def ready_prompt(self) -> Any:
+        """The lounge's "ready" prompt (it lies over the step while it shows)."""
+        return self.app.presenter.ready_prompt
+
+    def walk_wizard(self, patient: Patient, stop_at: str | None = None) -> StepLog:
+        """Fill and submit steps until the wizard is left (waiting room, booked, goodbye), or
+        until the step ``stop_at`` is on screen. When the lounge's "ready" prompt covers the
+        step, the patient does what it says: Join now."""
         log = StepLog()
         while self.stage in (Stage.WIZARD, Stage.POST_CALL):
+            if self.ready_prompt.showing:
+                self.tap(self.ready_prompt.join_button)
+                self.wait(lambda: self.stage is not Stage.WIZARD and self.settled())
+                break
             view = self.step_view()
+            if view.step.code == stop_at:
+                log.steps.append(view.step.code)
+                break
             log.steps.append(view.step.code)
             log.sections[view.step.code] = [s.section.code for s in view.sections]
             self.fill_step(view, patient)
