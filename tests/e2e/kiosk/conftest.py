@@ -29,10 +29,9 @@ if "--use-fake-device-for-media-stream" not in _FLAGS:
     _FLAGS.append("--use-fake-device-for-media-stream")
 os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(_FLAGS)
 
-from kiosk_driver import WAIT_MS, PatientDriver, ServerProbe  # noqa: E402
+from kiosk_driver import DOC_EXAMPLES, WAIT_MS, PatientDriver, ServerProbe  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, QSize  # noqa: E402
 
-from kiosk import constants  # noqa: E402
 from kiosk.backend import Backend  # noqa: E402
 from kiosk.config import KioskOptions, KioskPaths, Settings, StaffOptions  # noqa: E402
 from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox  # noqa: E402
@@ -52,17 +51,6 @@ FAST_SESSION: dict[str, Any] = {
     "idle_countdown_s": 10.0,
     "wipe_step_timeout_s": 5.0,
 }
-#: The kiosk's own default timers (heartbeat, queue and status polls, backoff): what a clinic
-#: runs, for the tests that must hold at a patient's pace (issue 11).
-DEFAULT_TIMERS: dict[str, Any] = {
-    "heartbeat_s": float(constants.HEARTBEAT_S),
-    "queue_poll_s": constants.QUEUE_POLL_S,
-    "visit_status_poll_s": constants.VISIT_STATUS_POLL_S,
-    "backoff_base_s": constants.RECONNECT_BACKOFF_BASE_S,
-    "backoff_cap_s": constants.RECONNECT_BACKOFF_CAP_S,
-}
-#: The doc's example answers, for the doc-mode sandbox (``kiosk.sandbox.docmode``).
-DOC_EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "api_examples"
 #: The simulated provider by default: takes a waiting patient after 0.8 s (long enough to see
 #: the waiting room), ends the call 1.5 s later (long enough to see the call page load).
 DEFAULT_PROVIDER = AutoProviderOptions(start_after_s=0.8, end_after_s=1.5, tick_s=0.05)

@@ -20,6 +20,7 @@ import window_input
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QListWidget, QListWidgetItem, QScrollArea, QWidget
 
+from kiosk import constants
 from kiosk.backend import SANDBOX_API_KEY
 from kiosk.session import Stage
 from kiosk.ui.wizard.fields.choices import ChoiceField
@@ -55,6 +56,19 @@ class Patient:
     survey_comment: str = "Quick and easy."
     visit_type: str = "walkin"
     picture: Path | None = None
+
+
+#: The kiosk's own default timers (heartbeat, queue and status polls, backoff): what a clinic
+#: runs, for the tests that must hold at a patient's pace (issue 11).
+DEFAULT_TIMERS: dict[str, Any] = {
+    "heartbeat_s": float(constants.HEARTBEAT_S),
+    "queue_poll_s": constants.QUEUE_POLL_S,
+    "visit_status_poll_s": constants.VISIT_STATUS_POLL_S,
+    "backoff_base_s": constants.RECONNECT_BACKOFF_BASE_S,
+    "backoff_cap_s": constants.RECONNECT_BACKOFF_CAP_S,
+}
+#: The doc's example answers, for the doc-mode sandbox (``kiosk.sandbox.docmode``).
+DOC_EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "api_examples"
 
 
 @dataclass

@@ -7,8 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import DEFAULT_TIMERS
-from kiosk_driver import Patient
+from kiosk_driver import DEFAULT_TIMERS, Patient
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.session import Stage
