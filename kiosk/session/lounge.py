@@ -30,7 +30,7 @@ class ProviderReady:
 
 
 def provider_name(visit: Any) -> str | None:
-    """"Dr. John Will" from the visit's ``provider`` (title, names, suffix); None if unknown."""
+    """ "Dr. John Will" from the visit's ``provider`` (title, names, suffix); None if unknown."""
     provider = getattr(visit, "provider", None)
     if provider is None:
         return None

@@ -29,6 +29,7 @@ from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.navigator import Overlay
 from kiosk.ui.screens import RoomChoice
 from kiosk.ui.screens.identify import Mode as IdentifyMode
+from kiosk.ui.widgets.header import ScreenHeader
 from kiosk.ui.widgets.ready_prompt import ReadyPrompt
 from kiosk.wizard import Answers, Step, WizardServices
 
@@ -134,6 +135,7 @@ class FlowPresenter(QObject):
         self._link(s.ended, self.on_ended)
         self._link(s.connectivity_changed, self.window.connection_banner.set_online)
         self._link(self.clinic.loaded, self.on_clinic_loaded)
+        self._link(self.clinic.logo_loaded, self.on_clinic_logo_loaded)
         self._link(self.clinic.connectivity_changed, self.window.connection_banner.set_online)
 
     def _connect_screens(self) -> None:
@@ -314,6 +316,11 @@ class FlowPresenter(QObject):
         subtitle = _text(account.waiting_room.subtitle)
         if subtitle:
             self.window.welcome.set_subtitle(subtitle)
+
+    def on_clinic_logo_loaded(self, data: bytes) -> None:
+        """The clinic's logo on every header (clinic data; kept for the next patient)."""
+        shown = [header.set_logo(data) for header in self.window.findChildren(ScreenHeader)]
+        log.info("presenter.logo shown=%d", sum(shown))
 
     @staticmethod
     def _room_choice(room: Room) -> RoomChoice:

@@ -81,6 +81,7 @@ class FakeSession(QObject):
 
 class FakeClinic(QObject):
     loaded = Signal(object)
+    logo_loaded = Signal(bytes)
     connectivity_changed = Signal(bool)
 
 
@@ -426,3 +427,24 @@ def test_the_ready_prompt_goes_when_the_lounge_ends_another_way(presenter, sessi
     session.ended.emit("idle")
     assert window.navigator.overlay(Overlay.LOUNGE_PROMPT) is None
     assert not presenter.ready_prompt.showing
+
+
+def test_the_clinics_logo_replaces_the_mark_on_every_header(presenter, clinic, window):
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    from kiosk.ui.widgets.header import ScreenHeader
+
+    headers = window.findChildren(ScreenHeader)
+    before = [h.logo.pixmap().toImage() for h in headers]
+    image = QImage(80, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("teal"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    clinic.logo_loaded.emit(bytes(buffer.data()))
+    after = [h.logo.pixmap().toImage() for h in headers]
+    assert headers and all(a != b for a, b in zip(after, before, strict=True))
+    assert headers[0].logo.pixmap().width() == 44  # scaled to the header's mark
+    presenter.on_clinic_logo_loaded(b"not an image")  # unreadable: what was shown stays
+    assert [h.logo.pixmap().toImage() for h in headers] == after
