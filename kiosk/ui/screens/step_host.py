@@ -32,7 +32,7 @@ class StepHost(QWidget):
     def set_view(self, view: QWidget) -> None:
         self.clear()
         view.setParent(self)
-        self._layout.addWidget(view)
+        self._layout.addWidget(view, 1)
         self._view = view
         view.show()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.screens.queue_text import position_text, wait_text
 from kiosk.ui.theme import set_role
@@ -21,9 +21,12 @@ class LoungeStrip(QFrame):
         super().__init__(parent)
         set_role(self, "notice")
         self.setProperty("screens", "lounge-strip")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(24, 12, 24, 12)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 12, 24, 12)
+        column.setSpacing(4)
+        row = QHBoxLayout()
         row.setSpacing(24)
+        column.addLayout(row)
         self.place = QLabel(self)
         set_role(self.place, "subheading")
         self.wait = QLabel(self)
@@ -33,7 +36,8 @@ class LoungeStrip(QFrame):
         for label in (self.place, self.wait):
             label.setTextFormat(Qt.TextFormat.PlainText)
             row.addWidget(label)
-        row.addWidget(self.note, 1)
+        row.addStretch(1)
+        column.addWidget(self.note)
         self.hide()
 
     def set_status(self, position: int | None, expected_wait_s: int | None) -> None:
