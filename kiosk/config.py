@@ -122,11 +122,14 @@ class KioskOptions(_Section):
     language: str = Field("en", description="Language of the kiosk's texts.")
     consent_statement: str = Field(
         "",
+        max_length=4000,
         description="Consent text shown when the clinic has neither a consent file nor a "
         "waiting_room.consent text; empty = the kiosk's plain default.",
     )
     terms_statement: str = Field(
-        "", description="Shown when the clinic's terms of use cannot be fetched; empty = default."
+        "",
+        max_length=4000,
+        description="Shown when the clinic's terms of use cannot be fetched; empty = default.",
     )
     send_undocumented_intake_fields: bool = Field(
         False,
