@@ -68,7 +68,8 @@ class WaitingRoom(QObject):
             describe=lambda queue: lounge_status(
                 queue, account, room, time.monotonic() - self.joined_at
             ),
-            **backoff,
+            backoff_base_s=config.backoff_base_s,
+            backoff_cap_s=config.backoff_cap_s,
         )
         self.status = VisitStatusWatcher(
             client, visit_id, config.visit_status_poll_s, self, **backoff
