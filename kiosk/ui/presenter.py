@@ -154,7 +154,7 @@ class FlowPresenter(QObject):
         )
         self._link(w.call.call_left, lambda: s.call_finished(CloseReason.CALL_ENDED.value))
         self._link(w.booked.done_requested, s.finish)
-        self._link(self.ready_prompt.join_requested, s.join_now)
+        self._link(self.ready_prompt.join_requested, self.on_join_requested)
         self._link(w.goodbye.done, s.finish)
         self._link(w.error_panel.retry_requested, s.retry)
         self._link(w.error_panel.back_requested, s.go_back)
@@ -264,6 +264,12 @@ class FlowPresenter(QObject):
     def _dismiss_ready_prompt(self) -> None:
         self.ready_prompt.dismiss()
         self.window.navigator.hide_overlay(Overlay.LOUNGE_PROMPT)
+
+    def on_join_requested(self) -> None:
+        """Join now: the step on screen goes along if it is complete (never half of it)."""
+        view = self._step_view
+        submissions = view.complete_submissions() if view is not None else None
+        self.session.join_now(submissions or [])
 
     def on_queue_updated(self, status: QueueStatus) -> None:
         if self._stage is Stage.WIZARD:

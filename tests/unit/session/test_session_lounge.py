@@ -10,7 +10,7 @@ from kiosk.api.models import Account, CloseReason, Queue, Room
 from kiosk.session import Stage
 from kiosk.session.call_end import status_outcome
 from kiosk.session.lounge import ProviderReady, lounge_status, provider_name
-from kiosk.wizard import VisitTypeChoice
+from kiosk.wizard import IntakeFields, PharmacyChoice, VisitTypeChoice
 
 
 @pytest.fixture
@@ -44,6 +44,29 @@ def test_the_provider_getting_ready_during_post_intake_prompts_and_join_now_open
     wait_stage(qtbot, session, Stage.CALL)
     assert len(client.calls_of("update_intake")) == updates_before  # nothing re-sent or lost
     assert session.ready is None
+
+
+def test_join_now_sends_the_complete_step_on_screen_first(qtbot, session, client):
+    to_lounge(qtbot, session)
+    with qtbot.waitSignal(session.provider_ready, timeout=2000):
+        client.visit_status = 25
+    pharmacy = {"name": "Corner Pharmacy", "code": "0561539"}
+    with qtbot.waitSignal(session.call_ready, timeout=2000):
+        session.join_now([PharmacyChoice(pharmacy)])
+    assert [c["pharmacy"].code for c in client.calls_of("save_pharmacy")] == ["0561539"]
+    assert session.stage is Stage.CALL
+
+
+def test_join_now_still_joins_when_the_steps_answers_fail_to_send(qtbot, session, client):
+    from session_fakes import server_error
+
+    to_lounge(qtbot, session)
+    with qtbot.waitSignal(session.provider_ready, timeout=2000):
+        client.visit_status = 25
+    client.always_fail["update_intake"] = server_error()
+    with qtbot.waitSignal(session.call_ready, timeout=2000):
+        session.join_now([IntakeFields({"phone": "7123456789"})])
+    assert session.stage is Stage.CALL
 
 
 def test_finishing_the_steps_after_ready_goes_straight_to_the_call(qtbot, session, client):

@@ -112,6 +112,9 @@ class FakeStepView(QWidget):
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
 
+    def complete_submissions(self) -> list[Any] | None:
+        return None  # nothing on this step is complete
+
 
 @pytest.fixture
 def session() -> FakeSession:
@@ -407,7 +410,7 @@ def test_provider_ready_covers_the_step_with_a_chime_and_join_now_joins(
     with qtbot.assertNotEmitted(prompt.chime.played):
         session.provider_ready.emit(ProviderReady("Dr. John Will"))
     click(qtbot, prompt.join_button)
-    assert session.calls[-1][0] == "join_now"
+    assert session.calls[-1] == ("join_now", ([],))
     assert not prompt.join_button.isEnabled()  # "Joining…" until the call screen comes
     click(qtbot, prompt.join_button)
     assert session.names().count("join_now") == 1

@@ -237,6 +237,15 @@ def test_consent_text_link_opens_the_terms_inside_the_kiosk(
     assert submit(qtbot, view) == [ConsentGiven("consent")]
 
 
+def test_complete_submissions_only_for_a_finished_step(make_view, settle, step_by_code):
+    consent = make_view(step_by_code("visits.consent", "consent_text"))
+    settle(consent)
+    assert consent.complete_submissions() == [ConsentGiven("consent")]
+    intake = make_view(step_by_code("visits.intake", "intake"))
+    settle(intake)
+    assert intake.complete_submissions() is None  # the reason for the visit is required
+
+
 def test_terms_text_loads_terms_of_use(make_view, settle, step_by_code):
     view = make_view(step_by_code("signup.terms_of_service", "terms_of_service_text"))
     settle(view)
