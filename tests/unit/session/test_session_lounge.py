@@ -51,10 +51,9 @@ def test_join_now_sends_the_complete_step_on_screen_first(qtbot, session, client
     with qtbot.waitSignal(session.provider_ready, timeout=2000):
         client.visit_status = 25
     pharmacy = {"name": "Corner Pharmacy", "code": "0561539"}
-    with qtbot.waitSignal(session.call_ready, timeout=2000):
-        session.join_now([PharmacyChoice(pharmacy)])
+    session.join_now([PharmacyChoice(pharmacy)])
+    wait_stage(qtbot, session, Stage.CALL)
     assert [c["pharmacy"].code for c in client.calls_of("save_pharmacy")] == ["0561539"]
-    assert session.stage is Stage.CALL
 
 
 def test_join_now_still_joins_when_the_steps_answers_fail_to_send(qtbot, session, client):
@@ -64,9 +63,19 @@ def test_join_now_still_joins_when_the_steps_answers_fail_to_send(qtbot, session
     with qtbot.waitSignal(session.provider_ready, timeout=2000):
         client.visit_status = 25
     client.always_fail["update_intake"] = server_error()
-    with qtbot.waitSignal(session.call_ready, timeout=2000):
-        session.join_now([IntakeFields({"phone": "7123456789"})])
-    assert session.stage is Stage.CALL
+    session.join_now([IntakeFields({"phone": "7123456789"})])
+    wait_stage(qtbot, session, Stage.CALL)
+
+
+def test_join_now_while_a_step_is_being_sent_joins_once_it_is(qtbot, session, client):
+    to_lounge(qtbot, session)
+    with qtbot.waitSignal(session.provider_ready, timeout=2000):
+        client.visit_status = 25
+    session.submit_step([IntakeFields({"phone": "7123456789"})])
+    assert session.busy
+    session.join_now([])
+    wait_stage(qtbot, session, Stage.CALL)
+    assert client.calls_of("update_intake")[-1] == {"intake_id": "intake-1", "phone": "7123456789"}
 
 
 def test_finishing_the_steps_after_ready_goes_straight_to_the_call(qtbot, session, client):
