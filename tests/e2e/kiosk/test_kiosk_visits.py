@@ -66,7 +66,8 @@ def test_guest_walk_in_joins_from_the_lounge_and_ends_back_at_welcome(start_kios
     prompt = patient.ready_prompt
     patient.wait(lambda: prompt.showing)
     assert "is ready to see you" in prompt.title.text()
-    assert patient.screen is window.step_host  # the pharmacy step waits beneath the prompt
+    # The prompt is the navigator's overlay; the pharmacy step waits beneath it.
+    assert patient.screen is prompt and window.navigator.screen is window.step_host
     patient.tap(prompt.join_button)
     patient.wait_for_screen(window.call)
     call_view = window.call.call_view
