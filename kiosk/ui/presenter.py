@@ -29,6 +29,8 @@ from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.navigator import Overlay
 from kiosk.ui.screens import RoomChoice
 from kiosk.ui.screens.identify import Mode as IdentifyMode
+from kiosk.ui.screens.queue_text import position_text, wait_text
+from kiosk.ui.screens.waiting_room import SOON_IF_NEXT
 from kiosk.ui.widgets.header import ScreenHeader
 from kiosk.ui.widgets.ready_prompt import ReadyPrompt
 from kiosk.wizard import Answers, Step, WizardServices
@@ -273,7 +275,9 @@ class FlowPresenter(QObject):
 
     def on_queue_updated(self, status: QueueStatus) -> None:
         if self._stage is Stage.WIZARD:
-            self.window.step_host.lounge.set_status(status.position, status.expected_wait_s)
+            position = status.position
+            wait = SOON_IF_NEXT if position == 1 else wait_text(status.expected_wait_s)
+            self.window.step_host.lounge.set_status(position_text(position), wait)
         self.window.waiting_room.set_queue(
             status.position, status.expected_wait_s, status.length, status.waited_s
         )

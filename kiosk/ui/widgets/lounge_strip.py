@@ -5,17 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.ui.screens.queue_text import position_text, wait_text
 from kiosk.ui.theme import set_role
 
 IN_LINE_NOTE = "You are already in line. You can answer these questions while you wait."
-NEXT_NOTE = "The provider will call you shortly"
 
 
 class LoungeStrip(QFrame):
     """One calm line: place in line and expected wait, with a note that the patient is in
-    line already. Hidden until the first ``set_status``; ``clear()`` hides it again (a new
-    patient, or the lounge is over)."""
+    line already; the presenter words the figures (``kiosk.ui.screens.queue_text``). Hidden
+    until the first ``set_status``; ``clear()`` hides it again (a new patient, or the lounge
+    is over)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,9 +39,9 @@ class LoungeStrip(QFrame):
         column.addWidget(self.note)
         self.hide()
 
-    def set_status(self, position: int | None, expected_wait_s: int | None) -> None:
-        self.place.setText(position_text(position))
-        self.wait.setText(NEXT_NOTE if position == 1 else wait_text(expected_wait_s))
+    def set_status(self, place: str, wait: str) -> None:
+        self.place.setText(place)
+        self.wait.setText(wait)
         self.show()
 
     def clear(self) -> None:
