@@ -136,6 +136,7 @@ class KioskApp(QObject):
         s = self.session
         s.connectivity_changed.connect(self.staff_actions.set_online)
         s.account_loaded.connect(self.clinic.accept)
+        s.journey.known_account = lambda: self.clinic.account  # one GET /accounts/:code
         self.clinic.connectivity_changed.connect(self.staff_actions.set_online)
         s.ended.connect(self.on_session_ended)
         s.add_cleanup(self.clear_clipboard)

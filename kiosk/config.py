@@ -121,6 +121,23 @@ class KioskOptions(_Section):
         False, description="Offer the known-patient (integrator code, SSO type 200) start."
     )
     language: str = Field("en", description="Language of the kiosk's texts.")
+    consent_statement: str = Field(
+        "",
+        max_length=4000,
+        description="Consent text shown when the clinic has neither a consent file nor a "
+        "waiting_room.consent text; empty = the kiosk's plain default.",
+    )
+    terms_statement: str = Field(
+        "",
+        max_length=4000,
+        description="Shown when the clinic's terms of use cannot be fetched; empty = default.",
+    )
+    send_undocumented_intake_fields: bool = Field(
+        False,
+        description="Compatibility: also send survey answers (intake_survey[...], "
+        "post_visit_survey[...]) and unknown sections' answers on POST /intakes/:id, which the "
+        "API doc's table for that endpoint does not list (docs/sandbox.md).",
+    )
 
     @field_validator("idle_countdown_s")
     @classmethod

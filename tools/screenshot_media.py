@@ -1,6 +1,7 @@
 """Photograph the video visit's screens with Chromium's fake camera and microphone, for the
-gallery: the call (sandbox calling page in the kiosk's call screen), the lounge's camera and
-microphone check, and staff mode's device picker, at 1280x800 and 1080x1920.
+gallery: the call (sandbox calling page in the kiosk's call screen), the camera and microphone
+check in the waiting room and from the lounge strip over a step, and staff mode's device
+picker, at 1280x800 and 1080x1920.
 
     python tools/screenshot_media.py --out /tmp/gallery
 
@@ -140,6 +141,30 @@ def shoot_check(size: str, out: Path) -> None:
     screen.deleteLater()
 
 
+def shoot_lounge_check(size: str, out: Path) -> None:
+    """The check opened from the lounge strip over a post-intake step."""
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.ui.call import CallView
+    from kiosk.ui.call.check import DeviceCheckPanel
+    from kiosk.ui.screens.step_host import StepHost
+
+    call_view = CallView(portal_origin="http://127.0.0.1:9")
+    host = StepHost()
+    host.set_device_check(DeviceCheckPanel(call_view))
+    host.set_view(QLabel("Pharmacy"))
+    host.lounge.set_status("You're next", "The provider will call you shortly")
+    host.resize(*SIZES[size])
+    host.show()
+    save(host, out, f"lounge-{size}")
+    host.lounge.check_button.click()
+    wait_until("the verdict", lambda: bool(host.check_panel.result.get("done")))
+    save(host, out, f"lounge-check-{size}")
+    host.clear()
+    call_view.teardown()
+    host.deleteLater()
+
+
 def shoot_picker(size: str, out: Path, config: Path) -> None:
     from kiosk.staff.actions import KioskInfo, StaffActions
     from kiosk.ui.staff.console import StaffConsole, staff_runner
@@ -181,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             for size in sizes:
                 shoot_call(sandbox.address, size, args.out)
                 shoot_check(size, args.out)
+                shoot_lounge_check(size, args.out)
                 shoot_picker(size, args.out, Path(temp) / "config.toml")
         QCoreApplication.sendPostedEvents(None, 0)
     return 0

@@ -13,7 +13,7 @@ GENERIC_MESSAGES: dict[str, str] = {
     "permission": "This action is not allowed.",
     "not_found": "That item could not be found.",
     "validation": "The clinic server did not accept the request.",
-    "server": "The clinic server had a problem. Please try again in a moment.",
+    "server": "The clinic's system is having a problem. Please try again in a moment.",
     "too_large": "The file is too large to send.",
     "unexpected": "The clinic server sent an answer the kiosk could not read.",
 }
@@ -27,7 +27,8 @@ _REDACTED = "[redacted]"
 class ApiError(Exception):
     """Base of every error the client raises.
 
-    ``message`` is the server's text with HTML entities decoded (or a plain generic sentence),
+    ``message`` is the server's text with HTML entities decoded (or a plain generic sentence;
+    always the plain sentence for a 5xx, 408 or 429, whose text is not for patients),
     safe to show a patient: tokens, keys and secrets are redacted from it. ``status`` is the
     HTTP status (0 when no response arrived), ``code`` the envelope's code if it had one,
     ``retry_after`` the server's Retry-After in seconds if it sent one.
@@ -167,6 +168,10 @@ def error_from_response(
         cls, generic = ServerError, "server"
     else:
         cls, generic = ValidationError, "validation"
+    if cls is ServerError:
+        # A 5xx's own text is for the clinic's engineers ("Injected fault: …", stack hints),
+        # never for a patient, who reads one plain sentence (issue 11).
+        message = None
     return cls(
         message or GENERIC_MESSAGES[generic],
         status=effective,

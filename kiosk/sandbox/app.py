@@ -13,7 +13,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kiosk.sandbox import controls, errors
+from kiosk.sandbox import controls, docmode, errors
 from kiosk.sandbox.clock import SandboxClock
 from kiosk.sandbox.context import Sandbox
 from kiosk.sandbox.faults import FaultMiddleware
@@ -80,13 +80,17 @@ def create_app(
             sandbox.close()
             log.info("sandbox.closed")
 
+    middleware = [Middleware(ApiGuard), Middleware(FaultMiddleware, state=sandbox.faults)]
+    if config.doc_examples is not None:
+        examples = docmode.load_examples(config.doc_examples)
+        middleware.insert(0, Middleware(docmode.DocModeMiddleware, examples=examples))
     app = Starlette(
         routes=[
             Mount(API_PREFIX, routes=api_routes()),
             Mount("/_sandbox", routes=[*controls.routes, *pages.status_routes]),
             *pages.routes,
         ],
-        middleware=[Middleware(ApiGuard), Middleware(FaultMiddleware, state=sandbox.faults)],
+        middleware=middleware,
         exception_handlers={
             errors.ApiProblem: errors.on_api_problem,
             HTTPException: errors.on_http_exception,

@@ -50,6 +50,13 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fault-expired-token-rate", type=float, default=0.0, metavar="SHARE")
     parser.add_argument("--fault-seed", type=int)
     parser.add_argument(
+        "--doc-examples",
+        type=Path,
+        metavar="DIR",
+        help="doc mode: API under /vc/next/api_v3/, answers in the shapes of the API doc's "
+        "examples in DIR (tests/fixtures/api_examples)",
+    )
+    parser.add_argument(
         "--log-level", default="info", choices=["debug", "info", "warning", "error"]
     )
     return parser
@@ -91,6 +98,7 @@ def _config(args: argparse.Namespace) -> SandboxConfig:
         faults=faults,
         token_lifetime_s=args.token_lifetime,
         max_upload_bytes=int(args.max_upload_mb * 1024 * 1024),
+        doc_examples=args.doc_examples,
     )
 
 
@@ -112,7 +120,7 @@ def serve(argv: list[str]) -> int:
     root = f"http://{shown}:{port}/"
 
     def announce() -> None:
-        print(f"Sandbox listening on {root} (api: {root}api_v3/)", flush=True)
+        print(f"Sandbox listening on {root} (api: {root}{config.api_path})", flush=True)
 
     server = build_server(config, log_level="warning", on_ready=announce)
     server.run(sockets=[sock])

@@ -92,7 +92,9 @@ class EmbeddedSandbox:
             self.stop()
             raise SandboxStartError("The sandbox server did not start.") from self._error
         root = f"http://{self._host}:{port}/"
-        self.address = SandboxAddress(api_base_url=f"{root}api_v3/", portal_base_url=root)
+        self.address = SandboxAddress(
+            api_base_url=root + self._config.api_path, portal_base_url=root
+        )
         log.info("sandbox.embedded_started port=%d", port)
         return self.address
 

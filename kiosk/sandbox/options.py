@@ -55,3 +55,10 @@ class SandboxConfig:
     file_link_lifetime_s: int = DEFAULT_FILE_LINK_LIFETIME_S
     auto_provider: AutoProviderOptions | None = None
     faults: FaultOptions = field(default_factory=FaultOptions)
+    #: Doc mode (``kiosk.sandbox.docmode``): the folder of the doc's example answers; None = off.
+    doc_examples: Path | None = None
+
+    @property
+    def api_path(self) -> str:
+        """Where the API is served: the doc's ``vc/next/api_v3/`` in doc mode, else ``api_v3/``."""
+        return "vc/next/api_v3/" if self.doc_examples is not None else "api_v3/"

@@ -5,6 +5,7 @@ from kiosk.session.errors import SessionStateError, session_error
 from kiosk.session.flow import VisitPlan, visit_options
 from kiosk.session.hooks import SessionHooks
 from kiosk.session.idle import IdleMonitor
+from kiosk.session.lounge import ProviderReady
 from kiosk.session.polling import PollingTimer
 from kiosk.session.session import PatientSession
 from kiosk.session.state import SessionState
@@ -27,6 +28,7 @@ __all__ = [
     "MaxWaitTimer",
     "PatientSession",
     "PollingTimer",
+    "ProviderReady",
     "QueuePoller",
     "QueueStatus",
     "SessionConfig",

@@ -17,18 +17,23 @@ log = logging.getLogger("kiosk.session")
 class ClinicClient(Protocol):
     async def get_account(self, code: str = "-") -> Account: ...
 
+    async def fetch_file(self, path: str | None, file_id: str | None = None) -> bytes: ...
+
 
 class ClinicLoader(QObject):
     """Fetches ``GET /accounts/:code`` (clinic data, no patient data) so Welcome can greet
     with the clinic's name before anyone checks in. A kiosk may boot before the network is
     up: failures are retried with capped exponential backoff, forever, and network failures
     are reported as ``connectivity_changed(False)`` (the banner) until the account arrives.
-    ``loaded(account)`` fires on success; ``account`` keeps it across patient sessions.
-    Lives as long as the kiosk (the app builds it, outside any patient session); each
-    patient's start fetches the account again and hands it to ``accept``.
+    ``loaded(account)`` fires on success; ``account`` keeps it across patient sessions (each
+    patient's start reuses it). Then the account's ``logo`` file is fetched by its ``path`` as
+    given (``fetch_file``); ``logo_loaded(bytes)`` fires when it arrives, and when it cannot be
+    had the kiosk's own mark simply stays (one try: a logo is not worth a retry loop). Lives as
+    long as the kiosk (the app builds it, outside any patient session).
     """
 
     loaded = Signal(object)
+    logo_loaded = Signal(bytes)
     connectivity_changed = Signal(bool)
 
     def __init__(
@@ -45,6 +50,7 @@ class ClinicLoader(QObject):
         self.backoff_base_s = backoff_base_s
         self.backoff_cap_s = backoff_cap_s
         self.account: Account | None = None
+        self.logo: bytes | None = None
         self._task: asyncio.Future[None] | None = None
 
     @property
@@ -85,4 +91,18 @@ class ClinicLoader(QObject):
                 self.connectivity_changed.emit(True)
             log.info("clinic.loaded")
             self.accept(account)
+            await self._load_logo(account)
             return
+
+    async def _load_logo(self, account: Account) -> None:
+        entry = account.file("logo")
+        if entry is None:
+            return
+        try:
+            data = await self.client.fetch_file(entry.path, entry.file_id)
+        except ApiError as exc:
+            log.info("clinic.logo_unavailable error=%s", type(exc).__name__)
+            return
+        if data:
+            self.logo = bytes(data)
+            self.logo_loaded.emit(self.logo)

@@ -31,6 +31,9 @@ class SessionConfig:
     backoff_base_s: float = constants.RECONNECT_BACKOFF_BASE_S
     backoff_cap_s: float = constants.RECONNECT_BACKOFF_CAP_S
     wipe_step_timeout_s: float = constants.WIPE_STEP_TIMEOUT_S
+    consent_statement: str = ""
+    terms_statement: str = ""
+    send_undocumented_intake_fields: bool = False
     #: Part of the label of the camera "Take a photo" uses ("" = the system default).
     camera: str = ""
 

@@ -8,12 +8,15 @@ from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.api.models import CloseReason, UserType, Visit, VisitStatus
+from kiosk.api.errors import ApiError
+from kiosk.api.models import Account, CloseReason, UserType, Visit
 from kiosk.session import stages
+from kiosk.session.call_end import status_outcome
 from kiosk.session.commands import CommandRunner
 from kiosk.session.config import SessionConfig
 from kiosk.session.errors import SessionStateError
 from kiosk.session.flow import PostCallPlan, VisitPlan, visit_options
+from kiosk.session.lounge import ProviderReady, provider_name
 from kiosk.session.state import SessionState
 from kiosk.session.types import Stage
 from kiosk.session.visit import PICK_SLOT_MESSAGE, SignIn, VisitCalls
@@ -25,9 +28,6 @@ log = logging.getLogger("kiosk.session")
 NO_ROOM_MESSAGE = "This kiosk has no waiting room set up. Please ask the front desk for help."
 NO_VISITS_MESSAGE = "This waiting room is not taking visits right now."
 CLOSED_MESSAGE = "This waiting room is closed right now. Please check back later."
-PROVIDER_CANCELLED_MESSAGE = (
-    "The clinic has ended this visit. If you still need care, please ask the front desk."
-)
 MAX_WAIT_MESSAGE = (
     "We are sorry: the wait has become too long, so this visit was closed. "
     "Please ask the front desk for help, or start again later."
@@ -55,6 +55,8 @@ class Journey(QObject):
     notice = Signal(str)
     connectivity_changed = Signal(bool)
     max_wait_reached = Signal()
+    provider_ready = Signal(object)
+    call_over = Signal(object)
 
     def __init__(
         self,
@@ -73,6 +75,12 @@ class Journey(QObject):
         self._plan: VisitPlan | None = None
         self._post_call: PostCallPlan | None = None
         self._waiting: WaitingRoom | None = None
+        #: The clinic's account as fetched at start-up (the app's ``ClinicLoader``), so each
+        #: patient's start does not fetch ``GET /accounts/:code`` again; None = fetch.
+        self.known_account: Callable[[], Account | None] = lambda: None
+        self._ready: ProviderReady | None = None
+        #: Join now was tapped while a step was being sent: join once it is.
+        self.join_pending = False
 
     @property
     def payload(self) -> stages.StagePayload:
@@ -81,6 +89,11 @@ class Journey(QObject):
     @property
     def stage(self) -> Stage:
         return self._payload.stage
+
+    @property
+    def ready(self) -> ProviderReady | None:
+        """Set while the provider is ready and the patient is still on post-intake steps."""
+        return self._ready
 
     @property
     def can_go_back(self) -> bool:
@@ -94,8 +107,12 @@ class Journey(QObject):
 
     async def begin(self) -> None:
         config = self._config()
-        account = await self._calls.load_account(config.account_code)
-        self.account_loaded.emit(account)
+        known = self.known_account()
+        if known is not None:  # start-up's account (one GET /accounts/:code per kiosk)
+            self._calls.use_account(known)
+        else:  # start-up's fetch has not arrived: this one serves both
+            account = await self._calls.load_account(config.account_code)
+            self.account_loaded.emit(account)
         if config.room_code:
             await self.open_room(config.room_code)
             return
@@ -201,11 +218,16 @@ class Journey(QObject):
             else:
                 plan.kind = "walkin"
                 await self._add_walkin()
-        if plan.current is not None:
+        if self.join_pending and self._ready is not None:
+            self.join_pending = False  # Join now was tapped while this step was being sent
+            self._start_call()
+        elif plan.current is not None:
             self._show_step()
         elif plan.kind == "appointment":
             assert state.booking is not None
             self._show(stages.Booked(state.booking))
+        elif self._ready is not None:
+            self._start_call()  # the provider got ready during the post-intake steps
         else:
             self._show(stages.Waiting(self._waiting_subtitle()))
             if self._waiting is not None:
@@ -225,6 +247,8 @@ class Journey(QObject):
         waiting.connectivity_changed.connect(self.connectivity_changed)
         self._waiting = waiting
         waiting.start_heartbeat()
+        # The lounge: in line from now on, while the post-intake steps are answered.
+        waiting.start_waiting(state.max_wait_s)
 
     def _show_step(self) -> None:
         post_call = self.stage is Stage.POST_CALL
@@ -242,21 +266,55 @@ class Journey(QObject):
 
     # -- the visit, once it exists --------------------------------------------------------
 
-    def on_visit_status(self, status: int, _visit: Visit | None) -> None:
-        if status == VisitStatus.IN_PROGRESS and self.stage is Stage.WAITING:
-            url = self._calls.call_url()
-            if url is None:
-                return
-            assert self._waiting is not None
+    def on_visit_status(self, status: int, visit: Visit | None) -> None:
+        """Follow the walk-in's status by ``call_end.status_outcome`` (the doc's statuses)."""
+        if self._runner.busy and self.stage is Stage.CALL:
+            return  # a close is on its way (End tapped, or a status already acted on)
+        plan = self._plan
+        in_lounge = plan is not None and plan.visit_created and self.stage is Stage.WIZARD
+        outcome = status_outcome(self.stage, status, in_lounge)
+        if outcome.ready:
+            self._ready = ProviderReady(provider_name(visit))
+            log.info("visit %s ready_in_lounge", self._state().visit_id)
+            self.provider_ready.emit(self._ready)
+        elif outcome.stage is Stage.CALL:
+            self._start_call()
+        elif outcome.stage is Stage.POST_CALL and outcome.close_reason is not None:
+            self.call_over.emit(outcome.close_reason)  # the session closes it as a command
+        elif outcome.stage is not None:
+            self._runner.cancel()  # a step being saved no longer matters
+            self._visit_over()
+            if outcome.notice:
+                self.notice.emit(outcome.notice)
+            if outcome.stage is Stage.POST_CALL:
+                self._start_post_call()
+            else:
+                self._show(stages.Goodbye())
+
+    async def join(self, submissions: list[Submission]) -> None:
+        """Join now: send the step on screen (best effort: the provider is waiting), then
+        open the call; the remaining post-intake steps are skipped."""
+        if isinstance(self._payload, stages.Wizard) and submissions:
+            step = self._payload.step
+            try:
+                await self._calls.send_answers(step.key, submissions)
+            except ApiError as exc:
+                log.warning("session.join_answers_not_sent error=%s", type(exc).__name__)
+            else:
+                self._state().answers.record_submission(step, submissions)
+        self._start_call()
+
+    def _start_call(self) -> None:
+        """The provider is ready: open the call page (doc: ``…/visits/inbrowser_calling/:id``
+        through the SSO redirect)."""
+        url = self._calls.call_url()
+        if url is None:
+            return
+        self._ready = None
+        self.join_pending = False
+        if self._waiting is not None:
             self._waiting.call_started()
-            self._show(stages.Call(url))
-        elif status == VisitStatus.COMPLETED and self.stage in (Stage.WAITING, Stage.CALL):
-            self._visit_over()
-            self._start_post_call()
-        elif status == VisitStatus.CANCELLED and self.stage in (Stage.WAITING, Stage.CALL):
-            self._visit_over()
-            self.notice.emit(PROVIDER_CANCELLED_MESSAGE)
-            self._show(stages.Goodbye())
+        self._show(stages.Call(url))
 
     def on_max_wait_reached(self) -> None:
         if self.stage in (Stage.WAITING, Stage.WIZARD) and self._state().open_visit_id:
@@ -269,10 +327,10 @@ class Journey(QObject):
         self.notice.emit(MAX_WAIT_MESSAGE)
         self._show(stages.Goodbye())
 
-    async def close_call(self, reason: CloseReason) -> None:
+    async def close_call(self, reason: CloseReason, tolerate: bool = False) -> None:
         self._state().close_reason = reason
         self.stop()
-        await self._calls.close_open_visit(reason, tolerate=False)
+        await self._calls.close_open_visit(reason, tolerate=tolerate)
         self._start_post_call()
 
     def _visit_over(self) -> None:
@@ -302,6 +360,8 @@ class Journey(QObject):
         self._waiting = None
         self._plan = None
         self._post_call = None
+        self._ready = None
+        self.join_pending = False
         self._show(stages.Welcome())
 
     def _show(self, payload: stages.StagePayload) -> None:

@@ -56,23 +56,31 @@ class RoutedStep:
         return f"<RoutedStep intake={sorted(self.intake)} calls={self.call_names}>"
 
 
-def route_submissions(submissions: list[Submission]) -> RoutedStep:
+def route_submissions(
+    submissions: list[Submission], undocumented_fields: bool = False
+) -> RoutedStep:
     """Sort submissions: intake-bound answers (reason, location, phone, attachments, consent,
-    visit type, surveys, unknown sections) merge into one ``POST /intakes/:id``; EMR, pharmacy
-    and profile answers become their own calls; a slot choice is kept for the booking.
-    Sign-up submissions (activation, verification) have no place in a kiosk visit, which signs
-    patients in by SSO; they are logged and left out."""
+    visit type) merge into one ``POST /intakes/:id``; EMR, pharmacy and profile answers become
+    their own calls; a slot choice is kept for the booking.
+
+    ``consent`` is not in the doc's table for ``POST /intakes/:id``, but the doc's intake
+    object carries it (``"consent": "true"`` in ``GET /visits/:id`` and ``POST /visits``), so
+    it is sent as the doc shows it. Survey answers and unknown sections' answers appear nowhere
+    in the doc: they are sent (as ``intake_survey[...]`` etc.) only with
+    ``undocumented_fields`` (the ``send_undocumented_intake_fields`` compatibility setting),
+    else kept on the kiosk until the wipe. Sign-up submissions (activation, verification) have
+    no place in a kiosk visit, which signs patients in by SSO; they are logged and left out."""
     routed = RoutedStep()
     for item in submissions:
         match item:
             case IntakeFields(fields=fields):
                 routed.intake.update(fields)
-            case SurveyAnswers(survey=survey, answers=answers):
+            case SurveyAnswers(survey=survey, answers=answers) if undocumented_fields:
                 routed.intake[survey] = dict(answers)
-            case SectionAnswers(section_code=code, fields=fields):
+            case SectionAnswers(section_code=code, fields=fields) if undocumented_fields:
                 routed.intake[code] = dict(fields)
             case ConsentGiven():
-                routed.intake["consent"] = True
+                routed.intake["consent"] = "true"
             case Attachments(file_ids=ids):
                 routed.intake["attachments"] = list(ids)
             case VisitTypeChoice(visit_type=kind):

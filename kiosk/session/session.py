@@ -15,10 +15,12 @@ from kiosk.api.models import CloseReason, UserType
 from kiosk.session.client import SessionClient
 from kiosk.session.commands import CommandRunner, Work
 from kiosk.session.config import SessionConfig
+from kiosk.session.documents import AccountDocuments
 from kiosk.session.errors import CRASH_MESSAGE, SessionStateError
 from kiosk.session.hooks import Cleanup, SessionHooks
 from kiosk.session.idle import IdleMonitor
 from kiosk.session.journey import Journey
+from kiosk.session.lounge import ProviderReady
 from kiosk.session.redaction import remember_patient_values
 from kiosk.session.stages import StagePayload, Wizard
 from kiosk.session.state import KnownPatient, SessionState
@@ -57,6 +59,7 @@ class PatientSession(QObject):
     busy_changed = Signal(bool, str)
     failed = Signal(object)
     queue_updated = Signal(object)
+    provider_ready = Signal(object)
     notice = Signal(str)
     ended = Signal(str)
     account_loaded = Signal(object)
@@ -89,10 +92,19 @@ class PatientSession(QObject):
         )
         self.idle.warning_started.connect(self.idle_warning)
         self.idle.timed_out.connect(self.on_idle_expired)
-        self.services = SessionWizardServices(
-            client, lambda: self._state, config.max_upload_bytes, camera=config.camera
+        documents = AccountDocuments(
+            client, lambda: self._state.account, config.consent_statement, config.terms_statement
         )
-        calls = VisitCalls(client, portal, lambda: self._state, self.services.room_timezone)
+        self.services = SessionWizardServices(
+            client, lambda: self._state, config.max_upload_bytes, documents, camera=config.camera
+        )
+        calls = VisitCalls(
+            client,
+            portal,
+            lambda: self._state,
+            self.services.room_timezone,
+            undocumented_fields=lambda: self.config.send_undocumented_intake_fields,
+        )
         self.journey = Journey(calls, lambda: self.config, lambda: self._state, self._runner, self)
         self.journey.stage_changed.connect(self.on_journey_stage_changed)
         self.journey.account_loaded.connect(self.account_loaded)
@@ -100,6 +112,8 @@ class PatientSession(QObject):
         self.journey.notice.connect(self.notice)
         self.journey.connectivity_changed.connect(self.connectivity_changed)
         self.journey.max_wait_reached.connect(self.on_max_wait_reached)
+        self.journey.provider_ready.connect(self.provider_ready)
+        self.journey.call_over.connect(self.on_call_over)
 
     # -- read-only view for the UI -------------------------------------------------------
 
@@ -211,6 +225,27 @@ class PatientSession(QObject):
             self._state.close_reason = CloseReason.PATIENT_EXIT_ROOM
             self.end(EndReason.LEFT_WAITING_ROOM)
 
+    @property
+    def ready(self) -> ProviderReady | None:
+        """Set while the provider is ready and the patient is still on post-intake steps."""
+        return self.journey.ready
+
+    def join_now(self, submissions: list[Submission] | None = None) -> None:
+        """The patient tapped "Join now" on the lounge's ready prompt: the step on screen is
+        sent if its answers were complete (``submissions``; every earlier step was sent when
+        it was submitted), the remaining post-intake steps are skipped and the call opens.
+        While a step is still being sent, the join waits for it (``journey.join_pending``)."""
+        if self.stage is not Stage.WIZARD or self.journey.ready is None:
+            return
+        if self.busy:
+            self.journey.join_pending = True
+            log.info("visit %s join_after_step", self._state.visit_id)
+            return
+        items = list(submissions or [])
+        remember_patient_values(items)
+        log.info("visit %s join_now answers=%d", self._state.visit_id, len(items))
+        self._run("join_now", "Joining your visit…", lambda: self.journey.join(items))
+
     def call_finished(self, reason: str) -> None:
         """The call view closed: ``patientendcall`` (End pressed) or ``call_ended`` (the page
         left the call). Closes the visit with that reason and moves on to the post-call steps."""
@@ -266,6 +301,12 @@ class PatientSession(QObject):
     def on_journey_stage_changed(self, payload: StagePayload) -> None:
         self._arm_idle()
         self.stage_changed.emit(payload)
+
+    def on_call_over(self, reason: CloseReason) -> None:
+        """The visit's status says the call is over (30/40): close it with the doc's reason
+        (``call_ended``; a failure is left to the wipe) and go on to the post-call steps."""
+        work = lambda: self.journey.close_call(reason, tolerate=True)  # noqa: E731
+        self._run("call_over", "Ending the call…", work)
 
     def on_max_wait_reached(self) -> None:
         """The wait grew too long: whatever runs now gives way to closing the visit."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -79,16 +80,21 @@ class QueuePoller(PollingTimer):
         interval_s: float,
         fallback_average_s: int | None = None,
         parent: QObject | None = None,
+        describe: Callable[[Queue], QueueStatus] | None = None,
         **backoff: float,
     ) -> None:
         super().__init__("queue", interval_s, parent=parent, **backoff)
         self._client = client
         self._room_code = room_code
         self._fallback_average_s = fallback_average_s
+        self._describe = describe
 
     async def poll(self) -> None:
         queue = await self._client.get_queue(self._room_code)
-        self.updated.emit(queue_status(queue, self._fallback_average_s))
+        if self._describe is not None:
+            self.updated.emit(self._describe(queue))
+        else:
+            self.updated.emit(queue_status(queue, self._fallback_average_s))
 
 
 class VisitStatusWatcher(PollingTimer):

@@ -51,13 +51,15 @@ class QueueStatus:
 
     ``position`` is 1-based (1 = next; the doc's ``before_me`` + 1), ``expected_wait_s`` is the
     doc's ``average_visit_time × before_me`` in seconds; each is None when the server did not
-    say. ``length`` and ``capacity`` are the room's whole queue.
+    say. ``length`` and ``capacity`` are the room's whole queue (this patient included).
+    ``waited_s`` is how long this patient has been in line (since the walk-in was created).
     """
 
     position: int | None
     expected_wait_s: int | None
     length: int | None
     capacity: int | None
+    waited_s: int | None = None
 
     @property
     def ahead(self) -> int | None:

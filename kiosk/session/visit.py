@@ -13,6 +13,7 @@ from kiosk.session.client import SessionClient
 from kiosk.session.errors import SessionStateError
 from kiosk.session.routing import INTAKE_TYPE, RoutedStep, route_submissions, send_routed
 from kiosk.session.state import SessionState, VisitKind
+from kiosk.session.timezones import clinic_timezone
 from kiosk.session.types import BookingConfirmation
 from kiosk.wizard import Submission, parse_states
 
@@ -50,19 +51,25 @@ class VisitCalls:
         portal: PortalUrls,
         state: Callable[[], SessionState],
         timezone: Callable[[], str],
+        undocumented_fields: Callable[[], bool] = lambda: False,
     ) -> None:
         self.client = client
         self._portal = portal
         self._state = state
         self._timezone = timezone
+        self._undocumented_fields = undocumented_fields
 
     async def load_account(self, account_code: str) -> Account:
-        """The clinic's account and its wizard definition, fresh for this patient."""
-        state = self._state()
+        """The clinic's account and its wizard definition, fetched for this patient."""
         account = await self.client.get_account(account_code)
+        self.use_account(account)
+        return account
+
+    def use_account(self, account: Account) -> None:
+        """This patient's visit follows ``account`` (and its wizard definition)."""
+        state = self._state()
         state.account = account
         state.definition = parse_states(account.states)
-        return account
 
     async def list_rooms(self) -> list[Room]:
         """The account's rooms; more than one are kept in the state for the room pick."""
@@ -107,7 +114,7 @@ class VisitCalls:
     async def send_answers(self, step_key: str, submissions: list[Submission]) -> RoutedStep:
         """Send one step's answers where each belongs; book the slot if one was chosen."""
         state = self._state()
-        routed = route_submissions(submissions)
+        routed = route_submissions(submissions, self._undocumented_fields())
         log.info("session.submit step=%s routed=%r", step_key, routed)
         await send_routed(self.client, state.intake_id, routed)
         if routed.slot is not None and state.booked_visit_id is None:
@@ -171,7 +178,7 @@ class VisitCalls:
         state.booking = BookingConfirmation(
             start=visit.start or slot.start,
             end=visit.end or slot.end,
-            timezone=self._timezone(),
+            timezone=clinic_timezone(state.room, state.account, visit),
             provider_name=provider or None,
             link=link,
         )

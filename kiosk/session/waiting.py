@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.session.config import SessionConfig
+from kiosk.session.lounge import lounge_status
 from kiosk.session.polling import PollingTimer
 from kiosk.session.state import SessionState
 from kiosk.session.timers import (
@@ -30,11 +32,13 @@ class WaitingClient(HeartbeatClient, QueueClient, VisitClient, Protocol):
 class WaitingRoom(QObject):
     """Owns the heartbeat, queue poll, status watch and max-wait timers of one walk-in visit.
 
-    Heartbeats start as soon as the visit exists (``start_heartbeat``) so the patient shows on
-    the provider's dashboard while finishing post-intake steps; the queue, status and max-wait
-    timers start with the waiting screen (``start_waiting``). Every timer is also put in
-    ``state.timers`` so the wipe stops it whatever happens. ``connectivity_changed`` is False
-    while any poll is failing on the network and True again once all succeed.
+    Everything starts as soon as the walk-in exists (the lounge: the patient is in line while
+    finishing the post-intake steps): heartbeats so the patient shows on the provider's
+    dashboard, the queue poll for the status strip, the status watch for the "ready" prompt,
+    and the wait limit (``start_waiting``; calling it again changes nothing). Every timer is
+    also put in ``state.timers`` so the wipe stops it whatever happens.
+    ``connectivity_changed`` is False while any poll is failing on the network and True again
+    once all succeed.
     """
 
     queue_updated = Signal(object)
@@ -53,10 +57,20 @@ class WaitingRoom(QObject):
     ) -> None:
         super().__init__(parent)
         backoff = {"backoff_base_s": config.backoff_base_s, "backoff_cap_s": config.backoff_cap_s}
-        account = state.account
-        fallback = account.waiting_room.average_visit_time if account is not None else None
+        account, room = state.account, state.room
+        self.joined_at = time.monotonic()
         self.heartbeat = HeartbeatTimer(client, config.heartbeat_s, self, **backoff)
-        self.queue = QueuePoller(client, room_code, config.queue_poll_s, fallback, self, **backoff)
+        self.queue = QueuePoller(
+            client,
+            room_code,
+            config.queue_poll_s,
+            parent=self,
+            describe=lambda queue: lounge_status(
+                queue, account, room, time.monotonic() - self.joined_at
+            ),
+            backoff_base_s=config.backoff_base_s,
+            backoff_cap_s=config.backoff_cap_s,
+        )
         self.status = VisitStatusWatcher(
             client, visit_id, config.visit_status_poll_s, self, **backoff
         )
@@ -75,8 +89,10 @@ class WaitingRoom(QObject):
 
     def start_waiting(self, max_wait_s: float | None) -> None:
         """Show the queue, follow the visit and, if the account sets one, limit the wait."""
-        self.queue.start()
-        self.status.start()
+        if not self.queue.is_active:
+            self.queue.start()
+        if not self.status.is_active:
+            self.status.start()
         if max_wait_s is not None and max_wait_s > 0 and self.max_wait is None:
             self.max_wait = MaxWaitTimer(max_wait_s, self)
             self.max_wait.expired.connect(self.max_wait_reached)

@@ -8,14 +8,14 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
-from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from kiosk.api.errors import NotFoundError
 from kiosk.api.models import Emr, FileInfo, Pharmacy, Slot
+from kiosk.session.documents import AccountDocuments
 from kiosk.session.flow import visit_options
 from kiosk.session.images import shrink_image
 from kiosk.session.state import SessionState
+from kiosk.session.timezones import clinic_timezone
 from kiosk.wizard import VisitOptions
 
 log = logging.getLogger("kiosk.session")
@@ -41,7 +41,7 @@ class ServicesClient(Protocol):
         intake_id: str | None = None,
     ) -> list[Slot]: ...
 
-    async def download_file(self, file_id: str, auth_code: str, time: str | int) -> bytes: ...
+    async def fetch_file(self, path: str | None, file_id: str | None = None) -> bytes: ...
 
     async def upload_file(
         self, path: Path | str, category: str, progress: Callable[[int, int], None] | None = None
@@ -76,12 +76,14 @@ class SessionWizardServices:
         client: ServicesClient,
         state: Callable[[], SessionState],
         max_upload_bytes: int,
+        documents: AccountDocuments | None = None,
         camera: str = "",
     ) -> None:
         self._client = client
         self._camera = camera
         self._state = state
         self._max_upload_bytes = max_upload_bytes
+        self.documents = documents or AccountDocuments(client, lambda: self._state().account)
 
     async def load_emr(self) -> Emr:
         return await self._client.get_emr()
@@ -101,22 +103,13 @@ class SessionWizardServices:
         ]
 
     def room_timezone(self) -> str:
-        room = self._state().room
-        name = room.operation_settings.default_timezone if room is not None else None
-        return name or FALLBACK_TIMEZONE
+        """The clinic's zone from the room/account bodies; the kiosk's own zone last."""
+        state = self._state()
+        return clinic_timezone(state.room, state.account)
 
     async def load_document(self, code: str) -> str:
-        """The account file with ``code``, fetched through its signed link, as text."""
-        account = self._state().account
-        entry = account.file(code) if account is not None else None
-        query = parse_qs(urlsplit(entry.path or "").query) if entry is not None else {}
-        if entry is None or not entry.file_id or "auth_code" not in query or "time" not in query:
-            log.info("document.missing code=%s", code)
-            raise NotFoundError("This document is not available on the kiosk.", status=404)
-        data = await self._client.download_file(
-            entry.file_id, query["auth_code"][0], query["time"][0]
-        )
-        return data.decode("utf-8", errors="replace")
+        """The account document ``code`` as text/HTML; consent and terms always answer."""
+        return await self.documents.load(code)
 
     def visit_options(self) -> VisitOptions:
         state = self._state()

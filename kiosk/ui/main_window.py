@@ -72,7 +72,10 @@ class KioskWindow(QMainWindow):
         self.waiting_room = WaitingRoomScreen()
         self.booked = BookedScreen()
         self.call = CallScreen(call_view)
+        # The check is offered in the waiting room and in the lounge (post-intake steps);
+        # both panels share the call's view, so either one warms the engine for the call.
         self.waiting_room.set_device_check(DeviceCheckPanel(self.call.call_view))
+        self.step_host.set_device_check(DeviceCheckPanel(self.call.call_view))
         self.goodbye = GoodbyeScreen(goodbye_return_s)
         for screen in self.patient_screens:
             self.stack.addWidget(screen)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from kiosk.api.models import Account, CloseReason, Room
+from kiosk.session.lounge import ProviderReady
 from kiosk.session.stages import (
     Booked,
     Call,
@@ -25,8 +26,13 @@ from kiosk.session.stages import (
 from kiosk.session.types import EndReason, QueueStatus, SessionError, Stage
 from kiosk.signals import disconnect
 from kiosk.ui.main_window import KioskWindow
+from kiosk.ui.navigator import Overlay
 from kiosk.ui.screens import RoomChoice
 from kiosk.ui.screens.identify import Mode as IdentifyMode
+from kiosk.ui.screens.queue_text import position_text, wait_text
+from kiosk.ui.screens.waiting_room import SOON_IF_NEXT
+from kiosk.ui.widgets.header import ScreenHeader
+from kiosk.ui.widgets.ready_prompt import ReadyPrompt
 from kiosk.wizard import Answers, Step, WizardServices
 
 if TYPE_CHECKING:
@@ -107,6 +113,8 @@ class FlowPresenter(QObject):
             )
         }
         self._unregister_cleanup = session.add_cleanup(window.call.stop_call)
+        # The lounge's "ready" prompt: the navigator's LOUNGE_PROMPT overlay over the step.
+        self.ready_prompt = ReadyPrompt()
         self._connect_session()
         self._connect_screens()
         self.window.welcome.set_patient_code_enabled(self._known_login_enabled())
@@ -125,9 +133,11 @@ class FlowPresenter(QObject):
         self._link(s.failed, self.on_failed)
         self._link(s.queue_updated, self.on_queue_updated)
         self._link(s.notice, self.on_notice)
+        self._link(s.provider_ready, self.on_provider_ready)
         self._link(s.ended, self.on_ended)
         self._link(s.connectivity_changed, self.window.connection_banner.set_online)
         self._link(self.clinic.loaded, self.on_clinic_loaded)
+        self._link(self.clinic.logo_loaded, self.on_clinic_logo_loaded)
         self._link(self.clinic.connectivity_changed, self.window.connection_banner.set_online)
 
     def _connect_screens(self) -> None:
@@ -146,6 +156,7 @@ class FlowPresenter(QObject):
         )
         self._link(w.call.call_left, lambda: s.call_finished(CloseReason.CALL_ENDED.value))
         self._link(w.booked.done_requested, s.finish)
+        self._link(self.ready_prompt.join_requested, self.on_join_requested)
         self._link(w.goodbye.done, s.finish)
         self._link(w.error_panel.retry_requested, s.retry)
         self._link(w.error_panel.back_requested, s.go_back)
@@ -171,6 +182,9 @@ class FlowPresenter(QObject):
         previous, self._stage = self._stage, payload.stage
         w = self.window
         w.error_panel.hide()
+        if payload.stage is not Stage.WIZARD:  # the lounge is over (call, goodbye, …)
+            w.step_host.lounge.clear()
+            self._dismiss_ready_prompt()
         if previous is Stage.CALL and payload.stage is not Stage.CALL:
             w.call.stop_call()
         if previous is Stage.GOODBYE:
@@ -244,8 +258,29 @@ class FlowPresenter(QObject):
         self.window.busy.set_busy(False)
         self.window.error_panel.show_error(error.message, error.can_retry, error.can_go_back)
 
+    def on_provider_ready(self, ready: ProviderReady) -> None:
+        """The provider is ready while the patient is on a post-intake step: say so, loudly."""
+        self.ready_prompt.show_ready(ready.provider_name)
+        self.window.navigator.show_overlay(Overlay.LOUNGE_PROMPT, self.ready_prompt)
+
+    def _dismiss_ready_prompt(self) -> None:
+        self.ready_prompt.dismiss()
+        self.window.navigator.hide_overlay(Overlay.LOUNGE_PROMPT)
+
+    def on_join_requested(self) -> None:
+        """Join now: the step on screen goes along if it is complete (never half of it)."""
+        view = self._step_view
+        submissions = view.complete_submissions() if view is not None else None
+        self.session.join_now(submissions or [])
+
     def on_queue_updated(self, status: QueueStatus) -> None:
-        self.window.waiting_room.set_queue(status.position, status.expected_wait_s, status.length)
+        if self._stage is Stage.WIZARD:
+            position = status.position
+            wait = SOON_IF_NEXT if position == 1 else wait_text(status.expected_wait_s)
+            self.window.step_host.lounge.set_status(position_text(position), wait)
+        self.window.waiting_room.set_queue(
+            status.position, status.expected_wait_s, status.length, status.waited_s
+        )
 
     def on_notice(self, text: str) -> None:
         self._notice = text
@@ -264,6 +299,8 @@ class FlowPresenter(QObject):
         w.booked.clear()
         w.step_host.clear()
         self._step_view = None
+        w.step_host.lounge.clear()
+        self._dismiss_ready_prompt()
         w.waiting_room.reset()
         self._identify_mode = "guest"
         self._stage = Stage.WELCOME
@@ -289,6 +326,11 @@ class FlowPresenter(QObject):
         subtitle = _text(account.waiting_room.subtitle)
         if subtitle:
             self.window.welcome.set_subtitle(subtitle)
+
+    def on_clinic_logo_loaded(self, data: bytes) -> None:
+        """The clinic's logo on every header (clinic data; kept for the next patient)."""
+        shown = [header.set_logo(data) for header in self.window.findChildren(ScreenHeader)]
+        log.info("presenter.logo shown=%d", sum(shown))
 
     @staticmethod
     def _room_choice(room: Room) -> RoomChoice:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 from kiosk.api.core import ClientCore, segment
-from kiosk.api.errors import UploadTooLargeError
+from kiosk.api.errors import NotFoundError, UploadTooLargeError
 from kiosk.api.models.files import FileInfo
 from kiosk.api.timeouts import TimeoutArg
 from kiosk.api.uploads import MultipartFileStream, ProgressCallback
@@ -95,6 +96,42 @@ class FilesApi(ClientCore):
             timeout=timeout,
         )
         return bytes(data)
+
+    async def fetch_file(
+        self, path: str | None, file_id: str | None = None, *, timeout: TimeoutArg = None
+    ) -> bytes:
+        """A file by the ``path`` another answer gave (an account's ``files[].path``: the doc
+        shows ``https://api.vsee.me/api_v3/files/<id>``, with no ``auth_code``), sent with
+        the user's token.
+
+        A path on this API's own origin (or relative to it) is fetched as given, its query
+        (``auth_code``, ``time``) kept. A path on another host is not: the token never leaves
+        for a host the kiosk was not configured with; ``files/<file_id>`` on this API is asked
+        instead, with the path's query. ``NotFoundError`` when there is neither.
+        """
+        url = self._same_origin_url(path)
+        params: dict[str, str] | None = None
+        if url is None:
+            if not file_id:
+                raise NotFoundError("That file could not be found.", status=404)
+            url = f"files/{segment(file_id)}"
+            params = dict(parse_qsl(urlsplit(path or "").query)) or None
+        data = await self._call("GET", url, "fetch_file", params=params, raw=True, timeout=timeout)
+        return bytes(data)
+
+    def _same_origin_url(self, path: str | None) -> str | None:
+        """``path`` as a URL this client may send its token to, else None."""
+        if not path:
+            return None
+        parts, base = urlsplit(path), urlsplit(self.base_url)
+        if not parts.scheme and not parts.netloc:  # relative: to the API base, or its host
+            return f"{base.scheme}://{base.netloc}{path}" if path.startswith("/") else path
+        same = (parts.scheme, parts.hostname, parts.port) == (
+            base.scheme,
+            base.hostname,
+            base.port,
+        )
+        return path if same else None
 
     async def rename_file(self, file_id: str, name: str, *, timeout: TimeoutArg = None) -> FileInfo:
         """Change a file's name (the only editable field)."""

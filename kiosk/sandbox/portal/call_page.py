@@ -5,8 +5,11 @@ The provider is an animated stand-in drawn on a canvas and sent as a ``MediaStre
 the real ``getUserMedia``. Mute and camera toggle the tracks. A page framed by the kiosk
 (``window.kiosk.framed``, set by the kiosk's injected script) hides its own "End call": the
 kiosk's bar has "End visit". Media errors are sentences for a patient, with "Continue with audio
-only" when the camera is what failed. The real VSee portal is not like this inside; the kiosk
-relies on none of it except that the page asks for the camera and microphone.
+only" when the camera is what failed. When the visit ends (status 30 or 40, polled from the
+sandbox) the page says so and closes itself (``window.close()``): the API doc defines no "ended"
+URL, so that and the visit's status are all the kiosk reads. The real VSee portal is not like
+this inside; the kiosk relies on none of it except that the page asks for the camera and
+microphone.
 """
 
 from __future__ import annotations
@@ -150,7 +153,8 @@ function finish(){
   if (stream) { stream.getTracks().forEach(t => t.stop()); }
   if (drawing) { clearInterval(drawing); }
   show('ended');
-  setTimeout(() => { location.href = '/visits/inbrowser_calling/' + visitId + '/ended'; }, 1500);
+  // The doc defines no "ended" page: the call page says so in place and closes itself.
+  setTimeout(() => { window.close(); }, 1500);
 }
 async function poll(){
   try {
@@ -159,8 +163,9 @@ async function poll(){
       const s = await r.json();
       providerName = s.provider_name || 'Your provider';
       $('who').textContent = providerName;
-      if (s.status === 25 && shown !== 'call') { startCall(); }
-      if ((s.status === 30 || s.status === 40) && shown !== 'ended') { finish(); return; }
+      const status = Number(s.status);  // the API is loose about types: "25" is 25
+      if (status === 25 && shown !== 'call') { startCall(); }
+      if ((status === 30 || status === 40) && shown !== 'ended') { finish(); return; }
     }
   } catch (e) { /* the next poll tries again */ }
   setTimeout(poll, __POLL_MS__);

@@ -93,10 +93,6 @@ async def call_page(request: Request) -> Response:
     return _html(templates.call_page(visit_id, STATUS_POLL_MS))
 
 
-async def call_ended(request: Request) -> Response:
-    return _html(templates.message("Your visit has ended", "Thank you for visiting VClinic."))
-
-
 async def visit_status(request: Request) -> Response:
     sandbox = sandbox_of(request)
     with sandbox.store.tx() as conn:
@@ -200,7 +196,6 @@ routes = [
     Route("/auth", sso_auth, methods=["GET"]),
     Route("/u/clinic", clinic_home, methods=["GET"]),
     Route("/visits/inbrowser_calling/{visit_id}", call_page, methods=["GET"]),
-    Route("/visits/inbrowser_calling/{visit_id}/ended", call_ended, methods=["GET"]),
     Route("/members/appointment/{visit_id}", appointment, methods=["GET"]),
     Route("/providers/dashboard", provider_dashboard, methods=["GET"]),
 ]

@@ -12,7 +12,6 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from kiosk.sandbox import auth
-from kiosk.sandbox import files as file_store
 from kiosk.sandbox.errors import bad_request, not_found, quoted
 from kiosk.sandbox.queue import queue_status
 from kiosk.sandbox.routes.base import api_base, ok, params, sandbox_of
@@ -48,7 +47,8 @@ async def list_accounts(request: Request) -> Response:
 
 
 async def get_account(request: Request) -> Response:
-    """The account document; its ``files`` get fresh signed links on this server."""
+    """The account document; its ``files`` paths point at this server's ``/files/<id>`` with
+    no ``auth_code``, exactly as the doc shows them (read with any account user's token)."""
     sandbox = sandbox_of(request)
     code = request.path_params["code"]
     with sandbox.store.tx() as conn:
@@ -59,8 +59,9 @@ async def get_account(request: Request) -> Response:
         if row is None:
             raise not_found("Account")
         doc = loads(row["doc"], {})
-    for entry in doc.get("files", []):
-        entry["path"], _, _ = file_store.link(sandbox, api_base(request), entry["file_id"])
+    if sandbox.config.doc_examples is None:  # doc mode keeps the doc's own api.vsee.me paths
+        for entry in doc.get("files", []):
+            entry["path"] = f"{api_base(request)}files/{entry['file_id']}"
     return ok(doc)
 
 

@@ -96,19 +96,24 @@ async def list_files(request: Request) -> Response:
 
 async def download(request: Request) -> Response:
     """With ``auth_code`` and ``time`` anyone holding the link may read; without them the
-    owner's (or staff's) ``X-ApiToken`` is needed."""
+    owner's (or staff's) ``X-ApiToken`` is needed. The account's own documents (logo, consent,
+    terms: the doc's ``files[].path`` carries no ``auth_code``) are the clinic's public face:
+    anyone naming the account may read them (a kiosk shows the logo before anyone signs in)."""
     sandbox, p = sandbox_of(request), await params(request)
     file_id = request.path_params["file_id"]
     size = p.text("size")
     with sandbox.store.tx() as conn:
         row = file_rows.get(conn, file_id)
         code, time = p.text("auth_code"), p.text("time")
-        if code or time:
+        if row is not None and _account_document(row):
+            if row["account_code"] != auth.account_code(request, conn):
+                raise not_found("File")
+        elif code or time:
             file_store.check_link(sandbox, file_id, code or "", time or "")
         else:
             caller = auth.authenticate(sandbox, request, conn)
             assert caller is not None
-            if row is not None and not auth.may_access(caller, row["owner_id"]):
+            if row is not None and not _may_read(caller, row):
                 raise forbidden("This file belongs to another patient.")
         if row is None:
             raise not_found("File")
@@ -120,6 +125,14 @@ async def download(request: Request) -> Response:
         png = await run_in_threadpool(file_store.resized_png, path, width, height)
         return Response(png, media_type="image/png")
     return FileResponse(path, media_type=row["content_type"])
+
+
+def _account_document(row: sqlite3.Row) -> bool:
+    return bool(row["target_type"] == "account" and row["owner_id"] is None)
+
+
+def _may_read(caller: auth.Caller, row: sqlite3.Row) -> bool:
+    return auth.may_access(caller, row["owner_id"])
 
 
 def _own_file(request: Request, conn: sqlite3.Connection, caller: auth.Caller) -> sqlite3.Row:

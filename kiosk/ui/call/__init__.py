@@ -9,7 +9,6 @@ from kiosk.ui.call.navigation import (
     CallUrlWatcher,
     is_allowed_navigation,
     is_call_page,
-    is_ended_page,
 )
 from kiosk.ui.call.permissions import MEDIA_PERMISSIONS, decide_permission, origin_of
 from kiosk.ui.call.view import CallView
@@ -22,6 +21,5 @@ __all__ = [
     "decide_permission",
     "is_allowed_navigation",
     "is_call_page",
-    "is_ended_page",
     "origin_of",
 ]

@@ -9,7 +9,6 @@ from PySide6.QtCore import QUrl
 from kiosk.ui.call.permissions import origin_of
 
 _CALL_PAGE = re.compile(r"/visits/inbrowser_calling/[^/]+/?$")
-_ENDED_PAGE = re.compile(r"/visits/inbrowser_calling/[^/]+/ended/?$")
 #: Frames with no content of their own, which pages create freely.
 _HARMLESS = ("about:blank", "about:srcdoc")
 
@@ -29,18 +28,13 @@ def is_call_page(url: QUrl | str) -> bool:
     return bool(_CALL_PAGE.search(qurl.path()))
 
 
-def is_ended_page(url: QUrl | str) -> bool:
-    """``…/visits/inbrowser_calling/<id>/ended``: the portal's "your visit has ended"."""
-    qurl = url if isinstance(url, QUrl) else QUrl(url)
-    return bool(_ENDED_PAGE.search(qurl.path()))
-
-
 class CallUrlWatcher:
-    """Follows the page's URLs and says once when the patient has left the call.
+    """Follows the page's URLs only to know whether the calling page has shown yet (a renderer
+    that dies after that is reloaded).
 
-    Before the calling page first shows (the SSO redirect) nothing counts. After it, the
-    ``/ended`` page or any other page means the call is over. ``update`` returns True exactly
-    once per call; ``reset`` starts over for the next one.
+    Whether the call is over is never read from a URL: the API doc defines no "ended" page,
+    so the session decides from ``GET /visits/:id`` (30/40) and from the page closing itself
+    (``close_requested``), which is true exactly once per call; ``reset`` starts over.
     """
 
     def __init__(self) -> None:
@@ -50,13 +44,13 @@ class CallUrlWatcher:
         self.seen_call = False
         self.left = False
 
-    def update(self, url: QUrl | str) -> bool:
+    def update(self, url: QUrl | str) -> None:
+        if is_call_page(url):
+            self.seen_call = True
+
+    def close_requested(self) -> bool:
+        """The page asked to close (``window.close()``): True the first time only."""
         if self.left:
             return False
-        if is_ended_page(url):
-            self.left = True
-        elif is_call_page(url):
-            self.seen_call = True
-        elif self.seen_call:
-            self.left = True
-        return self.left
+        self.left = True
+        return True

@@ -27,8 +27,9 @@ class CallView(QWidget):
     QtWebEngine is imported by the first ``load`` (about 250 MiB of helper processes, so only
     when a call starts). The page stays on the portal's origin — ``portal_origin``, or the
     origin of the loaded URL, which the session builds from the portal base — and only it
-    gets the camera and microphone. ``call_left`` fires once when the page shows the portal's
-    "ended" page or leaves the calling page. ``teardown`` deletes page, view and profile in
+    gets the camera and microphone. ``call_left`` fires once when the page closes itself
+    (``window.close()``); whether the call ended otherwise is the session's to read from the
+    visit's status (the doc defines no "ended" URL). ``teardown`` deletes page, view and profile in
     the order the GUIDE requires; it is idempotent and the presenter registers it as a session
     cleanup. The URL carries a login token: it is never logged.
 
@@ -161,6 +162,7 @@ class CallView(QWidget):
         self._web.setPage(self._page)
         lock_web_view(self._web)
         self._page.urlChanged.connect(self.on_url_changed)
+        self._page.windowCloseRequested.connect(self.on_window_close_requested)
         self._page.loadStarted.connect(lambda: self.loading_changed.emit(True))
         self._page.loadFinished.connect(lambda _ok: self.loading_changed.emit(False))
         self._page.renderProcessTerminated.connect(self.on_render_process_terminated)
@@ -177,6 +179,7 @@ class CallView(QWidget):
         if page is not None:
             for signal in (
                 page.urlChanged,
+                page.windowCloseRequested,
                 page.loadStarted,
                 page.loadFinished,
                 page.renderProcessTerminated,
@@ -194,8 +197,11 @@ class CallView(QWidget):
         log.info("call.view_closed")
 
     def on_url_changed(self, url: QUrl) -> None:
-        if self._watcher.update(url):
-            log.info("call.page_left")
+        self._watcher.update(url)
+
+    def on_window_close_requested(self) -> None:
+        if self._watcher.close_requested():
+            log.info("call.page_closed")
             self.call_left.emit()
 
     def on_render_process_terminated(self, status: Any, code: int) -> None:

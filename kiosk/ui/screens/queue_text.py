@@ -14,6 +14,12 @@ MINUTES = "About {minutes} minutes"
 HOUR_PLUS = "More than an hour"
 ONE_WAITING = "1 person waiting"
 MANY_WAITING = "{count} people waiting"
+NO_OTHERS = "No one else is waiting"
+ONE_OTHER = "1 other person waiting"
+MANY_OTHERS = "{count} other people waiting"
+WAITED_MINUTE = "You have waited about 1 minute"
+WAITED_MINUTES = "You have waited about {minutes} minutes"
+WAITED_JUST_NOW = "You joined the line just now"
 
 
 def position_text(position: int | None) -> str:
@@ -46,8 +52,25 @@ def wait_text(expected_wait_s: int | None) -> str:
     return MINUTES.format(minutes=minutes)
 
 
-def queue_length_text(length: int | None) -> str:
-    """The room's whole queue (including this patient); empty when unknown."""
+def queue_length_text(length: int | None, position: int | None = None) -> str:
+    """The room's queue. ``length`` counts this patient too, so with a known ``position`` the
+    sentence counts the *others* ("You're next" beside "1 person waiting" read as a
+    contradiction when that one person was the patient). Empty when unknown."""
     if length is None or length < 1:
         return ""
+    if position is not None and position >= 1:
+        others = max(0, length - 1)
+        if others == 0:
+            return NO_OTHERS
+        return ONE_OTHER if others == 1 else MANY_OTHERS.format(count=others)
     return ONE_WAITING if length == 1 else MANY_WAITING.format(count=length)
+
+
+def waited_text(waited_s: int | None) -> str:
+    """How long the patient has been in line, to the minute; empty when unknown."""
+    if waited_s is None or waited_s < 0:
+        return ""
+    minutes = int(waited_s // 60)
+    if minutes < 1:
+        return WAITED_JUST_NOW
+    return WAITED_MINUTE if minutes == 1 else WAITED_MINUTES.format(minutes=minutes)

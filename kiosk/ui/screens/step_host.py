@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from typing import Any
+
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.ui.widgets import big_button
+from kiosk.ui.widgets.lounge_strip import LoungeStrip
+
+CHECK_DONE = "Back to my questions"
+CHECK_MIN_HEIGHT = 300
 
 
 class StepHost(QWidget):
     """Holds one step view at a time; ``set_view`` replaces (and deletes) the previous one.
 
     The host owns the views it is given. ``clear()`` drops the current one (end of session:
-    the answers it shows must not outlive the patient).
+    the answers it shows must not outlive the patient). ``lounge`` is the status strip above
+    the step while the patient is already in line (post-intake steps of a walk-in).
+
+    With ``set_device_check(panel)`` the strip offers "Check camera and microphone": the panel
+    (a ``DeviceCheckPanel``, whose engine stays warm for the call) takes the step's place —
+    the step and its answers wait, hidden — until "Back to my questions", a new step, or the
+    host being hidden (the ready prompt, the call: the camera must be free for the call).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -17,22 +32,73 @@ class StepHost(QWidget):
         self.setObjectName("Screen")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self.lounge = LoungeStrip(self)
+        self._layout.addWidget(self.lounge)
         self._view: QWidget | None = None
+        self.check_panel: Any = None
+        self._check_footer = QWidget(self)
+        footer = QHBoxLayout(self._check_footer)
+        footer.setContentsMargins(24, 12, 24, 12)
+        self.check_done_button = big_button(CHECK_DONE, "primary", self._check_footer)
+        footer.addWidget(self.check_done_button)
+        self._check_footer.hide()
+        self.check_done_button.clicked.connect(self.on_check_done_clicked)
+        self.lounge.check_requested.connect(self.on_check_clicked)
 
     @property
     def view(self) -> QWidget | None:
         return self._view
 
+    def set_device_check(self, panel: QWidget) -> None:
+        """Offer the camera and microphone check from the lounge strip, shown in ``panel``."""
+        self.check_panel = panel
+        panel.setParent(self)
+        panel.setMinimumHeight(CHECK_MIN_HEIGHT)
+        self._layout.addWidget(panel, 1)
+        self._layout.addWidget(self._check_footer)
+        panel.hide()
+        self.lounge.offer_check(True)
+
+    @property
+    def checking(self) -> bool:
+        return self.check_panel is not None and self.check_panel.isVisibleTo(self)
+
     def set_view(self, view: QWidget) -> None:
         self.clear()
         view.setParent(self)
-        self._layout.addWidget(view)
+        self._layout.insertWidget(self._layout.indexOf(self.lounge) + 1, view, 1)
         self._view = view
         view.show()
 
     def clear(self) -> None:
+        self.on_check_done_clicked()
         if self._view is not None:
             self._layout.removeWidget(self._view)
             self._view.hide()
             self._view.deleteLater()
             self._view = None
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.on_check_done_clicked()
+        super().hideEvent(event)
+
+    def on_check_clicked(self) -> None:
+        if self.check_panel is None or self.checking:
+            return
+        if self._view is not None:
+            self._view.hide()
+        self.lounge.offer_check(False)
+        self.check_panel.show()
+        self._check_footer.show()
+        self.check_panel.start()
+
+    def on_check_done_clicked(self) -> None:
+        if not self.checking:
+            return
+        self.check_panel.stop()
+        self.check_panel.hide()
+        self._check_footer.hide()
+        self.lounge.offer_check(True)
+        if self._view is not None:
+            self._view.show()

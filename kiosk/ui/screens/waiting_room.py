@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_text
+from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_text, waited_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import PulseIndicator, Screen, big_button, heading
 
@@ -29,7 +29,8 @@ PULSE_PORTRAIT_PX = 260
 
 
 class WaitingRoomScreen(Screen):
-    """``set_queue(position, expected_wait_s, length)`` updates the figures (None = unknown).
+    """``set_queue(position, expected_wait_s, length, waited_s)`` updates the figures (None =
+    unknown); ``waited_s`` is the time already spent in line.
 
     "Leave waiting room" does not leave at once: it swaps in a confirm panel inside the screen
     (no dialogs); only "Yes, leave" emits ``leave_requested``. ``reset()`` puts the screen back
@@ -52,12 +53,14 @@ class WaitingRoomScreen(Screen):
         self.position.setProperty("screens", "position")
         self.wait = heading(wait_text(None), "subheading", body)
         self.length = heading("", "muted", body)
+        self.waited = heading("", "muted", body)
+        self.waited.setProperty("screens", "waited")
         self.subtitle = heading("", "muted", body)
         self.subtitle.setProperty("screens", "subtitle")
         self.subtitle.hide()
         self.stay = heading(STAY_NEARBY, "muted", body)
         self.body.addWidget(self.pulse, 0, Qt.AlignmentFlag.AlignHCenter)
-        for label in (self.position, self.wait, self.length, self.stay):
+        for label in (self.position, self.wait, self.length, self.waited, self.stay):
             self.body.addWidget(label)
         self.footer.addWidget(self.subtitle)
         self.leave_button = big_button(LEAVE, "", self.footer.parentWidget())
@@ -90,7 +93,7 @@ class WaitingRoomScreen(Screen):
 
     @property
     def _figures(self) -> tuple[QWidget, ...]:
-        return (self.pulse, self.position, self.wait, self.length, self.stay)
+        return (self.pulse, self.position, self.wait, self.length, self.waited, self.stay)
 
     def _build_confirm(self, parent: QWidget) -> QFrame:
         box = QFrame(parent)
@@ -116,12 +119,18 @@ class WaitingRoomScreen(Screen):
     # -- setters ----------------------------------------------------------------------------
 
     def set_queue(
-        self, position: int | None, expected_wait_s: int | None, length: int | None
+        self,
+        position: int | None,
+        expected_wait_s: int | None,
+        length: int | None,
+        waited_s: int | None = None,
     ) -> None:
         self.position.setText(position_text(position))
         self.wait.setText(SOON_IF_NEXT if position == 1 else wait_text(expected_wait_s))
-        self.length.setText(queue_length_text(length))
+        self.length.setText(queue_length_text(length, position))
         self.length.setVisible(bool(self.length.text()))
+        self.waited.setText(waited_text(waited_s))
+        self.waited.setVisible(bool(self.waited.text()))
 
     def set_subtitle(self, text: str) -> None:
         self.subtitle.setText(text)
@@ -178,6 +187,7 @@ class WaitingRoomScreen(Screen):
         for widget in (self.pulse, self.position, self.wait, self.stay):
             widget.show()
         self.length.setVisible(bool(self.length.text()))
+        self.waited.setVisible(bool(self.waited.text()))
         self.leave_button.show()
         self.check_button.show()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.resources import icon_path
@@ -36,3 +36,19 @@ class ScreenHeader(QWidget):
     def set_clinic(self, name: str) -> None:
         self.name.setText(name)
         self.name.setVisible(bool(name))
+
+    def set_logo(self, data: bytes) -> bool:
+        """The clinic's own logo (image bytes) in place of the kiosk's mark; False (and the
+        mark kept) when the bytes are not an image Qt can read."""
+        pixmap = QPixmap()
+        if not data or not pixmap.loadFromData(data):
+            return False
+        self.logo.setPixmap(
+            pixmap.scaled(
+                LOGO_PX,
+                LOGO_PX,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+        return True

@@ -269,6 +269,17 @@ class StepView(QWidget):
         else:
             self.summary.hide()
 
+    def complete_submissions(self) -> list[Submission] | None:
+        """This step's submissions if every section is complete, else None; nothing is emitted
+        (the lounge's Join now sends a finished step along, never a half one; the step is
+        leaving, so the marks a section's ``validate`` may set do not matter)."""
+        if any(section.validate() for section in self.sections):
+            return None
+        submissions: list[Submission] = []
+        for section in self.sections:
+            submissions.extend(section.submissions())
+        return submissions
+
     def set_busy(self, busy: bool) -> None:
         """While the session sends this step's answers: buttons off, Next says "Please wait…"."""
         self._busy = busy

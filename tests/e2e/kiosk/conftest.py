@@ -29,7 +29,7 @@ if "--use-fake-device-for-media-stream" not in _FLAGS:
     _FLAGS.append("--use-fake-device-for-media-stream")
 os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(_FLAGS)
 
-from kiosk_driver import WAIT_MS, PatientDriver, ServerProbe  # noqa: E402
+from kiosk_driver import DOC_EXAMPLES, WAIT_MS, PatientDriver, ServerProbe  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEvent, QSize  # noqa: E402
 
 from kiosk.backend import Backend  # noqa: E402
@@ -85,9 +85,10 @@ def run_on_loop(qtbot: Any, coro: Any, timeout: int = WAIT_MS) -> Any:
 
 @pytest.fixture
 def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., RunningKiosk]]:
-    """``start_kiosk(auto_provider=..., session=..., staff=..., seed_db=...)`` builds and starts a
-    windowed ``KioskApp`` on a fresh sandbox; teardown awaits ``shutdown()`` (the wipe, closing
-    clients and the sandbox) and stops the sandbox in any case.
+    """``start_kiosk(auto_provider=..., session=..., staff=..., doc_mode=...)`` builds and starts
+    a windowed ``KioskApp`` on a fresh sandbox (``doc_mode``: answering in the API doc's own
+    shapes, under its ``/vc/next/api_v3/`` prefix); teardown awaits ``shutdown()`` (the wipe,
+    closing clients and the sandbox) and stops the sandbox in any case.
 
     ``session`` overrides ``FAST_SESSION``; ``staff`` is a ``StaffOptions``; ``seed_db`` runs
     on the sandbox's database path before the server opens it.
@@ -99,11 +100,16 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
         session: dict[str, Any] | None = None,
         staff: StaffOptions | None = None,
         faults: Any = None,
+        doc_mode: bool = False,
     ) -> RunningKiosk:
         from kiosk.app import KioskApp, LaunchOptions
 
+        doc = {"doc_examples": DOC_EXAMPLES} if doc_mode else {}
         sandbox = EmbeddedSandbox(
-            db_path=server_dir / "sandbox.sqlite3", auto_provider=auto_provider, faults=faults
+            db_path=server_dir / "sandbox.sqlite3",
+            auto_provider=auto_provider,
+            faults=faults,
+            **doc,
         )
         backend = Backend.of_sandbox(sandbox)
         config = {**FAST_SESSION, **(session or {})}

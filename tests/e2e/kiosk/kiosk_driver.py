@@ -20,6 +20,7 @@ import window_input
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QListWidget, QListWidgetItem, QScrollArea, QWidget
 
+from kiosk import constants
 from kiosk.backend import SANDBOX_API_KEY
 from kiosk.session import Stage
 from kiosk.ui.wizard.fields.choices import ChoiceField
@@ -57,6 +58,19 @@ class Patient:
     picture: Path | None = None
     #: Take a photo with the (fake) camera in the file_upload step instead of a picture.
     take_photo: bool = False
+
+
+#: The kiosk's own default timers (heartbeat, queue and status polls, backoff): what a clinic
+#: runs, for the tests that must hold at a patient's pace (issue 11).
+DEFAULT_TIMERS: dict[str, Any] = {
+    "heartbeat_s": float(constants.HEARTBEAT_S),
+    "queue_poll_s": constants.QUEUE_POLL_S,
+    "visit_status_poll_s": constants.VISIT_STATUS_POLL_S,
+    "backoff_base_s": constants.RECONNECT_BACKOFF_BASE_S,
+    "backoff_cap_s": constants.RECONNECT_BACKOFF_CAP_S,
+}
+#: The doc's example answers, for the doc-mode sandbox (``kiosk.sandbox.docmode``).
+DOC_EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "api_examples"
 
 
 @dataclass
@@ -222,17 +236,34 @@ class PatientDriver:
         )
 
     def walk_in(self, patient: Patient) -> None:
-        """Welcome → identify → every wizard step → the waiting room, as a walk-in patient."""
+        """Welcome → identify → every wizard step → the waiting room, as a walk-in patient (or
+        straight into the call, when the provider got ready while they were in the lounge)."""
         self.check_in()
         self.identify(patient)
         self.walk_wizard(patient)
-        self.wait_for_screen(self.window.waiting_room)
+        self.wait(
+            lambda: self.screen in (self.window.waiting_room, self.window.call) and self.settled()
+        )
 
-    def walk_wizard(self, patient: Patient) -> StepLog:
-        """Fill and submit steps until the wizard is left (waiting room, booked, goodbye)."""
+    @property
+    def ready_prompt(self) -> Any:
+        """The lounge's "ready" prompt (it lies over the step while it shows)."""
+        return self.app.presenter.ready_prompt
+
+    def walk_wizard(self, patient: Patient, stop_at: str | None = None) -> StepLog:
+        """Fill and submit steps until the wizard is left (waiting room, booked, goodbye), or
+        until the step ``stop_at`` is on screen. When the lounge's "ready" prompt covers the
+        step, the patient does what it says: Join now."""
         log = StepLog()
         while self.stage in (Stage.WIZARD, Stage.POST_CALL):
+            if self.ready_prompt.showing:
+                self.tap(self.ready_prompt.join_button)
+                self.wait(lambda: self.stage is not Stage.WIZARD and self.settled())
+                break
             view = self.step_view()
+            if view.step.code == stop_at:
+                log.steps.append(view.step.code)
+                break
             log.steps.append(view.step.code)
             log.sections[view.step.code] = [s.section.code for s in view.sections]
             self.fill_step(view, patient)

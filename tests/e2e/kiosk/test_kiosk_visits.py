@@ -6,24 +6,24 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
-from kiosk_driver import Patient
-from PySide6.QtGui import QColor, QImage
+from kiosk_driver import DEFAULT_TIMERS, Patient
 
 from kiosk.devices.check_page import LOOKS_GOOD
 from kiosk.session import Stage
 from kiosk.ui.screens.booked import booking_texts
 from kiosk.ui.screens.queue_text import NEXT
-from kiosk.ui.screens.waiting_room import SOON_IF_NEXT
 
 pytestmark = pytest.mark.e2e
 
 #: The seeded clinic's wizard for a walk-in, in order (docs/sandbox.md: vclinic_account.json).
 WALKIN_STEPS = ["intake", "intake2", "visit_type", "consent_text", "emr", "pharmacy", "survey"]
 BOOKING_STEPS = [*WALKIN_STEPS[:4], "appointment_calendar", *WALKIN_STEPS[4:]]
+#: Every visit test runs against the stateful sandbox and the doc-mode one (the API doc's
+#: own answers: string ids and statuses, extra keys, /vc/next/api_v3/, HTML entities).
+SERVERS = ["stateful", "doc"]
 
 
 _CALL_STATE_JS = """JSON.stringify((() => {
@@ -55,60 +55,64 @@ class CallPageState:
         self.patient.wait(check)
 
 
-def camera_photo(folder: Path) -> Path:
-    """What the kiosk's camera leaves in the session's capture folder: one small photo."""
-    image = QImage(64, 48, QImage.Format.Format_RGB32)
-    image.fill(QColor("teal"))
-    path = folder / "rash.png"
-    assert image.save(str(path))
-    return path
-
-
-def test_guest_walk_in_reaches_the_call_and_ends_back_at_welcome(start_kiosk):
-    # The provider is driven by hand: the auto-provider's delay counts from the visit's
-    # creation (before the post-intake steps), so under load it took the patient before the
-    # waiting room could be checked.
-    kiosk = start_kiosk(auto_provider=None)
-    patient, server, window = kiosk.patient, kiosk.server, kiosk.app.window
-    logged_out_before = server.logged_out_tokens()
+@pytest.mark.parametrize("mode", SERVERS)
+def test_guest_walk_in_joins_from_the_lounge_and_ends_back_at_welcome(start_kiosk, mode):
+    """At the kiosk's default timers, the provider joins while the patient is still on the
+    pharmacy step: the lounge's prompt comes up, Join now opens the call, the provider ends
+    it, the post-call survey, goodbye, Welcome."""
+    kiosk = start_kiosk(auto_provider=None, session=DEFAULT_TIMERS, doc_mode=mode == "doc")
+    patient, probe, window = kiosk.patient, kiosk.server, kiosk.app.window
+    logged_out_before = probe.logged_out_tokens()
 
     patient.check_in()
     captures = kiosk.app.session.services.capture_dir()
     me = Patient(take_photo=True)
     patient.identify(me)
-    walk = patient.walk_wizard(me)
+    walk = patient.walk_wizard(me, stop_at="pharmacy")
 
-    # Every step of the seeded clinic's walk-in wizard, each filled through its widgets.
-    assert walk.steps == WALKIN_STEPS
+    # Every step of the seeded clinic's walk-in wizard up to pharmacy, filled through widgets;
+    # consent showed the clinic's own document (fetched by the account file's path).
+    assert walk.steps == WALKIN_STEPS[:6]
     assert walk.sections["intake"] == ["update_intake", "file_upload"]
 
-    # The waiting room: place in line and expected wait, as the server has them.
-    patient.wait_for_screen(window.waiting_room)
+    # In line since consent: the status strip above the post-intake step.
     visit_id = kiosk.app.session.state.visit_id
-    waiting = server.visit(visit_id)
+    waiting = probe.visit(visit_id)
     assert waiting["status"] == 10 and waiting["room_code"] == "ceproom1"
-    patient.wait(lambda: window.waiting_room.position.text() == NEXT)
-    assert window.waiting_room.wait.text() == SOON_IF_NEXT
-    assert [v["id"] for v in server.queue()] == [visit_id]
+    strip = window.step_host.lounge
+    patient.wait(lambda: strip.isVisible() and strip.place.text() == NEXT)
+    assert [v["id"] for v in probe.queue()] == [visit_id]
 
-    # While waiting, the camera and microphone check: the fake camera shows, the fake
-    # microphone's level moves, and the verdict is good. Its engine stays warm for the call.
-    lounge = window.waiting_room
-    patient.tap(lounge.check_button)
-    check = lounge.check_panel
+    # While in line, the camera and microphone check from the strip: the fake camera shows,
+    # the fake microphone's level moves, the verdict is good; the step waits beneath it.
+    host = window.step_host
+    patient.tap(strip.check_button)
+    check = host.check_panel
+    assert host.checking and not host.view.isVisibleTo(host)
     patient.wait(lambda: bool(check.result.get("done")))
     assert check.result["frames"] > 0 and check.result["peak"] > 0
     assert check.result["verdict"] == LOOKS_GOOD
-    patient.tap(lounge.check_done_button)
-    assert not check.active and window.call.call_view.profile is not None
+    patient.tap(host.check_done_button)
+    assert not check.active and host.view.isVisibleTo(host)
+    warm = window.call.call_view.profile
+    assert warm is not None, "the check leaves the call's engine warm"
 
-    # The provider takes the patient: the call page opens in the embedded web view.
-    server.provider_starts(visit_id)
+    # The provider joins now: the full-screen prompt, then the call.
+    probe.provider_starts(visit_id)
+    prompt = patient.ready_prompt
+    patient.wait(lambda: prompt.showing)
+    assert "is ready to see you" in prompt.title.text()
+    # The prompt is the navigator's overlay; the pharmacy step waits beneath it.
+    assert patient.screen is prompt and window.navigator.screen is window.step_host
+    patient.tap(prompt.join_button)
     patient.wait_for_screen(window.call)
     call_view = window.call.call_view
     assert call_view.active
     patient.wait(lambda: f"/visits/inbrowser_calling/{visit_id}" in call_view.page.url().path())
-    assert server.visit(visit_id)["status"] == 25
+    assert probe.visit(visit_id)["status"] == 25
+
+    # Join now used the engine the check warmed (only the page had to load).
+    assert call_view.profile is warm
 
     # The call looks like a visit: the self-view <video> plays inside the kiosk's view (a
     # picture, and its clock advancing); the page has no End of its own beside the kiosk's.
@@ -120,8 +124,8 @@ def test_guest_walk_in_reaches_the_call_and_ends_back_at_welcome(start_kiosk):
     assert window.call.clinic_label.text()
     assert window.call.elapsed_label.text().startswith("0:")
 
-    # The provider ends the call: the post-call survey, then goodbye.
-    server.provider_ends(visit_id)
+    # The provider ends the call: the kiosk reads it from the visit's status (30).
+    probe.provider_ends(visit_id)
     survey = patient.step_view()
     assert kiosk.app.session.stage is Stage.POST_CALL
     assert [s.section.code for s in survey.sections] == ["label", "post_visit_survey"]
@@ -132,25 +136,27 @@ def test_guest_walk_in_reaches_the_call_and_ends_back_at_welcome(start_kiosk):
     patient.tap(window.goodbye.done_button)
     patient.wait_for_screen(window.welcome)
 
-    # The server: waiting (10) → in progress (25: actual start) → completed (30), closed
-    # with the call's end; the patient's intake, attachment and answers arrived; logged out.
-    visit = server.visit(visit_id)
+    # The server: waiting (10) → in progress (25) → completed (30) by the call's end; the
+    # patient's intake, attachment and answers so far arrived; logged out.
+    visit = probe.visit(visit_id)
     assert visit["status"] == 30 and visit["close_reason"] == "call_ended"
     assert visit["actual_start"] and visit["actual_end"] >= visit["actual_start"]
-    state = server.state()
+    state = probe.state()
     intake = next(i for i in state["intakes"] if str(i["id"]) == str(visit["intake_id"]))
     assert "Headache" in str(intake["doc"].get("reason_for_visit"))
     assert intake["doc"].get("phone") == me.phone
+    assert str(intake["doc"].get("consent")) == "true"
     assert [f["category"] for f in state["files"] if f["owner_id"] == visit["member_id"]]
     guest = next(u for u in state["users"] if u["id"] == int(visit["member_id"]))
     assert guest["doc"].get("first_name") == me.first_name
-    assert server.logged_out_tokens() >= logged_out_before + 2
+    assert probe.logged_out_tokens() >= logged_out_before + 2
     assert kiosk.app.client.token_state is None
     assert not captures.exists(), "the session's photo folder outlived the session"
 
 
-def test_appointment_booking_shows_time_and_take_home_link(start_kiosk):
-    kiosk = start_kiosk(auto_provider=None)
+@pytest.mark.parametrize("mode", SERVERS)
+def test_appointment_booking_shows_time_and_take_home_link(start_kiosk, mode):
+    kiosk = start_kiosk(auto_provider=None, session=DEFAULT_TIMERS, doc_mode=mode == "doc")
     patient, server, window = kiosk.patient, kiosk.server, kiosk.app.window
     me = Patient(visit_type="appointment")
 

@@ -83,10 +83,19 @@ def test_patient_cannot_list_rename_delete_or_fetch_another_patients_file(api):
     assert api.get(f"files/{info['id']}", owner).content == b"hello"
 
 
-def test_account_documents_are_served_as_text(api):
+def test_account_documents_are_listed_as_the_doc_shows_and_public_to_the_account(api):
     account = api.get("accounts/vclinic").json()["data"]
     paths = {f["code"]: f["path"] for f in account["files"]}
-    consent = api.http.get(paths["consent"])
+    for entry in account["files"]:  # the doc: {"file_id", "code", "path": ".../files/<id>"}
+        assert entry["path"] == f"{api.http.base_url}files/{entry['file_id']}"
+        assert "auth_code" not in entry["path"]
+    # The clinic's public face: readable by naming the account (a kiosk shows the logo before
+    # anyone signs in), with or without a token; not by naming another account.
+    assert api.http.get(paths["logo"], headers={"X-AccountCode": "vclinic"}).status_code == 200
+    envelope(api.http.get(paths["logo"], headers={"X-AccountCode": "other"}), 400)
+    headers = {"X-ApiToken": api.token()}
+    consent = api.http.get(paths["consent"], headers=headers)
     assert consent.headers["content-type"].startswith("text/html") and "<h1>" in consent.text
-    assert "Terms" in api.http.get(paths["terms_of_use"]).text
-    assert api.http.get(paths["logo"]).headers["content-type"] == "image/png"
+    assert "Terms" in api.http.get(paths["terms_of_use"], headers=headers).text
+    logo = api.http.get(paths["logo"], headers=headers)
+    assert logo.headers["content-type"] == "image/png"

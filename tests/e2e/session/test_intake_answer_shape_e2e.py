@@ -6,14 +6,21 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from test_session_e2e import answers_for, make_session, sandbox, sandbox_state, wait_idle
+from test_session_e2e import (
+    answers_for,
+    auto_provider,
+    make_session,
+    sandbox,
+    sandbox_state,
+    wait_idle,
+)
 
 from kiosk.session import Stage
 from kiosk.wizard import IntakeFields, parse_section
 from kiosk.wizard.shape import submitted_values
 
 pytestmark = pytest.mark.e2e
-__all__ = ["make_session", "sandbox"]  # fixtures used by name below
+__all__ = ["auto_provider", "make_session", "sandbox"]  # fixtures used by name below
 
 MEDS_SECTION = parse_section(
     {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -22,14 +23,22 @@ pytestmark = pytest.mark.e2e
 WAIT_MS = 15_000
 
 
+DOC_EXAMPLES = Path(__file__).resolve().parents[2] / "fixtures" / "api_examples"
+
+
 @pytest.fixture
-def sandbox(tmp_path) -> Iterator[EmbeddedSandbox]:
-    """A sandbox on a temp DB whose provider takes a waiting patient after 0.3 s and ends the
-    call 0.3 s later."""
-    server = EmbeddedSandbox(
-        db_path=tmp_path / "sandbox.db",
-        auto_provider=AutoProviderOptions(start_after_s=0.3, end_after_s=0.3, tick_s=0.05),
-    )
+def auto_provider() -> AutoProviderOptions | None:
+    """Takes a waiting patient after 0.3 s and ends the call 0.3 s later; a test that drives
+    the provider itself overrides it with ``@pytest.mark.parametrize("auto_provider", [None])``."""
+    return AutoProviderOptions(start_after_s=0.3, end_after_s=0.3, tick_s=0.05)
+
+
+@pytest.fixture(params=["stateful", "doc"])
+def sandbox(tmp_path, request, auto_provider) -> Iterator[EmbeddedSandbox]:
+    """A sandbox on a temp DB, once as itself and once in doc mode (the API doc's own
+    shapes)."""
+    doc = {"doc_examples": DOC_EXAMPLES} if request.param == "doc" else {}
+    server = EmbeddedSandbox(db_path=tmp_path / "sandbox.db", auto_provider=auto_provider, **doc)
     server.start()
     yield server
     server.stop()
@@ -159,6 +168,7 @@ def test_appointment_booking_returns_a_confirmation(qtbot, make_session, sandbox
     assert any(str(v["id"]) == session.state.booked_visit_id for v in visits)
 
 
+@pytest.mark.parametrize("auto_provider", [None])
 def test_leaving_the_waiting_room_closes_with_patientexitroom(qtbot, make_session, sandbox):
     session = make_session()
     walk(qtbot, session, "walkin")
@@ -169,3 +179,37 @@ def test_leaving_the_waiting_room_closes_with_patientexitroom(qtbot, make_sessio
     closed = sandbox_state(sandbox)["closed_reasons"]
     assert closed.get(str(visit_id)) == "patientexitroom"
     assert session.stage is Stage.WELCOME
+
+
+def provider(sandbox: EmbeddedSandbox, action: str, visit_id: str) -> None:
+    assert sandbox.address is not None
+    url = f"{sandbox.address.portal_base_url}_sandbox/provider/{action}/{visit_id}"
+    httpx.post(url, timeout=5).raise_for_status()
+
+
+@pytest.mark.parametrize("auto_provider", [None])
+def test_provider_ready_in_the_lounge_then_join_now_and_the_call_ends_by_status(
+    qtbot, make_session, sandbox
+):
+    session = make_session()
+    session.begin()
+    qtbot.waitUntil(lambda: session.stage is Stage.IDENTIFY, timeout=WAIT_MS)
+    session.identify_guest("Test", "Patient", dt.date(1990, 1, 1))
+    wait_idle(qtbot, session)
+    while session.state.open_visit_id is None:
+        session.submit_step(answers_for(session, "walkin", None))
+        wait_idle(qtbot, session)
+    assert session.current_step[0].group == "visits.post_intake"
+    visit_id = session.state.visit_id
+    assert visit_id is not None
+    with qtbot.waitSignal(session.provider_ready, timeout=WAIT_MS) as ready:
+        provider(sandbox, "start", visit_id)
+    assert ready.args[0].provider_name, "the visit's provider should be named"
+    assert session.stage is Stage.WIZARD
+    session.join_now([])
+    qtbot.waitUntil(lambda: session.stage is Stage.CALL, timeout=WAIT_MS)
+    provider(sandbox, "end", visit_id)
+    qtbot.waitUntil(lambda: session.stage is Stage.POST_CALL, timeout=WAIT_MS)
+    wait_idle(qtbot, session)
+    assert session.state.open_visit_id is None
+    assert sandbox_state(sandbox)["closed_reasons"].get(str(visit_id)) == "call_ended"

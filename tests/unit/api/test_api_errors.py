@@ -152,3 +152,10 @@ def test_success_with_wrong_shape_is_a_server_error_not_a_crash(make_client) -> 
 
     with pytest.raises(errors.ServerError):
         run(scenario())
+
+
+@pytest.mark.parametrize("status", [500, 503, 429])
+def test_server_failure_text_never_reaches_the_patient(status: int) -> None:
+    error = error_from_response(status, envelope(status, "Injected fault: service unavailable."))
+    assert isinstance(error, errors.ServerError)
+    assert error.message == "The clinic's system is having a problem. Please try again in a moment."

@@ -87,7 +87,7 @@ class FakeClient:
                     {
                         "file_id": "f1",
                         "code": "consent",
-                        "path": "http://x/api_v3/files/f1?auth_code=abc&time=123",
+                        "path": "https://api.vsee.me/api_v3/files/f1",
                     }
                 ],
                 "waiting_room": {"average_visit_time": 900, "default_room_code": "ceproom1"},
@@ -95,6 +95,12 @@ class FakeClient:
         )
         self.rooms: list[Room] = [room()]
         self.visit_status = 10
+        self.visit_provider: dict[str, Any] | None = {
+            "id": "826",
+            "first_name": "John",
+            "last_name": "Will",
+            "title": "Dr.",
+        }
         self.queue = Queue(length=5, capacity=100, average_visit_time=600, before_me=2)
         self.max_wait: Any = 86400
         self.appointment_token: str | None = ONE_TIME_TOKEN
@@ -199,7 +205,10 @@ class FakeClient:
 
     async def get_visit(self, visit_id: str) -> Visit:
         await self._call("get_visit", visit_id=visit_id)
-        return Visit(id=visit_id, status=self.visit_status)
+        provider = self.visit_provider if self.visit_status in (20, 25) else None
+        return Visit.model_validate(
+            {"id": visit_id, "status": self.visit_status, "provider": provider}
+        )
 
     async def close_visit(self, visit_id: str, reason: CloseReason) -> str:
         await self._call("close_visit", visit_id=visit_id, reason=CloseReason(reason))
@@ -239,8 +248,8 @@ class FakeClient:
         await self._call("list_pharmacies")
         return []
 
-    async def download_file(self, file_id: str, auth_code: str, time: str | int) -> bytes:
-        await self._call("download_file", file_id=file_id, auth_code=auth_code, time=time)
+    async def fetch_file(self, path: str | None, file_id: str | None = None) -> bytes:
+        await self._call("fetch_file", path=path, file_id=file_id)
         return b"<p>I agree</p>"
 
     async def upload_file(self, path: Any, category: str, progress: Any = None) -> FileInfo:

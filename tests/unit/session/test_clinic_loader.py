@@ -61,3 +61,38 @@ def test_a_patient_session_refreshes_the_clinic(qtbot, session, client):
     with qtbot.waitSignal(clinic.loaded, timeout=2000):
         session.begin()
     assert clinic.account is session.state.account
+
+
+def test_the_logo_is_fetched_by_its_path_after_the_account(qtbot, qloop, client):
+    from kiosk.api.models import Account
+
+    client.account = Account.model_validate(
+        {
+            "code": "vclinic",
+            "files": [
+                {
+                    "file_id": "f-logo",
+                    "code": "logo",
+                    "path": "https://api.vsee.me/api_v3/files/f-logo",
+                }
+            ],
+        }
+    )
+    clinic = loader(client)
+    with qtbot.waitSignal(clinic.logo_loaded, timeout=2000) as logo:
+        clinic.load()
+    assert logo.args[0] == clinic.logo and clinic.logo
+    assert client.calls_of("fetch_file") == [
+        {"path": "https://api.vsee.me/api_v3/files/f-logo", "file_id": "f-logo"}
+    ]
+
+
+def test_a_logo_that_cannot_be_fetched_leaves_the_kiosks_mark(qtbot, qloop, client):
+    client.always_fail["fetch_file"] = ServerError("busy")
+    clinic = loader(client)
+    with (
+        qtbot.assertNotEmitted(clinic.logo_loaded, wait=100),
+        qtbot.waitSignal(clinic.loaded, timeout=2000),
+    ):
+        clinic.load()
+    assert clinic.logo is None

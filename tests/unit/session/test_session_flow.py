@@ -17,6 +17,24 @@ def test_begin_loads_account_and_room_then_asks_who_you_are(qtbot, session, clie
     assert client.names()[:3] == ["get_account", "list_rooms", "get_room"]
 
 
+def test_the_account_is_fetched_once_at_start_up_and_reused_by_each_patient(qtbot, session, client):
+    from kiosk.session.clinic import ClinicLoader
+
+    clinic = ClinicLoader(client, "vclinic", 0.01, 0.02)
+    session.account_loaded.connect(clinic.accept)
+    session.journey.known_account = lambda: clinic.account  # as the app wires it
+    with qtbot.waitSignal(clinic.loaded, timeout=2000):
+        clinic.load()
+    session.begin()
+    wait_stage(qtbot, session, Stage.IDENTIFY)
+    session.end()
+    wait_stage(qtbot, session, Stage.WELCOME)
+    session.begin()
+    wait_stage(qtbot, session, Stage.IDENTIFY)
+    assert client.names().count("get_account") == 1
+    assert session.state.account is clinic.account
+
+
 def test_configured_room_is_used_without_listing_rooms(qtbot, make_session, client):
     session = make_session(client, room_code="ceproom1")
     session.begin()
@@ -139,10 +157,10 @@ def test_visit_type_and_consent_are_written_to_the_intake(qtbot, session, client
     submit_one(qtbot, session, [ConsentGiven("consent")])
     updates = client.calls_of("update_intake")
     assert updates[0]["type"] == 1
-    assert updates[1]["consent"] is True
+    assert updates[1]["consent"] == "true"  # as the doc's intake object carries it
 
 
-def test_walkin_is_created_after_consent_and_heartbeats_start_during_post_intake(
+def test_walkin_is_created_after_consent_and_the_lounge_starts_during_post_intake(
     qtbot, session, client
 ):
     start(qtbot, session)
@@ -150,8 +168,13 @@ def test_walkin_is_created_after_consent_and_heartbeats_start_during_post_intake
         submit_one(qtbot, session, answers)
     assert session.current_step[0].group == "visits.post_intake"
     assert client.calls_of("add_walkin") == [{"intake_id": "intake-1", "room_code": "ceproom1"}]
-    qtbot.waitUntil(lambda: "alive" in client.names(), timeout=2000)
-    assert "get_queue" not in client.names()
+    # In line from now on: heartbeats, the queue for the status strip, the visit's status.
+    with qtbot.waitSignal(session.queue_updated, timeout=2000) as update:
+        pass
+    assert update.args[0].position == client.queue.before_me + 1
+    assert update.args[0].waited_s is not None
+    qtbot.waitUntil(lambda: {"alive", "get_visit"} <= set(client.names()), timeout=2000)
+    assert session.stage is Stage.WIZARD
 
 
 def test_waiting_room_reports_queue_status(qtbot, session, client):
@@ -194,7 +217,10 @@ def test_completed_status_moves_to_post_call_steps(qtbot, session, client):
     client.visit_status = 30
     wait_stage(qtbot, session, Stage.POST_CALL)
     assert session.current_step[0].group == "visits.post_call"
-    assert "close_visit" not in client.names()
+    # Ended not by the patient: the doc's reason for that is call_ended.
+    assert client.calls_of("close_visit") == [
+        {"visit_id": "v-100", "reason": CloseReason.CALL_ENDED}
+    ]
     submit_one(qtbot, session, [])
     wait_stage(qtbot, session, Stage.GOODBYE)
 
@@ -220,7 +246,7 @@ def test_patient_ending_the_call_closes_with_patientendcall(qtbot, session, clie
     ]
 
 
-def test_page_leaving_the_call_closes_with_call_ended(qtbot, session, client):
+def test_page_closing_itself_closes_with_call_ended(qtbot, session, client):
     start(qtbot, session)
     walk_wizard(qtbot, session)
     client.visit_status = 25

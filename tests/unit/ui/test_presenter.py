@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.api.models import Account, Room
+from kiosk.session.lounge import ProviderReady
 from kiosk.session.stages import (
     Booked,
     Call,
@@ -39,8 +40,10 @@ class FakeSession(QObject):
     notice = Signal(str)
     ended = Signal(str)
     connectivity_changed = Signal(bool)
+    provider_ready = Signal(object)
 
     COMMANDS = (
+        "join_now",
         "begin",
         "identify_guest",
         "identify_known",
@@ -78,6 +81,7 @@ class FakeSession(QObject):
 
 class FakeClinic(QObject):
     loaded = Signal(object)
+    logo_loaded = Signal(bytes)
     connectivity_changed = Signal(bool)
 
 
@@ -107,6 +111,9 @@ class FakeStepView(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
+
+    def complete_submissions(self) -> list[Any] | None:
+        return None  # nothing on this step is complete
 
 
 @pytest.fixture
@@ -373,3 +380,74 @@ def test_the_flow_moves_on_under_an_overlay(presenter, session, window):
     window.navigator.hide_overlay(Overlay.CRASH_RESET)
     assert window.current_screen is window.welcome
     assert window.navigator.history == (window.welcome,)
+
+
+# -- the lounge ------------------------------------------------------------------------------
+def test_in_line_during_post_intake_the_step_shows_the_lounge_strip(presenter, session, window):
+    session.stage_changed.emit(Wizard("pharmacy", 5, 7))
+    strip = window.step_host.lounge
+    assert not strip.isVisible()
+    session.queue_updated.emit(QueueStatus(3, 1800, 5, 100, waited_s=40))
+    assert strip.isVisible()
+    assert strip.place.text() == "You are number 3 in line"
+    assert strip.wait.text() == "About 30 minutes"
+    session.stage_changed.emit(Wizard("survey", 6, 7))
+    assert strip.isVisible(), "the strip stays on every remaining step"
+    session.stage_changed.emit(Call("https://portal/call"))
+    assert not strip.isVisible()
+
+
+def test_provider_ready_covers_the_step_with_a_chime_and_join_now_joins(
+    qtbot, presenter, session, window
+):
+    session.stage_changed.emit(Wizard("pharmacy", 5, 7))
+    prompt = presenter.ready_prompt
+    with qtbot.waitSignal(prompt.chime.played):
+        session.provider_ready.emit(ProviderReady("Dr. John Will"))
+    assert window.navigator.overlay(Overlay.LOUNGE_PROMPT) is prompt
+    assert window.current_screen is prompt and window.navigator.screen is window.step_host
+    assert prompt.title.text() == "Dr. John Will is ready to see you"
+    with qtbot.assertNotEmitted(prompt.chime.played):
+        session.provider_ready.emit(ProviderReady("Dr. John Will"))
+    click(qtbot, prompt.join_button)
+    assert session.calls[-1] == ("join_now", ([],))
+    assert not prompt.join_button.isEnabled()  # "Joining…" until the call screen comes
+    click(qtbot, prompt.join_button)
+    assert session.names().count("join_now") == 1
+    session.stage_changed.emit(Call("https://portal/call"))
+    assert window.navigator.overlay(Overlay.LOUNGE_PROMPT) is None
+    assert window.current_screen is window.call
+
+
+def test_the_ready_prompt_goes_when_the_lounge_ends_another_way(presenter, session, window):
+    session.stage_changed.emit(Wizard("pharmacy", 5, 7))
+    session.provider_ready.emit(ProviderReady(None))
+    assert presenter.ready_prompt.title.text() == "Your provider is ready to see you"
+    session.stage_changed.emit(Goodbye())
+    assert window.navigator.overlay(Overlay.LOUNGE_PROMPT) is None
+    session.stage_changed.emit(Wizard("pharmacy", 5, 7))
+    session.provider_ready.emit(ProviderReady(None))
+    session.ended.emit("idle")
+    assert window.navigator.overlay(Overlay.LOUNGE_PROMPT) is None
+    assert not presenter.ready_prompt.showing
+
+
+def test_the_clinics_logo_replaces_the_mark_on_every_header(presenter, clinic, window):
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    from kiosk.ui.widgets.header import ScreenHeader
+
+    headers = window.findChildren(ScreenHeader)
+    before = [h.logo.pixmap().toImage() for h in headers]
+    image = QImage(80, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("teal"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    clinic.logo_loaded.emit(bytes(buffer.data()))
+    after = [h.logo.pixmap().toImage() for h in headers]
+    assert headers and all(a != b for a, b in zip(after, before, strict=True))
+    assert headers[0].logo.pixmap().width() == 44  # scaled to the header's mark
+    presenter.on_clinic_logo_loaded(b"not an image")  # unreadable: what was shown stays
+    assert [h.logo.pixmap().toImage() for h in headers] == after

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,13 +19,20 @@ from kiosk.wizard import ConsentGiven, Submission, TermsAccepted
 CONSENT_CODE = "consent"
 TERMS_CODE = "terms_of_use"
 MSG_AGREE = "Please tap “I Agree” to continue."
+#: Links the session puts in a document to open another account document inside the kiosk
+#: (``kiosk.session.documents.TERMS_LINK``); any other link is not followed.
+DOCUMENT_LINK = "kiosk-document:"
 _HTML = re.compile(r"<\s*[a-zA-Z][^>]*>")
 
 
-def document_view(text: str, parent: QWidget) -> QWidget:
+def document_view(
+    text: str, parent: QWidget, open_document: Callable[[str], None] | None = None
+) -> QWidget:
     """A card with the document: HTML rendered as rich text, anything else as plain text.
 
-    Links are not followed (a kiosk has no browser for them). The step body scrolls it.
+    Links never open a browser (a kiosk has none). A ``kiosk-document:<code>`` link calls
+    ``open_document(code)`` so the section can show that document inline; others do nothing.
+    The step body scrolls it.
     """
     card = QFrame(parent)
     set_role(card, "card")
@@ -35,7 +43,17 @@ def document_view(text: str, parent: QWidget) -> QWidget:
     rich = bool(_HTML.search(text))
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setOpenExternalLinks(False)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if rich and open_document is not None and DOCUMENT_LINK in text:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        label.linkActivated.connect(
+            lambda link: (
+                open_document(link[len(DOCUMENT_LINK) :])
+                if link.startswith(DOCUMENT_LINK)
+                else None
+            )
+        )
+    else:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     label.setText(text.strip() or "This document is empty. Please ask at the front desk.")
     label.setProperty("wizard", "document")
     layout.addWidget(label)
@@ -49,13 +67,29 @@ class DocumentSection(SectionWidget):
 
     def build(self) -> None:
         code = self.document_code
+        self.linked: dict[str, LoadPanel] = {}
         self.panel = LoadPanel(
             lambda: self.services.load_document(code),
-            lambda text: document_view(str(text), self),
+            lambda text: document_view(str(text), self, self.open_linked_document),
             "Loading the document…",
             self,
         )
         self.body.addWidget(self.panel)
+
+    def open_linked_document(self, code: str) -> None:
+        """A ``kiosk-document:`` link was tapped: show that document below (tap again: hide)."""
+        panel = self.linked.get(code)
+        if panel is not None:
+            panel.setVisible(not panel.isVisible())
+            return
+        panel = LoadPanel(
+            lambda: self.services.load_document(code),
+            lambda text: document_view(str(text), self),
+            "Loading the terms…",
+            self,
+        )
+        self.linked[code] = panel
+        self.body.addWidget(panel)
 
 
 @section_widget("consent_text")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from kiosk.devices.check_page import LOOKS_GOOD
 from kiosk.ui.call import CallView
 from kiosk.ui.call.check import DeviceCheckPanel
+from kiosk.ui.screens.step_host import StepHost
 from kiosk.ui.screens.waiting_room import WaitingRoomScreen
 
 TIMEOUT_MS = 30000
@@ -33,6 +35,7 @@ def test_the_check_sees_the_camera_hears_the_microphone_and_says_looks_good(
 ) -> None:
     screen, call_view = lounge
     caplog.set_level(logging.INFO, logger="kiosk.ui.call")
+    screen.set_queue(2, 900, 4, waited_s=185)
 
     screen.check_button.click()
     panel = screen.check_panel
@@ -45,6 +48,7 @@ def test_the_check_sees_the_camera_hears_the_microphone_and_says_looks_good(
     assert state["verdict"] == LOOKS_GOOD
     assert state["camera"] == "fake_device_0"
     assert screen.checking and not screen.position.isVisibleTo(screen)
+    assert not screen.waited.isVisibleTo(screen), "the check's page takes the figures' place"
     assert call_view.profile is not None, "the engine stays warm for the call"
     (line,) = [r.getMessage() for r in caplog.records if "device_check " in r.getMessage()]
     assert line == "call.device_check camera=ok microphone=ok speaker=untested error=-"
@@ -52,6 +56,7 @@ def test_the_check_sees_the_camera_hears_the_microphone_and_says_looks_good(
     screen.check_done_button.click()
     assert not panel.active
     assert screen.position.isVisibleTo(screen) and screen.check_button.isVisibleTo(screen)
+    assert screen.waited.isVisibleTo(screen) and screen.length.isVisibleTo(screen)
 
 
 def test_the_speaker_answer_changes_the_verdict(qtbot, lounge) -> None:
@@ -85,3 +90,61 @@ def test_hiding_the_lounge_ends_the_check(qtbot, lounge) -> None:
     screen.hide()
 
     assert not screen.check_panel.active
+
+
+@pytest.fixture
+def in_line(qtbot):
+    """The lounge's strip over a post-intake step, with the check offered."""
+    call_view = CallView(portal_origin="http://127.0.0.1:9")
+    host = StepHost()
+    host.set_device_check(DeviceCheckPanel(call_view))
+    step = QLabel("Pharmacy")
+    host.set_view(step)
+    host.lounge.set_status("You're next", "The provider will call you shortly")
+    host.resize(1280, 800)
+    qtbot.addWidget(host)
+    qtbot.addWidget(call_view)
+    host.show()
+    yield host, step, call_view
+    host.clear()
+    call_view.teardown()
+
+
+def test_the_lounge_strip_offers_the_check_in_place_of_the_step(qtbot, in_line) -> None:
+    host, step, call_view = in_line
+    assert host.lounge.check_button.isVisibleTo(host)
+
+    host.lounge.check_button.click()
+    panel = host.check_panel
+    assert host.checking and not step.isVisibleTo(host)
+    assert not host.lounge.check_button.isVisibleTo(host), "Back to my questions replaces it"
+    qtbot.waitUntil(lambda: panel.result.get("verdict") == LOOKS_GOOD, timeout=TIMEOUT_MS)
+    assert call_view.profile is not None and not call_view.active
+
+    host.check_done_button.click()
+    assert not panel.active and not host.checking
+    assert step.isVisibleTo(host) and host.lounge.check_button.isVisibleTo(host)
+    assert call_view.profile is not None, "the engine stays warm for Join now"
+
+
+def test_the_next_step_or_the_ready_prompt_ends_the_lounge_check(qtbot, in_line) -> None:
+    host, _step, _call_view = in_line
+    host.lounge.check_button.click()
+    host.set_view(QLabel("Survey"))
+    assert not host.check_panel.active and host.view.isVisibleTo(host)
+
+    host.lounge.check_button.click()
+    assert host.check_panel.active
+    host.hide()  # the navigator shows the ready prompt in its place
+    assert not host.check_panel.active
+    assert host.view.isVisibleTo(host)
+
+
+def test_no_check_is_offered_without_a_panel(qtbot) -> None:
+    host = StepHost()
+    qtbot.addWidget(host)
+    host.lounge.set_status("You're next", "")
+    host.show()
+    assert not host.lounge.check_button.isVisibleTo(host)
+    host.lounge.check_button.click()
+    assert not host.checking

@@ -71,22 +71,22 @@ def test_navigation_stays_on_the_portal_origin(url, allowed):
     assert is_allowed_navigation(url, PORTAL) is allowed
 
 
-def test_watcher_ignores_the_sign_in_redirect():
+def test_watcher_notes_the_calling_page_but_not_the_sign_in_redirect():
     watcher = CallUrlWatcher()
-    assert not watcher.update("https://clinic.example/vc/next/auth?sso_token=x")
+    watcher.update("https://clinic.example/vc/next/auth?sso_token=x")
+    assert not watcher.seen_call
+    watcher.update("https://clinic.example/vc/next/visits/inbrowser_calling/7")
+    assert watcher.seen_call
 
 
-def test_watcher_reports_the_ended_page_once():
+def test_no_url_ends_the_call_only_the_page_closing_itself_once():
     watcher = CallUrlWatcher()
     watcher.update("https://clinic.example/vc/next/visits/inbrowser_calling/7")
-    assert watcher.update("https://clinic.example/vc/next/visits/inbrowser_calling/7/ended")
-    assert not watcher.update("https://clinic.example/vc/next/u/clinic")
-
-
-def test_watcher_reports_leaving_the_calling_page():
-    watcher = CallUrlWatcher()
-    watcher.update("https://clinic.example/visits/inbrowser_calling/7")
-    assert watcher.update("https://clinic.example/u/clinic")
+    watcher.update("https://clinic.example/vc/next/visits/inbrowser_calling/7/ended")
+    watcher.update("https://clinic.example/vc/next/u/clinic")
+    assert not watcher.left
+    assert watcher.close_requested()
+    assert not watcher.close_requested()
 
 
 def test_flags_as_root_disable_the_sandbox_and_limit_renderers():

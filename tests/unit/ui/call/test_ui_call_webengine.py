@@ -71,11 +71,21 @@ def test_popups_are_refused(view, portal):
     assert view.page.createWindow(view.page.WebWindowType.WebBrowserTab) is None
 
 
-def test_reaching_the_ended_page_emits_call_left(qtbot, view, portal):
+def test_leaving_the_calling_page_does_not_end_the_call(qtbot, view, portal):
+    view.load(f"{portal}/visits/inbrowser_calling/42/")
+    qtbot.waitUntil(lambda: view.page.url().path().endswith("/42/"), timeout=15000)
+    with qtbot.assertNotEmitted(view.call_left, wait=300):
+        view.page.load(QUrl(f"{portal}/visits/inbrowser_calling/42/ended/"))
+        qtbot.waitUntil(lambda: view.page.url().path().endswith("/ended/"), timeout=15000)
+
+
+def test_the_page_closing_itself_emits_call_left_once(qtbot, view, portal):
     view.load(f"{portal}/visits/inbrowser_calling/42/")
     qtbot.waitUntil(lambda: view.page.url().path().endswith("/42/"), timeout=15000)
     with qtbot.waitSignal(view.call_left, timeout=15000):
-        view.page.load(QUrl(f"{portal}/visits/inbrowser_calling/42/ended/"))
+        view.page.runJavaScript("window.close(); 1")
+    with qtbot.assertNotEmitted(view.call_left, wait=300):
+        view.page.runJavaScript("window.close(); 1")
 
 
 def test_teardown_deletes_page_then_profile(view, portal):

@@ -38,12 +38,21 @@ def test_queue_length_text_is_empty_when_unknown():
     assert queue_length_text(4) == "4 people waiting"
 
 
+def test_with_a_known_place_the_length_counts_the_others():
+    assert queue_length_text(1, 1) == "No one else is waiting"
+    assert queue_length_text(2, 1) == "1 other person waiting"
+    assert queue_length_text(5, 3) == "4 other people waiting"
+
+
 def test_set_queue_shows_position_wait_and_length(show):
     screen = show(WaitingRoomScreen())
-    screen.set_queue(2, 900, 4)
+    screen.set_queue(2, 900, 4, waited_s=185)
     assert screen.position.text() == "You are number 2 in line"
     assert screen.wait.text() == "About 15 minutes"
-    assert screen.length.text() == "4 people waiting"
+    assert screen.length.text() == "3 other people waiting"
+    assert screen.waited.text() == "You have waited about 3 minutes"
+    screen.set_queue(2, 900, 4, waited_s=20)
+    assert screen.waited.text() == "You joined the line just now"
 
 
 def test_next_in_line_does_not_promise_minutes(show):
@@ -51,6 +60,7 @@ def test_next_in_line_does_not_promise_minutes(show):
     screen.set_queue(1, 600, 1)
     assert screen.position.text() == "You're next"
     assert "minute" not in screen.wait.text()
+    assert screen.length.text() == "No one else is waiting"  # never "1 person waiting" here
 
 
 def test_leave_asks_first_and_does_not_emit(qtbot, show):

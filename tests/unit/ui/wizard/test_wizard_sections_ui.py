@@ -210,6 +210,42 @@ def test_consent_shows_document_and_submits_consent(qtbot, make_view, settle, st
     assert submit(qtbot, view) == [ConsentGiven("consent")]
 
 
+def test_consent_text_link_opens_the_terms_inside_the_kiosk(
+    qtbot, make_view, settle, step_by_code, services, monkeypatch
+):
+    from kiosk.session.documents import TERMS_LINK
+
+    async def load_document(code: str) -> str:
+        if code == "consent":
+            return f"I consent to <a href='{TERMS_LINK}' target='_blank'>the terms</a>"
+        return "<p>Terms of use, in full.</p>"
+
+    monkeypatch.setattr(services, "load_document", load_document)
+    opened: list[object] = []
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", opened.append)
+    view = make_view(step_by_code("visits.consent", "consent_text"))
+    settle(view)
+    section = view.sections[0]
+    label = section.panel.content.findChild(QLabel)
+    assert not label.openExternalLinks()
+    label.linkActivated.emit(TERMS_LINK)
+    settle(view)
+    terms = section.linked["terms_of_use"].content.findChild(QLabel)
+    assert "Terms of use, in full." in terms.text() and terms.isVisible()
+    label.linkActivated.emit("https://example.com/elsewhere")
+    assert opened == [] and list(section.linked) == ["terms_of_use"]
+    assert submit(qtbot, view) == [ConsentGiven("consent")]
+
+
+def test_complete_submissions_only_for_a_finished_step(make_view, settle, step_by_code):
+    consent = make_view(step_by_code("visits.consent", "consent_text"))
+    settle(consent)
+    assert consent.complete_submissions() == [ConsentGiven("consent")]
+    intake = make_view(step_by_code("visits.intake", "intake"))
+    settle(intake)
+    assert intake.complete_submissions() is None  # the reason for the visit is required
+
+
 def test_terms_text_loads_terms_of_use(make_view, settle, step_by_code):
     view = make_view(step_by_code("signup.terms_of_service", "terms_of_service_text"))
     settle(view)
