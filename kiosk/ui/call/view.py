@@ -30,10 +30,13 @@ class CallView(QWidget):
     (``window.close()``); whether the call ended otherwise is the session's to read from the
     visit's status (the doc defines no "ended" URL). ``teardown`` deletes page, view and profile in
     the order the GUIDE requires; it is idempotent and the presenter registers it as a session
-    cleanup. The URL carries a login token: it is never logged.
+    cleanup. The URL carries a login token: it is never logged. ``renderer_crashed`` fires
+    when the page's render process dies while a call is open: a reload would bring back a
+    page that has lost the call (and may crash again), so the session ends the call instead.
     """
 
     call_left = Signal()
+    renderer_crashed = Signal()
     loading_changed = Signal(bool)
 
     def __init__(self, portal_origin: str | None = None, parent: QWidget | None = None) -> None:
@@ -122,8 +125,8 @@ class CallView(QWidget):
             self.call_left.emit()
 
     def on_render_process_terminated(self, status: Any, code: int) -> None:
-        """The page's renderer died: show the calling page again if the call was on it."""
+        """The page's renderer died under an open call: ``renderer_crashed``."""
         name = getattr(status, "name", status)
         log.warning("call.renderer_terminated status=%s code=%s", name, code)
-        if self._page is not None and self._watcher.seen_call and not self._watcher.left:
-            self._page.triggerAction(self._page.WebAction.Reload)
+        if self._page is not None:
+            self.renderer_crashed.emit()
