@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    Info,
+    disable_created_metrics,
+)
 from prometheus_client.exposition import write_to_textfile
 from PySide6.QtCore import QObject, QTimer
 
@@ -31,6 +38,9 @@ STAGE_BUCKETS = (1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200)
 END_REASONS = frozenset(r.value for r in EndReason)
 STAGES = frozenset(s.value for s in Stage)
 TEXTFILE_NAME = "clinic_kiosk.prom"
+
+# ``*_created`` timestamps double the series for nothing a kiosk alert needs.
+disable_created_metrics()
 
 
 @dataclass(frozen=True)
