@@ -72,7 +72,10 @@ class SdNotifier:
         message = "\n".join(f"{key.upper()}={value}" for key, value in fields.items())
         try:
             if self._sock is None:
-                self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC)
+                # Non-blocking: a full socket queue drops one ping rather than freezing the
+                # GUI thread (systemd's watchdog then decides, as it should).
+                kind = socket.SOCK_DGRAM | socket.SOCK_CLOEXEC | socket.SOCK_NONBLOCK
+                self._sock = socket.socket(socket.AF_UNIX, kind)
             self._sock.sendto(message.encode("utf-8"), self.address)
         except OSError as exc:
             if not self._failed:
