@@ -91,7 +91,9 @@ class KioskApp(QObject):
         )
         self.config_file = config_file
         self.reloader = ConfigReloader(
-            lambda: load_settings(self.config_file), settings, self.fleet.attach(self.session)
+            lambda: load_settings(self.config_file),
+            settings,
+            self.fleet.attach(self.session, self.session.clinic),
         )
         origin = self.portal.base_url
         self.window = KioskWindow(

@@ -35,7 +35,7 @@ class FleetRuntime(QObject):
     metrics see each try's outcome.
     ``prometheus_client`` is imported and the HTTP endpoint started only when a ``[metrics]``
     outlet is on. At Welcome the clinic is asked every ``probe_interval_s`` whether it is
-    still there (``session.load_clinic()``, which also refreshes its name), so an outage
+    still there (``clinic.load()``, which also refreshes its name), so an outage
     between patients is noticed and its end too. GUI thread only.
     """
 
@@ -53,6 +53,7 @@ class FleetRuntime(QObject):
         self.options = fleet
         self.metrics_options = metrics
         self.session: Any = None
+        self.clinic: Any = None
         self.activity: SessionActivity | None = None
         self.api = ApiObservations()
         self.transport: ObservedTransport | None = None
@@ -91,19 +92,24 @@ class FleetRuntime(QObject):
         self.metrics = KioskMetrics(build, self.api)
         self.health = HealthState(version, self.api)
 
-    def attach(self, session: Any) -> SessionActivity:
-        """Follow ``session`` (built after this object: its API client needs ``transport``)."""
+    def attach(self, session: Any, clinic: Any) -> SessionActivity:
+        """Follow ``session`` and the Welcome screen's ``clinic`` loader (``ClinicLoader``:
+        ``load()``, ``loaded``, ``connectivity_changed``). Both are built after this object:
+        the patient's API client needs ``transport``."""
         self.session = s = session
+        self.clinic = clinic
         self.activity = activity = SessionActivity(session, self)
         if self.metrics is not None:
             self.metrics.observe(session, activity)
-        s.connectivity_changed.connect(self.service.on_connectivity_changed)
-        s.clinic.loaded.connect(self.on_clinic_loaded)
+            clinic.connectivity_changed.connect(self.metrics.on_connectivity_changed)
+        for source in (s, clinic):
+            source.connectivity_changed.connect(self.service.on_connectivity_changed)
+            if self.health is not None:
+                source.connectivity_changed.connect(self.on_connectivity_changed)
+        clinic.loaded.connect(self.on_clinic_loaded)
         s.stage_changed.connect(self.on_stage_changed)
         self.activity.active_changed.connect(self.on_active_changed)
         self.service.changed.connect(self.on_service_changed)
-        if self.health is not None:
-            s.connectivity_changed.connect(self.on_connectivity_changed)
         return activity
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -208,7 +214,7 @@ class FleetRuntime(QObject):
             and not self.activity.active
             and self.session.stage is Stage.WELCOME
         ):
-            self.session.load_clinic()
+            self.clinic.load()
 
     # -- helpers --------------------------------------------------------------------------
 
