@@ -27,7 +27,8 @@ class SessionActivity(QObject):
 
     @property
     def stage(self) -> Stage:
-        return self.session.stage
+        stage: Stage = self.session.stage
+        return stage
 
     def _read(self) -> bool:
         return self.session.stage is not Stage.WELCOME or bool(self.session.busy)
