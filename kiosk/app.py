@@ -93,12 +93,11 @@ class KioskApp(QObject):
         self.reloader = ConfigReloader(
             lambda: load_settings(self.config_file),
             settings,
-            self.fleet.attach(self.session, self.session.clinic),
+            self.fleet.attach(self.session, self.clinic),
         )
         origin = self.portal.base_url
-        self.window = KioskWindow(
-            sandbox=backend.uses_sandbox, call_view=CallView(portal_origin=origin)
-        )
+        self.call_view = CallView(portal_origin=origin)
+        self.window = KioskWindow(sandbox=backend.uses_sandbox, call_view=self.call_view)
         self.navigator = self.window.navigator
         self.presenter = FlowPresenter(self.session, self.clinic, self.window)
         self.idle = IdlePresenter(
@@ -162,7 +161,7 @@ class KioskApp(QObject):
         self.dashboard.closed.connect(self.on_dashboard_closed)
         self.window.closing.connect(self.request_quit)
         self.fleet.service.changed.connect(self.window.welcome.set_out_of_service)
-        self.window.call.renderer_crashed.connect(self.on_call_renderer_crashed)
+        self.call_view.renderer_crashed.connect(self.on_call_renderer_crashed)
         self.reloader.reloaded.connect(self.on_settings_reloaded)
 
     # -- lifecycle --------------------------------------------------------------------------

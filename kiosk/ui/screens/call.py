@@ -20,13 +20,11 @@ BUTTON_MIN_WIDTH = 400
 
 class CallScreen(QWidget):
     """Hosts ``call_view``; "End visit" asks once inside the bar (no dialog) and then emits
-    ``end_requested``. ``call_left`` is the view's: the page itself says the call is over;
-    so is ``renderer_crashed`` (the page's render process died).
+    ``end_requested``. ``call_left`` is the view's: the page itself says the call is over.
     ``start_call(url)`` opens the page; ``stop_call()`` tears the web view down at once."""
 
     end_requested = Signal()
     call_left = Signal()
-    renderer_crashed = Signal()
 
     def __init__(self, call_view: CallView | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,7 +45,6 @@ class CallScreen(QWidget):
         layout.addWidget(self.call_view, 1)
         layout.addWidget(self._build_bar())
         self.call_view.call_left.connect(self.call_left)
-        self.call_view.renderer_crashed.connect(self.renderer_crashed)
         self.call_view.loading_changed.connect(self.on_loading_changed)
         self.connecting.hide()
 

@@ -179,9 +179,9 @@ def test_an_outage_during_a_visit_shows_out_of_service_only_on_welcome(qtbot, st
 def test_two_renderer_crashes_take_the_kiosk_out_of_service_for_a_while(qtbot, start_kiosk):
     app = start_kiosk(fleet=FleetOptions(webengine_out_of_service_s=0.5))
     welcome = app.window.welcome
-    app.window.call.renderer_crashed.emit()
+    app.call_view.renderer_crashed.emit()
     assert not welcome.out_of_service
-    app.window.call.renderer_crashed.emit()
+    app.call_view.renderer_crashed.emit()
     assert welcome.out_of_service and welcome.title.text() == OUT_OF_SERVICE
     qtbot.waitUntil(lambda: not welcome.out_of_service, timeout=WAIT_MS)
 
@@ -192,7 +192,7 @@ def test_the_call_screens_renderer_crash_reaches_the_session(qtbot, start_kiosk,
     app = start_kiosk()
     calls: list[str] = []
     monkeypatch.setattr(app.session, "call_crashed", lambda: calls.append("call_crashed"))
-    app.window.call.renderer_crashed.emit()
+    app.call_view.renderer_crashed.emit()
     assert calls == ["call_crashed"]
 
 
