@@ -149,7 +149,7 @@ def test_welcome_goes_out_of_service_while_the_clinic_is_unreachable_and_comes_b
 ):
     app = start_kiosk(fleet=FleetOptions(offline_out_of_service_s=0.3, probe_interval_s=0.2))
     welcome = app.window.welcome
-    qtbot.waitUntil(lambda: app.session.clinic.account is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: app.clinic.account is not None, timeout=WAIT_MS)
     assert welcome.check_in_button.isVisible() and welcome.check_in_button.text() == CHECK_IN
 
     faults(app, drop_rate=1.0)
