@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -14,8 +16,10 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.api import PortalUrls, VSeeClient
 from kiosk.backend import Backend
-from kiosk.config import KioskPaths, Settings
+from kiosk.config import KioskPaths, Settings, load_settings
 from kiosk.crash import CrashGuard
+from kiosk.fleet.reload import ConfigReloader, needs_restart, session_config_changes
+from kiosk.fleet.runtime import FleetRuntime
 from kiosk.logging_setup import recent_errors
 from kiosk.session import PatientSession, SessionConfig, Stage
 from kiosk.session.clinic import ClinicLoader
@@ -76,17 +80,24 @@ class KioskApp(QObject):
         self.launch = launch
         self.quit_requested = asyncio.Event()
         self.portal = PortalUrls(backend.portal_base_url)
-        self.client = self._new_client()
+        self.fleet = FleetRuntime(
+            settings.fleet, settings.metrics, __version__, backend.uses_sandbox, parent=self
+        )
+        self.client = self._new_client(self.fleet.transport)
         config = session_config or SessionConfig.from_settings(settings)
         self.session = PatientSession(self.client, config, self.portal)
         self.clinic = ClinicLoader(
             self.client, config.account_code, config.backoff_base_s, config.backoff_cap_s, self
         )
-        origin = self.portal.base_url
-        self.window = KioskWindow(
-            sandbox=backend.uses_sandbox,
-            call_view=CallView(portal_origin=origin, devices=settings.devices),
+        self.config_file = config_file
+        self.reloader = ConfigReloader(
+            lambda: load_settings(self.config_file),
+            settings,
+            self.fleet.attach(self.session, self.clinic),
         )
+        origin = self.portal.base_url
+        self.call_view = CallView(portal_origin=origin, devices=settings.devices)
+        self.window = KioskWindow(sandbox=backend.uses_sandbox, call_view=self.call_view)
         self.navigator = self.window.navigator
         self.presenter = FlowPresenter(self.session, self.clinic, self.window)
         self.idle = IdlePresenter(
@@ -123,13 +134,14 @@ class KioskApp(QObject):
         self._shut_down = False
         self._connect()
 
-    def _new_client(self) -> VSeeClient:
+    def _new_client(self, transport: Any = None) -> VSeeClient:
         return VSeeClient(
             self.backend.api_base_url,
             account_code=self.settings.account_code,
             api_key=self.backend.api_key,
             api_secret=self.backend.api_secret,
             max_upload_bytes=int(self.settings.kiosk.max_upload_mb * 1024 * 1024),
+            transport=transport,
         )
 
     def _connect(self) -> None:
@@ -150,6 +162,9 @@ class KioskApp(QObject):
         self.staff.exit_requested.connect(self.request_quit)
         self.dashboard.closed.connect(self.on_dashboard_closed)
         self.window.closing.connect(self.request_quit)
+        self.fleet.service.changed.connect(self.window.welcome.set_out_of_service)
+        self.call_view.renderer_crashed.connect(self.on_call_renderer_crashed)
+        self.reloader.reloaded.connect(self.on_settings_reloaded)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -168,6 +183,7 @@ class KioskApp(QObject):
             self.window, self.settings.kiosk, self.launch.windowed, self.launch.size
         )
         self.clinic.load()
+        self.fleet.start(self.window.welcome)
         log.info(
             "app.started version=%s sandbox=%s room=%s",
             __version__,
@@ -189,6 +205,7 @@ class KioskApp(QObject):
             )
         except TimeoutError:
             log.warning("app.shutdown_wipe_timeout")
+        self.fleet.stop()
         self.presenter.close()
         self.staff.uninstall()
         self.session.idle.uninstall()
@@ -205,6 +222,10 @@ class KioskApp(QObject):
         log.info("app.quit_requested")
         self.quit_requested.set()
 
+    def request_reload(self) -> None:
+        """SIGHUP (``systemctl reload``): re-read the config at the next Welcome."""
+        self.reloader.request()
+
     # -- slots ------------------------------------------------------------------------------
 
     def on_crashed(self, incident: str) -> None:
@@ -216,6 +237,27 @@ class KioskApp(QObject):
         self.reset_screen.show_incident(incident)
         self.navigator.show_overlay(Overlay.CRASH_RESET, self.reset_screen)
         self.session.end(EndReason.CRASH)
+
+    def on_call_renderer_crashed(self) -> None:
+        self.fleet.on_webengine_crashed()
+        self.session.call_crashed()
+
+    def on_settings_reloaded(self, settings: Settings, keys: frozenset[str]) -> None:
+        """At Welcome: take over what can change live; restart (systemd brings the kiosk
+        back with ``Restart=always``) when anything else changed."""
+        self.settings = settings
+        changes = session_config_changes(keys, settings)
+        if changes:
+            self.session.config = dataclasses.replace(self.session.config, **changes)
+            k = settings.kiosk
+            self.session.idle.set_timeouts(
+                k.idle_timeout_s, k.idle_timeout_waiting_s, k.idle_countdown_s
+            )
+        self.fleet.apply(settings.fleet)
+        restart = needs_restart(keys)
+        if restart:
+            log.warning("app.reload_needs_restart keys=%s", ",".join(sorted(restart)))
+            self.request_quit()
 
     def on_reset_continue(self) -> None:
         # The next patient starts at Welcome, even if the wipe under the reset screen is still

@@ -37,6 +37,7 @@ from pydantic_settings import (
 )
 
 from kiosk import constants
+from kiosk.fleet.settings import FleetOptions, MetricsOptions, metrics_problem
 from kiosk.settings_sources import (
     ConfigError,
     KioskEnvironment,
@@ -240,6 +241,8 @@ class Settings(BaseSettings):
     staff: StaffOptions = Field(StaffOptions(), description="Staff mode.")
     sandbox: SandboxOptions = Field(SandboxOptions(), description="The embedded sandbox.")
     devices: DevicesOptions = Field(DevicesOptions(), description="The cart's media devices.")
+    fleet: FleetOptions = Field(FleetOptions(), description="Watchdog, out of service, lock.")
+    metrics: MetricsOptions = Field(MetricsOptions(), description="Prometheus metrics outlets.")
 
     @classmethod
     def settings_customise_sources(
@@ -325,6 +328,8 @@ def load_settings(
         mixed = f"{config_file} with the environment"
         raise ConfigError(describe_error(exc, "environment", variables, mixed)) from None
     _check_real_endpoint(settings, str(config_file))
+    if problem := metrics_problem(settings.metrics):
+        raise ConfigError(f"{config_file}: key 'metrics.bind': {problem}")
     return settings
 
 

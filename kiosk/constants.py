@@ -89,3 +89,14 @@ PULSE_FRAME_MS = 40  # frame interval of the waiting/busy pulse animation
 PULSE_PERIOD_MS = 2400  # one slow breath of the pulse: calm, not urgent
 BUSY_OVERLAY_DELAY_MS = 250  # input is blocked at once; the overlay only shows after this
 GOODBYE_RETURN_S = 8.0  # the goodbye screen returns to Welcome on its own after this
+
+# Running unattended (kiosk/fleet).
+FLEET_OFFLINE_OUT_OF_SERVICE_S = 120.0  # clinic unreachable this long: Welcome says out of service
+FLEET_WEBENGINE_CRASH_LIMIT = 2  # web-engine crashes within the window that take the kiosk out
+FLEET_WEBENGINE_CRASH_WINDOW_S = 3600.0
+FLEET_WEBENGINE_OUT_OF_SERVICE_S = 300.0  # then it tries again by itself
+FLEET_PROBE_INTERVAL_S = 30.0  # at Welcome, the clinic is asked this often whether it is there
+WATCHDOG_DEFAULT_INTERVAL_S = 10.0  # ping interval when systemd gives no WATCHDOG_USEC
+METRICS_TEXTFILE_INTERVAL_S = 15.0
+METRICS_HTTP_PORT = 9464
+HEALTH_REQUEST_TIMEOUT_S = 5.0  # a health client that sends nothing is dropped after this

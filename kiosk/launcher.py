@@ -100,7 +100,7 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
             LaunchOptions(windowed=windowed, size=window_size),
             config_file=config_file or _config_file_in_use(paths),
         )
-        _on_signals(kiosk.request_quit)
+        _on_signals(kiosk.request_quit, kiosk.request_reload)
         poll = QTimer()
         poll.start(SIGNAL_POLL_MS)
         kiosk.start()
@@ -123,12 +123,13 @@ def _config_file_in_use(paths: KioskPaths) -> Path:
     return Path(explicit) if explicit else paths.config_file
 
 
-def _on_signals(handler: Callable[[], None]) -> None:
-    """SIGTERM (systemd stop) and SIGINT (Ctrl+C in a terminal) end the kiosk cleanly."""
+def _on_signals(quit_handler: Callable[[], None], reload_handler: Callable[[], None]) -> None:
+    """SIGTERM (systemd stop) and SIGINT (Ctrl+C in a terminal) end the kiosk cleanly; SIGHUP
+    (``systemctl reload``) re-reads the config at the next Welcome."""
     loop = asyncio.get_event_loop()
 
-    def on_signal(_signum: int, _frame: object) -> None:
-        loop.call_soon_threadsafe(handler)
+    def on_signal(signum: int, _frame: object) -> None:
+        loop.call_soon_threadsafe(reload_handler if signum == signal.SIGHUP else quit_handler)
 
-    for sig in (signal.SIGTERM, signal.SIGINT):
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, on_signal)

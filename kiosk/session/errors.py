@@ -9,6 +9,11 @@ from kiosk.session.types import SessionError
 NETWORK_MESSAGE = "The kiosk cannot reach the clinic right now. Please try again in a moment."
 #: Shown when something unexpected broke inside the kiosk; the session then starts over.
 CRASH_MESSAGE = "Sorry, something went wrong on this kiosk. Please start again."
+#: Shown (on Welcome, after the wipe) when the call page's render process died mid-call.
+CALL_CRASHED_MESSAGE = (
+    "Sorry, the video call stopped unexpectedly. "
+    "If you still need to see a provider, please check in again or see the front desk."
+)
 
 
 class SessionStateError(Exception):

@@ -129,6 +129,11 @@ class IdleMonitor(WindowEventFilter):
         if not self._paused:
             self._restart()
 
+    def set_timeouts(self, timeout_s: float, waiting_timeout_s: float, countdown_s: float) -> None:
+        """New limits (a reloaded config, applied at Welcome): used from the next ``resume``."""
+        self._timeouts = {"normal": timeout_s, "waiting": waiting_timeout_s}
+        self._countdown_ticks = max(0, math.ceil(countdown_s / self._tick_s - 1e-9))
+
     def pause(self) -> None:
         """Stop counting (Welcome screen, staff mode); a running countdown is dropped."""
         self._paused = True

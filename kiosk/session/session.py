@@ -16,7 +16,7 @@ from kiosk.session.client import SessionClient
 from kiosk.session.commands import CommandRunner, Work
 from kiosk.session.config import SessionConfig
 from kiosk.session.documents import AccountDocuments
-from kiosk.session.errors import CRASH_MESSAGE, SessionStateError
+from kiosk.session.errors import CALL_CRASHED_MESSAGE, CRASH_MESSAGE, SessionStateError
 from kiosk.session.hooks import Cleanup, SessionHooks
 from kiosk.session.idle import IdleMonitor
 from kiosk.session.journey import Journey
@@ -253,6 +253,14 @@ class PatientSession(QObject):
             close_reason = CloseReason(reason)
             work = lambda: self.journey.close_call(close_reason)  # noqa: E731
             self._run("call_finished", "Ending the call…", work)
+
+    def call_crashed(self) -> None:
+        """The call page's renderer died: tell the patient, close the visit as ``call_ended``
+        and end the session with the normal wipe (reason ``crash``)."""
+        if self.stage is Stage.CALL:
+            self._state.close_reason = CloseReason.CALL_ENDED
+            self.notice.emit(CALL_CRASHED_MESSAGE)
+            self.end(EndReason.CRASH)
 
     def finish(self) -> None:
         """The patient is done (goodbye, booking shown): start over for the next one."""

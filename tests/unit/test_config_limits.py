@@ -34,6 +34,13 @@ NUMERIC_SETTINGS: dict[str, bool] = {
     "staff.lockout_s": False,
     "sandbox.auto_provider_start_s": True,
     "sandbox.auto_provider_end_s": True,
+    "fleet.offline_out_of_service_s": False,
+    "fleet.webengine_crash_limit": False,
+    "fleet.webengine_crash_window_s": False,
+    "fleet.webengine_out_of_service_s": False,
+    "fleet.probe_interval_s": False,
+    "metrics.textfile_interval_s": False,
+    "metrics.port": True,  # 0: a free port, for tests
 }
 
 #: Bad values as TOML literals and as environment strings: not finite, negative, zero, huge.

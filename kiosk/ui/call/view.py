@@ -31,7 +31,9 @@ class CallView(QWidget):
     (``window.close()``); whether the call ended otherwise is the session's to read from the
     visit's status (the doc defines no "ended" URL). ``teardown`` deletes page, view and profile in
     the order the GUIDE requires; it is idempotent and the presenter registers it as a session
-    cleanup. The URL carries a login token: it is never logged.
+    cleanup. The URL carries a login token: it is never logged. ``renderer_crashed`` fires
+    when the page's render process dies while a call is open: a reload would bring back a
+    page that has lost the call (and may crash again), so the session ends the call instead.
 
     ``devices`` are the cart's configured camera, microphone and speaker: a script injected
     into the portal's origin only adds the matching device to the page's ``getUserMedia``,
@@ -41,6 +43,7 @@ class CallView(QWidget):
     """
 
     call_left = Signal()
+    renderer_crashed = Signal()
     loading_changed = Signal(bool)
     #: Pages sharing this view's profile (the device check) must go before it: they listen.
     about_to_tear_down = Signal()
@@ -205,8 +208,9 @@ class CallView(QWidget):
             self.call_left.emit()
 
     def on_render_process_terminated(self, status: Any, code: int) -> None:
-        """The page's renderer died: show the calling page again if the call was on it."""
+        """The page's renderer died under an open call: ``renderer_crashed`` (a view only
+        prepared for a call has no call to end)."""
         name = getattr(status, "name", status)
         log.warning("call.renderer_terminated status=%s code=%s", name, code)
-        if self._page is not None and self._watcher.seen_call and not self._watcher.left:
-            self._page.triggerAction(self._page.WebAction.Reload)
+        if self.active:
+            self.renderer_crashed.emit()

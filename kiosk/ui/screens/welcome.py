@@ -12,13 +12,17 @@ WELCOME_TO = "Welcome to {clinic}"
 LEAD = "Check in here to see a provider by video."
 CHECK_IN = "Check in"
 PATIENT_CODE = "I have a patient code"
+OUT_OF_SERVICE = "This kiosk is out of service — please see the front desk"
+OUT_OF_SERVICE_LEAD = "It will be back by itself as soon as it can."
 
 
 class WelcomeScreen(Screen):
     """The idle screen. ``check_in_requested`` starts a guest visit; ``patient_code_requested``
     starts one for a known patient (the link shows only when ``set_patient_code_enabled(True)``).
     The clinic's name and the waiting-room subtitle (e.g. the emergency line) come from
-    ``set_clinic``/``set_subtitle``; both may be empty before the account was first loaded."""
+    ``set_clinic``/``set_subtitle``; both may be empty before the account was first loaded.
+    ``set_out_of_service(True)`` turns it into a calm notice with no button (the clinic is
+    unreachable or calls keep failing); ``False`` brings the invitation back."""
 
     check_in_requested = Signal()
     patient_code_requested = Signal()
@@ -46,17 +50,36 @@ class WelcomeScreen(Screen):
         self.footer.addWidget(self.subtitle)
         self.check_in_button.clicked.connect(self.check_in_requested)
         self.code_button.clicked.connect(self.patient_code_requested)
+        self._clinic = ""
+        self._code_enabled = False
+        self.out_of_service = False
 
     def set_clinic(self, name: str) -> None:
         super().set_clinic(name)
-        self.title.setText(WELCOME_TO.format(clinic=name) if name else WELCOME)
+        self._clinic = name
+        self._refresh()
 
     def set_subtitle(self, text: str) -> None:
         self.subtitle.setText(text)
         self.subtitle.setVisible(bool(text.strip()))
 
     def set_patient_code_enabled(self, enabled: bool) -> None:
-        self.code_button.setVisible(enabled)
+        self._code_enabled = enabled
+        self._refresh()
+
+    def set_out_of_service(self, out: bool) -> None:
+        self.out_of_service = out
+        self._refresh()
+
+    def _refresh(self) -> None:
+        out = self.out_of_service
+        if out:
+            self.title.setText(OUT_OF_SERVICE)
+        else:
+            self.title.setText(WELCOME_TO.format(clinic=self._clinic) if self._clinic else WELCOME)
+        self.lead.setText(OUT_OF_SERVICE_LEAD if out else LEAD)
+        self.check_in_button.setVisible(not out)
+        self.code_button.setVisible(self._code_enabled and not out)
 
 
 __all__ = ["WelcomeScreen"]

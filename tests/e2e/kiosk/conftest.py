@@ -34,6 +34,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize  # noqa: E402
 
 from kiosk.backend import Backend  # noqa: E402
 from kiosk.config import KioskOptions, KioskPaths, Settings, StaffOptions  # noqa: E402
+from kiosk.fleet.settings import FleetOptions, MetricsOptions  # noqa: E402
 from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox  # noqa: E402
 from kiosk.session import SessionConfig  # noqa: E402
 
@@ -85,10 +86,11 @@ def run_on_loop(qtbot: Any, coro: Any, timeout: int = WAIT_MS) -> Any:
 
 @pytest.fixture
 def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., RunningKiosk]]:
-    """``start_kiosk(auto_provider=..., session=..., staff=..., doc_mode=...)`` builds and starts
-    a windowed ``KioskApp`` on a fresh sandbox (``doc_mode``: answering in the API doc's own
-    shapes, under its ``/vc/next/api_v3/`` prefix); teardown awaits ``shutdown()`` (the wipe,
-    closing clients and the sandbox) and stops the sandbox in any case.
+    """``start_kiosk(auto_provider=..., session=..., staff=..., doc_mode=..., fleet=...,
+    metrics=...)`` builds and starts a windowed ``KioskApp`` on a fresh sandbox (``doc_mode``:
+    answering in the API doc's own shapes, under its ``/vc/next/api_v3/`` prefix); teardown
+    awaits ``shutdown()`` (the wipe, closing clients and the sandbox) and stops the sandbox in
+    any case.
 
     ``session`` overrides ``FAST_SESSION``; ``staff`` is a ``StaffOptions``; ``seed_db`` runs
     on the sandbox's database path before the server opens it.
@@ -101,6 +103,8 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
         staff: StaffOptions | None = None,
         faults: Any = None,
         doc_mode: bool = False,
+        fleet: FleetOptions | None = None,
+        metrics: MetricsOptions | None = None,
     ) -> RunningKiosk:
         from kiosk.app import KioskApp, LaunchOptions
 
@@ -117,6 +121,8 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
             room_code=config["room_code"],
             kiosk=KioskOptions(fullscreen=False),
             staff=staff or StaffOptions(),
+            fleet=fleet or FleetOptions(),
+            metrics=metrics or MetricsOptions(),
         )
         paths = KioskPaths.default()
         app = KioskApp(
