@@ -19,6 +19,7 @@ import httpx
 import window_input
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QListWidget, QListWidgetItem, QScrollArea, QWidget
+from pytestqt.exceptions import TimeoutError as WaitTimedOut
 
 from kiosk import constants
 from kiosk.backend import SANDBOX_API_KEY
@@ -173,14 +174,15 @@ class PatientDriver:
     def wait_for_screen(self, screen: QWidget, timeout: int = WAIT_MS) -> None:
         self.wait(lambda: self.screen is screen and self.settled(), timeout)
 
-    def step_view(self) -> StepView:
-        self.wait(
-            lambda: (
-                self.screen is self.window.step_host
-                and isinstance(self.window.step_host.view, StepView)
-                and self.settled()
-            )
+    def _step_settled(self) -> bool:
+        return (
+            self.screen is self.window.step_host
+            and isinstance(self.window.step_host.view, StepView)
+            and self.settled()
         )
+
+    def step_view(self) -> StepView:
+        self.wait(self._step_settled)
         view = self.window.step_host.view
         assert isinstance(view, StepView)
         return view
@@ -255,9 +257,13 @@ class PatientDriver:
         until the step ``stop_at`` is on screen. When the lounge's "ready" prompt covers the
         step, the patient does what it says: Join now."""
         log = StepLog()
+        prompt = self.ready_prompt
         while self.stage in (Stage.WIZARD, Stage.POST_CALL):
-            if self.ready_prompt.showing:
-                self.tap(self.ready_prompt.join_button)
+            # The provider may get ready at any moment in the lounge: wait for the next step
+            # or the prompt, whichever comes.
+            self.wait(lambda: prompt.showing or self._step_settled())
+            if prompt.showing:
+                self.tap(prompt.join_button)
                 self.wait(lambda: self.stage is not Stage.WIZARD and self.settled())
                 break
             view = self.step_view()
@@ -266,8 +272,13 @@ class PatientDriver:
                 break
             log.steps.append(view.step.code)
             log.sections[view.step.code] = [s.section.code for s in view.sections]
-            self.fill_step(view, patient)
-            self.next(view)
+            try:
+                self.fill_step(view, patient)
+                self.next(view)
+            except (AssertionError, WaitTimedOut):
+                if not prompt.showing:
+                    raise
+                # The prompt came up over the step mid-way: the loop's top answers it.
         return log
 
     # -- sections --------------------------------------------------------------------------
