@@ -1,8 +1,11 @@
 """Wizard timings: build the largest step and switch between steps (printed, not asserted).
 
 Two cases: the example account's largest step (`post_signup_profile`), and an intake step with
-a 20-item medication list (each item a card with name, dose and times a day), a condition and
-a 0–10 scale — the issue's target case.
+a 20-item medication list (each item name, dose and times a day), a condition and a 0–10
+scale — the issue's target case. A step is measured as the patient meets it: a child of a
+window already on screen, from construction (build) or from the Next tap (switch) until its
+action bar has been painted. Median GUI-thread CPU ms of several repetitions, with the slowest
+and the wall time (see tests/benchmarks/README.md).
 
 python -m pytest tests/benchmarks/bench_wizard.py -m benchmark -s
 QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_wizard.py
