@@ -8,6 +8,13 @@ READ_TIMEOUT_S = 15.0
 WRITE_TIMEOUT_S = 30.0
 POOL_TIMEOUT_S = 5.0
 UPLOAD_TIMEOUT_S = 120.0
+# Whole-request deadlines (connect + send + the entire body): the per-phase timeouts above
+# restart with every byte, so a server trickling a byte at a time would never time out.
+REQUEST_DEADLINE_S = 45.0
+UPLOAD_DEADLINE_S = 300.0
+# Largest response body read: JSON answers, and downloaded files (larger than any upload).
+MAX_JSON_RESPONSE_BYTES = 8 * 1024 * 1024
+MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024
 
 # Retries of idempotent calls (GETs, heartbeats, queue polls).
 RETRY_MAX_ATTEMPTS = 4
