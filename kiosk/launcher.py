@@ -64,6 +64,16 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
     from kiosk.logging_setup import configure_logging
 
     configure_logging(paths, secrets=[s for s in (settings.api_key, settings.api_secret) if s])
+    from kiosk.backend import start_backend
+
+    # First, so a sandbox child starts while this process builds its window.
+    try:
+        backend = start_backend(settings)
+    except Exception as exc:  # no free port, or no process could be started
+        log.error("app.backend_failed error=%s", type(exc).__name__)
+        print(f"kiosk: the sandbox clinic could not start: {exc}", file=sys.stderr)
+        return EXIT_BACKEND
+
     from kiosk.ui.call.environment import configure_webengine_environment
 
     configure_webengine_environment()
@@ -78,18 +88,10 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
 
     apply_theme(app)
 
-    from kiosk.backend import start_backend
-
-    try:
-        backend = start_backend(settings)
-    except Exception as exc:  # port, database or seed problem in the embedded sandbox
-        log.error("app.backend_failed error=%s", type(exc).__name__)
-        print(f"kiosk: the sandbox clinic could not start: {exc}", file=sys.stderr)
-        return EXIT_BACKEND
-
     import qasync
 
     from kiosk.app import KioskApp, LaunchOptions
+    from kiosk.sandbox.embedded import SandboxStartError
 
     async def main() -> int:
         kiosk = KioskApp(
@@ -105,7 +107,14 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
         poll.start(SIGNAL_POLL_MS)
         kiosk.start()
         try:
+            # The sandbox child starts alongside the first paint; until it listens, the
+            # kiosk's requests wait in its socket's backlog.
+            await backend.wait_ready()
             await kiosk.quit_requested.wait()
+        except SandboxStartError as exc:
+            log.error("app.backend_failed error=%s", type(exc).__name__)
+            print(f"kiosk: the sandbox clinic could not start: {exc}", file=sys.stderr)
+            return EXIT_BACKEND
         finally:
             poll.stop()
             await kiosk.shutdown()
