@@ -35,6 +35,10 @@ UPLOAD_CHUNK_BYTES = 64 * 1024  # read from disk and sent this much at a time
 HEARTBEAT_S = 300
 QUEUE_POLL_S = 10.0
 VISIT_STATUS_POLL_S = 5.0
+# With no poll answered for this long, the waiting room says it is reconnecting (and that the
+# patient keeps their place); at least two of the shortest poll intervals, so one slow answer
+# never shows it.
+WAITING_RECONNECT_NOTICE_S = 15.0
 
 # Idle and automatic logoff.
 IDLE_TIMEOUT_S = 120.0
