@@ -52,7 +52,8 @@ class WaitingRoomScreen(Screen):
         self.reconnecting.setProperty("screens", "reconnecting")
         self.reconnecting.hide()
         self.body.addWidget(self.pulse, 0, Qt.AlignmentFlag.AlignHCenter)
-        for label in (self.reconnecting, self.position, self.wait, self.length, self.waited, self.stay):
+        labels = (self.reconnecting, self.position, self.wait, self.length, self.waited, self.stay)
+        for label in labels:
             self.body.addWidget(label)
         self.footer.addWidget(self.subtitle)
         self.leave_button = big_button(LEAVE, "", self.footer.parentWidget())
