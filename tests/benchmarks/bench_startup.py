@@ -6,15 +6,15 @@ python tests/benchmarks/bench_startup.py --runs 7
 
 Each round starts, one after the other (offscreen Qt, own temporary XDG folders):
 
-- **bare**: a Python process that imports PySide6, shows one empty 1280x800 ``QWidget`` and
-  logs ``first_frame`` from the first turn of its event loop — the floor any Qt app pays;
+- **bare**: a Python process that imports PySide6, shows one empty 1280x800 ``QWidget``,
+  paints it and logs ``first_frame`` — the floor any Qt app pays;
 - **configured**: ``python -m kiosk --windowed`` pointed at a sandbox the benchmark runs
   itself (``KIOSK_API_BASE_URL`` …), so the kiosk process is alone: no sandbox child;
 - **sandbox**: ``python -m kiosk --windowed`` with nothing configured (its sandbox child).
 
-Markers on stderr: ``app.first_frame`` (the loop's first turn after Welcome was shown, i.e.
-the first paint), ``app.started`` (``KioskApp.start`` done) and ``clinic.loaded`` (Welcome
-greets with the clinic's name). Times are from just before ``Popen`` (interpreter start and
+Markers on stderr: ``app.first_frame`` (Welcome painted, the same way as the bare window),
+``app.started`` (``KioskApp.start`` done) and ``clinic.loaded`` (Welcome greets with the
+clinic's name). Times are from just before ``Popen`` (interpreter start and
 imports included). Memory is PSS from ``/proc/<pid>/smaps_rollup`` (shared pages split between
 the processes sharing them) at Welcome, ``STEADY_S`` after ``clinic.loaded``: the kiosk process
 alone, and its children (the sandbox) apart. Every process ends with SIGTERM and its process
@@ -51,14 +51,15 @@ STOP_TIMEOUT_S = 20.0
 KIOSK_MARKERS = ("app.first_frame", "app.started", "clinic.loaded")
 
 BARE_WINDOW = """
-import logging, sys
-from PySide6.QtCore import QTimer
+import sys
 from PySide6.QtWidgets import QApplication, QWidget
 app = QApplication(sys.argv[:1])
 window = QWidget()
 window.resize(1280, 800)
 window.show()
-QTimer.singleShot(0, lambda: print("first_frame", file=sys.stderr, flush=True))
+window.repaint()
+app.processEvents()
+print("first_frame", file=sys.stderr, flush=True)
 app.exec()
 """
 
