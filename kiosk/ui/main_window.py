@@ -81,6 +81,8 @@ class KioskWindow(QMainWindow):
     """
 
     closing = Signal()
+    _call_view: CallView | None
+    _goodbye_return_s: float
 
     room_picker: _LazyScreen[RoomPickerScreen] = _LazyScreen(
         lambda w: _screen_class("room_picker", "RoomPickerScreen")()
