@@ -99,7 +99,30 @@ async def send_bounded(
 
     Raises ``DeadlineExceeded``, ``ResponseTooLarge`` or httpx's own transport errors; the
     connection is closed in every case (a half-read connection is not returned to the pool).
+
+    A caller that is cancelled (a poll stopped, the wipe's step timeout) stops waiting, but the
+    exchange itself runs on to its end or its deadline in its own task, so its connection goes
+    back to the pool whole. Workaround: httpcore 1.0.9 (the latest) leaks pool connections
+    cancelled mid-request (encode/httpcore#1093, #1115), which soaks showed as sockets in
+    CLOSE_WAIT piling up session after session.
     """
+    exchange = asyncio.ensure_future(_exchange(http, request, limit, deadline_s))
+    try:
+        return await asyncio.shield(exchange)
+    except asyncio.CancelledError:
+        exchange.add_done_callback(_forget_outcome)
+        raise
+
+
+def _forget_outcome(task: asyncio.Future[Reply]) -> None:
+    """Nobody waits for this exchange any more: its result or error is dropped quietly."""
+    if not task.cancelled():
+        task.exception()
+
+
+async def _exchange(
+    http: httpx.AsyncClient, request: httpx.Request, limit: int, deadline_s: float
+) -> Reply:
     try:
         async with asyncio.timeout(deadline_s):
             response = await http.send(request, stream=True)

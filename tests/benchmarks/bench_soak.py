@@ -36,6 +36,38 @@ from kiosk.sandbox.process import SandboxProcess
 SESSION_TIMEOUT_S = 120.0
 
 
+def fd_kinds() -> Counter[str]:
+    """Open descriptors by kind (socket, pipe, anon_inode:…, file)."""
+    kinds: Counter[str] = Counter()
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{name}")
+        except OSError:
+            continue
+        kind = target.split(":")[0] if ":" in target else "file"
+        if kind == "socket":
+            kind = f"socket/{_tcp_states().get(target[8:-1], 'other')}"
+        kinds[kind] += 1
+    return kinds
+
+
+_TCP_STATES = {"01": "established", "06": "time_wait", "08": "close_wait", "0A": "listen"}
+
+
+def _tcp_states() -> dict[str, str]:
+    """Socket inode → TCP state, from /proc/net/tcp and tcp6."""
+    states: dict[str, str] = {}
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            parts = line.split()
+            states[parts[9]] = _TCP_STATES.get(parts[3], parts[3])
+    return states
+
+
 def figures() -> tuple[float, int, int]:
     """PSS in MiB, open fds and threads of this process, after a full collection."""
     gc.collect()
@@ -64,7 +96,7 @@ async def drive(sandbox: SandboxProcess, args: argparse.Namespace) -> int:
                 samples.append((number, pss, fds, threads))
                 print(
                     f"  after {number:>4} sessions: PSS {pss:6.1f} MiB, {fds} fds, "
-                    f"{threads} threads",
+                    f"{threads} threads; fds by kind {dict(fd_kinds())}",
                     flush=True,
                 )
     finally:
