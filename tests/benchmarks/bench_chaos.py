@@ -125,11 +125,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 @pytest.mark.benchmark
+@pytest.mark.timeout(7200)
 def test_chaos_figures() -> None:
     """Runs the script in its own process (its own Qt application) and prints its report."""
     done = subprocess.run(
-        [sys.executable, __file__], cwd=ROOT, capture_output=True, text=True, check=False
-    )
+        [sys.executable, __file__], cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
     print(done.stdout, done.stderr[-2000:] if done.returncode else "")
     assert done.returncode == 0
 

@@ -112,6 +112,7 @@ def measure(count: int, restart_sec: float) -> None:
 
 
 @pytest.mark.benchmark
+@pytest.mark.timeout(1800)
 def test_restart_figures() -> None:
     measure(ROUNDS, 0.1)
 

@@ -279,6 +279,7 @@ def report(results: dict[str, list[Run]]) -> None:
 
 
 @pytest.mark.benchmark
+@pytest.mark.timeout(1800)
 def test_startup_figures() -> None:
     """Prints the figures; asserts only that every process started and exited cleanly."""
     results = measure()
