@@ -3,6 +3,7 @@ not even when its parent is SIGKILLed."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import socket
@@ -179,3 +180,27 @@ def test_the_child_dies_when_its_parent_is_killed(tmp_path) -> None:
             os.kill(child_pid, signal.SIGKILL)
         if parent.stdout is not None:
             parent.stdout.close()
+
+
+def test_waiting_on_an_event_loop_reports_a_child_that_cannot_start(tmp_path) -> None:
+    """The launcher's path: the window is up, the loop runs, the child fails."""
+    not_a_database = tmp_path / "folder.db"
+    not_a_database.mkdir()
+    sandbox = SandboxProcess(db_path=not_a_database)
+    sandbox.launch()
+    pid = sandbox.pid
+    assert pid is not None
+
+    with pytest.raises(SandboxStartError):
+        asyncio.run(sandbox.async_wait_ready(timeout_s=60))
+
+    assert gone(pid)
+    assert sandbox.address is None
+
+
+def test_waiting_on_an_event_loop_returns_once_the_child_listens(sandbox) -> None:
+    address = sandbox.launch()
+
+    asyncio.run(sandbox.async_wait_ready(timeout_s=60))
+
+    assert listening(address.api_base_url)
