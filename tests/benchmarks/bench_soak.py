@@ -7,8 +7,9 @@ One kiosk (one ``PatientSession`` and ``VSeeClient`` for the whole run, as in th
 walks patients through identify, the walk-in wizard, the waiting room, the call and the survey
 against a sandbox child process (no faults; a simulated provider takes each patient at once).
 After ``--warmup`` sessions and then every ``--every`` sessions it records this process's PSS
-(``/proc/self/smaps_rollup``, after a garbage collection), open file descriptors and threads
-(``/proc/self/task``); it prints their growth from the warm-up to the end.
+and USS (``/proc/self/smaps_rollup``, after a garbage collection), open file descriptors (by
+kind and TCP state) and threads (``/proc/self/task``); it prints their growth from the warm-up
+to the end.
 """
 
 from __future__ import annotations
@@ -68,14 +69,25 @@ def _tcp_states() -> dict[str, str]:
     return states
 
 
-def figures() -> tuple[float, int, int]:
-    """PSS in MiB, open fds and threads of this process, after a full collection."""
+def figures() -> tuple[float, float, int, int]:
+    """PSS and USS in MiB, open fds and threads of this process, after a full collection.
+
+    PSS also moves when *other* processes map or unmap the same libraries (their shared pages
+    are split between more or fewer processes); USS (private pages only) does not.
+    """
     gc.collect()
-    pss = 0
+    fields: dict[str, int] = {}
     for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
-        if line.startswith("Pss:"):
-            pss = int(line.split()[1])
-    return pss / 1024, len(os.listdir("/proc/self/fd")), len(os.listdir("/proc/self/task"))
+        name, _, rest = line.partition(":")
+        if rest.strip().endswith("kB"):
+            fields[name] = int(rest.split()[0])
+    uss = fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
+    return (
+        fields.get("Pss", 0) / 1024,
+        uss / 1024,
+        len(os.listdir("/proc/self/fd")),
+        len(os.listdir("/proc/self/task")),
+    )
 
 
 async def drive(sandbox: SandboxProcess, args: argparse.Namespace) -> int:
@@ -84,7 +96,7 @@ async def drive(sandbox: SandboxProcess, args: argparse.Namespace) -> int:
     crashes = CrashCounter(asyncio.get_running_loop())
     kiosk = Kiosk.build(sandbox)
     outcomes: Counter[str] = Counter()
-    samples: list[tuple[int, float, int, int]] = []
+    samples: list[tuple[int, float, float, int, int]] = []
     started = time.monotonic()
     try:
         for number in range(1, args.sessions + 1):
@@ -92,10 +104,11 @@ async def drive(sandbox: SandboxProcess, args: argparse.Namespace) -> int:
             outcomes[result.outcome] += 1
             if number == args.warmup or (number > args.warmup and number % args.every == 0):
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-                pss, fds, threads = figures()
-                samples.append((number, pss, fds, threads))
+                pss, uss, fds, threads = figures()
+                samples.append((number, pss, uss, fds, threads))
                 print(
-                    f"  after {number:>4} sessions: PSS {pss:6.1f} MiB, {fds} fds, "
+                    f"  after {number:>4} sessions: PSS {pss:6.1f} MiB, USS {uss:6.1f} MiB, "
+                    f"{fds} fds, "
                     f"{threads} threads; fds by kind {dict(fd_kinds())}",
                     flush=True,
                 )
@@ -106,10 +119,10 @@ async def drive(sandbox: SandboxProcess, args: argparse.Namespace) -> int:
     print(f"soak: {args.sessions} sessions back to back on one kiosk, {elapsed:.0f} s in all")
     print(f"  outcomes: {dict(outcomes)}; crashes: {crashes.count} {dict(crashes.kinds) or ''}")
     if len(samples) >= 2:
-        (n0, pss0, fds0, th0), (n1, pss1, fds1, th1) = samples[0], samples[-1]
+        (n0, pss0, uss0, fds0, th0), (n1, pss1, uss1, fds1, th1) = samples[0], samples[-1]
         print(
-            f"  from session {n0} to {n1}: PSS {pss1 - pss0:+.1f} MiB (target ≤ 5), "
-            f"fds {fds1 - fds0:+d}, threads {th1 - th0:+d} (target flat)"
+            f"  from session {n0} to {n1}: PSS {pss1 - pss0:+.1f} MiB (target ≤ 5), USS "
+            f"{uss1 - uss0:+.1f} MiB, fds {fds1 - fds0:+d}, threads {th1 - th0:+d} (target flat)"
         )
     return 0
 
