@@ -98,7 +98,7 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
     window = KioskWindow(sandbox=backend.uses_sandbox)
     apply_kiosk_window_mode(window, settings.kiosk, windowed, window_size)
     paint_first_frame(app, window)
-    log.info("app.first_frame")
+    log.info("app.first_frame cpu_s=%.3f", time.process_time())
 
     import qasync
 
