@@ -91,16 +91,18 @@ class StepView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
+        # The scroll area gets its (still empty) content widget before the sections are built
+        # into it: `QScrollArea.setWidget` lays out and polishes what it is given, and a step
+        # polished before the window's host takes it is polished again when it moves there
+        # (together half the time of building the largest example step).
+        body = self._build_body()
         self.sections = self._build_sections()
         outer.addWidget(self._build_header(progress))
-        outer.addWidget(self._build_body(), 1)
+        outer.addWidget(body, 1)
         outer.addWidget(self._build_footer())
 
     # -- construction ---------------------------------------------------------------------
     def _build_sections(self) -> list[SectionWidget]:
-        self._column = QWidget()
-        self._column.setProperty("wizard", "column")
-        self._column.setMaximumWidth(CONTENT_MAX_WIDTH)
         layout = QVBoxLayout(self._column)
         layout.setContentsMargins(0, 8, 0, 32)
         layout.setSpacing(40)
@@ -186,8 +188,10 @@ class StepView(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         holder = QWidget()
-        _centered(holder, (48, 0, 48, 0), self._column)
         self.scroll.setWidget(holder)
+        self._column = QWidget(holder)
+        self._column.setProperty("wizard", "column")
+        _centered(holder, (48, 0, 48, 0), self._column)
         enable_kinetic_scroll(self.scroll)
         return self.scroll
 
