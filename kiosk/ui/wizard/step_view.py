@@ -183,17 +183,17 @@ class StepView(QWidget):
         return heading
 
     def _build_body(self) -> QScrollArea:
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         holder = QWidget()
-        self.scroll.setWidget(holder)
+        self.scroll_area.setWidget(holder)
         self._column = QWidget(holder)
         self._column.setProperty("wizard", "column")
         _centered(holder, (48, 0, 48, 0), self._column)
-        enable_kinetic_scroll(self.scroll)
-        return self.scroll
+        enable_kinetic_scroll(self.scroll_area)
+        return self.scroll_area
 
     def _build_footer(self) -> QWidget:
         outer = QFrame(self)
@@ -247,7 +247,7 @@ class StepView(QWidget):
             self._problems_shown = len(invalid)
             self.summary.setText(attention_text(len(invalid)))
             self.summary.show()
-            self.scroll.ensureWidgetVisible(invalid[0], 40, 120)
+            self.scroll_area.ensureWidgetVisible(invalid[0], 40, 120)
             invalid[0].setFocus(Qt.FocusReason.OtherFocusReason)
             log.info("step %s: %d answers need attention", self.step.code, len(invalid))
             return

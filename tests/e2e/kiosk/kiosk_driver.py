@@ -19,7 +19,7 @@ import httpx
 import window_input
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QListWidget, QListWidgetItem, QScrollArea, QWidget
-from pytestqt.exceptions import TimeoutError as WaitTimedOut
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from kiosk import constants
 from kiosk.backend import SANDBOX_API_KEY
@@ -275,10 +275,11 @@ class PatientDriver:
             try:
                 self.fill_step(view, patient)
                 self.next(view)
-            except (AssertionError, WaitTimedOut):
-                if not prompt.showing:
+            except (AssertionError, WaitTimeout):
+                # The provider may get ready at any moment (a patient's pace is not the
+                # server's): the prompt then lies over the step the patient was filling in.
+                if not self.ready_prompt.showing:
                     raise
-                # The prompt came up over the step mid-way: the loop's top answers it.
         return log
 
     # -- sections --------------------------------------------------------------------------
