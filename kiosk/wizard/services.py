@@ -61,3 +61,12 @@ class WizardServices(Protocol):
     def max_upload_bytes(self) -> int:
         """Largest file the server accepts, in bytes."""
         ...
+
+    def capture_dir(self) -> Path:
+        """Where "Take a photo" saves this patient's photos (inside the session's temp folder,
+        so the wipe takes them)."""
+        ...
+
+    def camera_label(self) -> str:
+        """Part of the label of the cart's camera for "Take a photo" ("" = system default)."""
+        ...

@@ -43,10 +43,11 @@ def _check_page_class() -> type:
             else:
                 permission.deny()
 
-        def acceptNavigationRequest(self, url: QUrl, _type: Any, _main: bool) -> bool:
+        def acceptNavigationRequest(self, url: QUrl | str, _type: Any, _main: bool) -> bool:
+            url = QUrl(url) if isinstance(url, str) else url
             return url.scheme() == "data" or origin_of(url) == origin_of(CHECK_URL)
 
-        def createWindow(self, _type: Any) -> None:
+        def createWindow(self, _type: Any) -> None:  # type: ignore[override]  # Qt takes a null page: no window
             return None
 
     return CheckPage

@@ -62,8 +62,9 @@ class CallPage(QWebEnginePage):
         self.permissionRequested.connect(self.on_permission_requested)
 
     def acceptNavigationRequest(
-        self, url: QUrl, _type: QWebEnginePage.NavigationType, is_main_frame: bool
+        self, url: QUrl | str, _type: QWebEnginePage.NavigationType, is_main_frame: bool
     ) -> bool:
+        url = QUrl(url) if isinstance(url, str) else url
         if is_allowed_navigation(url, self.portal_origin):
             return True
         log.warning(
@@ -73,7 +74,7 @@ class CallPage(QWebEnginePage):
         )
         return False
 
-    def createWindow(self, _type: QWebEnginePage.WebWindowType) -> None:
+    def createWindow(self, _type: QWebEnginePage.WebWindowType) -> QWebEnginePage | None:  # type: ignore[override]  # Qt takes a null page: no window
         log.warning("call.popup_refused")
         return None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -73,9 +73,9 @@ class ErrorPanel(CoverLayer):
         self.cover()
         (self.retry_button if can_retry else self.start_over_button).setFocus()
 
-    def _answer(self, signal: object) -> None:
+    def _answer(self, signal: SignalInstance) -> None:
         self.hide()
-        signal.emit()  # type: ignore[arg-type]
+        signal.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

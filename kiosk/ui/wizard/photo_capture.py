@@ -65,11 +65,12 @@ def _photo_page_class() -> type:
             else:
                 permission.deny()
 
-        def acceptNavigationRequest(self, url: QUrl, _type: Any, _main: bool) -> bool:
+        def acceptNavigationRequest(self, url: QUrl | str, _type: Any, _main: bool) -> bool:
+            url = QUrl(url) if isinstance(url, str) else url
             # setHtml navigates to a data: URL carrying the page, with PHOTO_URL as its base.
             return url.scheme() == "data" or origin_of(url) == origin_of(PHOTO_URL)
 
-        def createWindow(self, _type: Any) -> None:
+        def createWindow(self, _type: Any) -> None:  # type: ignore[override]  # Qt takes a null page: no window
             return None
 
     return PhotoPage
@@ -201,7 +202,7 @@ class PhotoCapture(QWidget):
             self.message.setText(NOT_READY)
             self.message.show()
             return
-        image = QImage.fromData(photo, "JPEG")
+        image = QImage.fromData(photo)
         if image.isNull():
             self.message.setText(NOT_READY)
             self.message.show()

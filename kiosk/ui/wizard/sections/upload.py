@@ -114,7 +114,7 @@ class UploadSection(SectionWidget):
             self.capture.photo_taken.connect(self.on_photo_taken)
             self.capture.cancelled.connect(self.on_photo_closed)
             self.body.insertWidget(self.body.indexOf(self.photo_button) + 1, self.capture)
-        camera = getattr(self.services, "camera_label", lambda: "")()
+        camera = self.services.camera_label()
         try:
             folder = Path(self.services.capture_dir())
         except OSError:
