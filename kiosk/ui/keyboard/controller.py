@@ -32,6 +32,8 @@ log = logging.getLogger("kiosk.ui.keyboard")
 
 #: The slide up/down (ms); 0 shows and hides at once (tests, benchmarks).
 SLIDE_MS = 140
+#: Qt's QWIDGETSIZE_MAX: no maximum height.
+UNLIMITED = 16777215
 #: How often a pending hide checks whether the finger is still down (ms).
 HIDE_POLL_MS = 30
 #: Windows at least this tall get ``LARGE_KEY_PX`` keys.
@@ -145,7 +147,7 @@ class KeyboardController(QObject):
         full = self.panel.sizeHint().height()
         self._animation.stop()
         if self.slide_ms <= 0:
-            self.panel.setMaximumHeight(full)
+            self.panel.setMaximumHeight(UNLIMITED)
             self.panel.show()
             self.keep_target_visible()
             return
@@ -206,6 +208,8 @@ class KeyboardController(QObject):
 
     def on_animation_finished(self) -> None:
         if self._wanted:
+            # Free again: a layout with more rows (email) must get its full height.
+            self.panel.setMaximumHeight(UNLIMITED)
             self.keep_target_visible()
         else:
             self.panel.hide()

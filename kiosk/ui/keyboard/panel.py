@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.keyboard.layouts import LAYOUTS, Action, Key, Layout, LayoutName
 
@@ -16,7 +23,7 @@ LONG_PRESS_MS = 450
 KEY_SPACING = 8
 #: The letter rows never grow wider than this (px); number pads than ``PAD_MAX_WIDTH``.
 ROWS_MAX_WIDTH = 1240
-PAD_MAX_WIDTH = 620
+PAD_MAX_WIDTH = 560
 #: Accessible names of the keys whose face is a symbol.
 SPOKEN = {"⌫": "Delete", "⇧": "Shift", "space": "Space"}
 
@@ -99,25 +106,52 @@ class KeyboardPanel(QFrame):
         self.set_key_height(MIN_KEY_PX)
 
     def _build_page(self, layout: Layout) -> QWidget:
+        """Letter rows are centred rows of keys of different widths (as on a phone); a pad
+        is a grid, so its columns line up."""
         page = QWidget(self)
         rows = QVBoxLayout(page)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(KEY_SPACING)
         buttons: list[KeyButton] = []
-        for keys in layout.rows:
+
+        def key_button(key: Key, holder: QWidget) -> KeyButton:
+            button = KeyButton(key, holder)
+            button.tapped.connect(self.on_key_tapped)
+            button.held.connect(self.on_key_held)
+            buttons.append(button)
+            return button
+
+        def centred(holder: QWidget) -> None:
+            line = QHBoxLayout()
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addStretch(1)
+            line.addWidget(holder, 100)
+            line.addStretch(1)
+            rows.addLayout(line)
+
+        if layout.pad:
             holder = QWidget(page)
-            holder.setMaximumWidth(PAD_MAX_WIDTH if layout.pad else ROWS_MAX_WIDTH)
-            row = QHBoxLayout(holder)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.setSpacing(KEY_SPACING)
-            for key in keys:
-                button = KeyButton(key, holder)
-                button.tapped.connect(self.on_key_tapped)
-                button.held.connect(self.on_key_held)
-                row.addWidget(button, round(key.width * 4))
-                buttons.append(button)
-            rows.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
-        page.setProperty("shiftable", layout.shiftable)
+            holder.setMaximumWidth(PAD_MAX_WIDTH)
+            grid = QGridLayout(holder)
+            grid.setContentsMargins(0, 0, 0, 0)
+            grid.setSpacing(KEY_SPACING)
+            for row_index, keys in enumerate(layout.rows):
+                column = 0
+                for key in keys:
+                    span = max(1, round(key.width))
+                    grid.addWidget(key_button(key, holder), row_index, column, 1, span)
+                    column += span
+            centred(holder)
+        else:
+            for keys in layout.rows:
+                holder = QWidget(page)
+                holder.setMaximumWidth(ROWS_MAX_WIDTH)
+                row = QHBoxLayout(holder)
+                row.setContentsMargins(0, 0, 0, 0)
+                row.setSpacing(KEY_SPACING)
+                for key in keys:
+                    row.addWidget(key_button(key, holder), round(key.width * 4))
+                centred(holder)
         self._buttons[layout.name] = buttons
         return page
 

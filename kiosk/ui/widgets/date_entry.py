@@ -34,8 +34,14 @@ _DIGITS_ONLY = (
 
 
 def locale_order(locale: QLocale | None = None) -> tuple[Part, Part, Part]:
-    """Month, day and year in the order ``locale`` writes a short date (US: month first)."""
-    pattern = (locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat)
+    """Month, day and year in the order ``locale`` writes a short date (US: month first).
+
+    The "C" locale (a system with no language set, as many kiosk images) counts as US
+    English: VSee Clinic's own forms write MM/DD/YYYY."""
+    locale = locale or QLocale()
+    if locale.language() == QLocale.Language.C:
+        return ("month", "day", "year")
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
     found = {"month": pattern.find("M"), "day": pattern.find("d"), "year": pattern.find("y")}
     if min(found.values()) < 0:
         return ("month", "day", "year")

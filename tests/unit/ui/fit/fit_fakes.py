@@ -161,8 +161,8 @@ class FitRig:
             lambda: [identify.first.edit, identify.last.edit, identify.dob.entry.focus_widget()],
         )
         yield "identify known patient", self._identify_known, lambda: [identify.code.edit]
-        intake = next(i for i, (_g, s) in enumerate(self.steps) if s.code == "intake")
-        yield "step intake", self._step(intake), self._step_text_fields
+        for index, (group, step) in enumerate(self.steps):
+            yield f"step {group}/{step.code}", self._step(index), self._step_text_fields
         console = self.console
         yield (
             "staff console: Provider",

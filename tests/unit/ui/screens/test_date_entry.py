@@ -24,6 +24,7 @@ L, C = QLocale.Language, QLocale.Country
         ),
         (QLocale(L.German, C.Germany), ("day", "month", "year")),
         (QLocale(L.Japanese, C.Japan), ("year", "month", "day")),
+        (QLocale.c(), ("month", "day", "year")),  # no language set: US, as VSee's forms
     ],
 )
 def test_boxes_follow_the_locales_date_order(locale, order) -> None:
