@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -44,6 +44,7 @@ class KeyButton(QPushButton):
         if key.action is Action.ENTER:
             self.setProperty("keyboard", "enter")
         self.setAccessibleName(SPOKEN.get(key.label, key.label))
+        self.edge = MIN_KEY_PX
         self._held = False
         self._hold = QTimer(self)
         self._hold.setSingleShot(True)
@@ -51,6 +52,19 @@ class KeyButton(QPushButton):
         self._hold.timeout.connect(self.on_hold_timeout)
         self.pressed.connect(self.on_pressed)
         self.clicked.connect(self.on_clicked)
+
+    def set_edge(self, px: int) -> None:
+        """Key height ``px`` and at least as wide: a fingertip whatever the label's width."""
+        self.edge = px
+        self.setFixedHeight(px)
+        self.setMinimumWidth(MIN_KEY_PX)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Polish:
+            # A style sheet's min-width/min-height would replace the sizes set in code.
+            self.set_edge(self.edge)
+        return handled
 
     def on_pressed(self) -> None:
         self._held = False
@@ -199,8 +213,7 @@ class KeyboardPanel(QFrame):
         px = max(MIN_KEY_PX, px)
         for buttons in self._buttons.values():
             for button in buttons:
-                button.setFixedHeight(px)
-                button.setMinimumWidth(MIN_KEY_PX)
+                button.set_edge(px)
 
     def _face(self, key: Key) -> str:
         if key.action is Action.TEXT and len(key.label) == 1 and self._shift:
@@ -242,7 +255,8 @@ class KeyboardPanel(QFrame):
         for variant in (key.label, *key.variants):
             button = KeyButton(Key(variant), self.strip)
             button.setText(self._face(button.key))
-            button.setFixedSize(max(MIN_KEY_PX, edge), edge)
+            button.set_edge(edge)
+            button.setFixedWidth(max(MIN_KEY_PX, edge))
             button.tapped.connect(self.on_key_tapped)
             self._strip_row.addWidget(button)
         self.strip.adjustSize()
