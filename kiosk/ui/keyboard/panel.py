@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.ui.keyboard.layouts import LAYOUTS, Action, Key, Layout, LayoutName
 
-#: Smallest key edge (px): a fingertip, on the smallest supported screen.
+#: Smallest key edge (px): a fingertip, on the smallest supported screen. Also in kiosk.qss.
 MIN_KEY_PX = 56
-#: Key height on tall screens (px).
+#: Key height on tall screens (px). Also in kiosk.qss (``keysize="large"``).
 LARGE_KEY_PX = 72
 #: A letter held this long offers its accents.
 LONG_PRESS_MS = 450
@@ -39,12 +40,14 @@ class KeyButton(QPushButton):
         super().__init__(key.label, parent)
         self.key = key
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Widths come from the row's stretch factors and the theme's min-width, never from
+        # the label (an unpolished "space" key once widened the window past the screen).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setAutoRepeat(key.action is Action.BACKSPACE)
         self.setProperty("keyboard", "key" if key.action is Action.TEXT else "action")
         if key.action is Action.ENTER:
             self.setProperty("keyboard", "enter")
         self.setAccessibleName(SPOKEN.get(key.label, key.label))
-        self.edge = MIN_KEY_PX
         self._held = False
         self._hold = QTimer(self)
         self._hold.setSingleShot(True)
@@ -52,19 +55,6 @@ class KeyButton(QPushButton):
         self._hold.timeout.connect(self.on_hold_timeout)
         self.pressed.connect(self.on_pressed)
         self.clicked.connect(self.on_clicked)
-
-    def set_edge(self, px: int) -> None:
-        """Key height ``px`` and at least as wide: a fingertip whatever the label's width."""
-        self.edge = px
-        self.setFixedHeight(px)
-        self.setMinimumWidth(MIN_KEY_PX)
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.Polish:
-            # A style sheet's min-width/min-height would replace the sizes set in code.
-            self.set_edge(self.edge)
-        return handled
 
     def on_pressed(self) -> None:
         self._held = False
@@ -209,11 +199,16 @@ class KeyboardPanel(QFrame):
             self._relabel()
 
     def set_key_height(self, px: int) -> None:
-        """Key height for the window's size (never under ``MIN_KEY_PX``)."""
-        px = max(MIN_KEY_PX, px)
-        for buttons in self._buttons.values():
-            for button in buttons:
-                button.set_edge(px)
+        """``LARGE_KEY_PX`` keys for tall windows, else ``MIN_KEY_PX``. The sizes are in the
+        theme (``keysize`` property): sizes set in code would be undone by the style sheet's
+        polish, and re-applying them from Python on every event costs a frame."""
+        size = "large" if px >= LARGE_KEY_PX else "normal"
+        if self.property("keysize") == size:
+            return
+        self.setProperty("keysize", size)
+        for button in self.findChildren(KeyButton):
+            button.style().unpolish(button)
+            button.style().polish(button)
 
     def _face(self, key: Key) -> str:
         if key.action is Action.TEXT and len(key.label) == 1 and self._shift:
@@ -251,12 +246,10 @@ class KeyboardPanel(QFrame):
     def on_key_held(self, key: Key) -> None:
         """Offer ``key``'s accents in a strip over the top row; one tap types one."""
         self.close_variants()
-        edge = self._buttons[self._name][0].height()
         for variant in (key.label, *key.variants):
             button = KeyButton(Key(variant), self.strip)
             button.setText(self._face(button.key))
-            button.set_edge(edge)
-            button.setFixedWidth(max(MIN_KEY_PX, edge))
+            button.setFixedWidth(LARGE_KEY_PX)
             button.tapped.connect(self.on_key_tapped)
             self._strip_row.addWidget(button)
         self.strip.adjustSize()
