@@ -37,8 +37,9 @@ class KeyButton(QPushButton):
     held = Signal(object)
 
     def __init__(self, key: Key, parent: QWidget) -> None:
-        super().__init__(key.label, parent)
+        super().__init__(parent)
         self.key = key
+        self.set_face(key.label)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # Widths come from the row's stretch factors and the theme's min-width, never from
         # the label (an unpolished "space" key once widened the window past the screen).
@@ -55,6 +56,15 @@ class KeyButton(QPushButton):
         self._hold.timeout.connect(self.on_hold_timeout)
         self.pressed.connect(self.on_pressed)
         self.clicked.connect(self.on_clicked)
+
+    @property
+    def face(self) -> str:
+        """What the key shows (``text()`` doubles "&", Qt's mnemonic marker)."""
+        return self._face
+
+    def set_face(self, face: str) -> None:
+        self._face = face
+        self.setText(face.replace("&", "&&"))
 
     def on_pressed(self) -> None:
         self._held = False
@@ -176,11 +186,11 @@ class KeyboardPanel(QFrame):
     def button(self, label: str) -> KeyButton:
         """The key on show whose face reads ``label`` (Shift applied); KeyError if none."""
         for button in self._buttons[self._name]:
-            if button.text() == label:
+            if button.face == label:
                 return button
         if not self.strip.isHidden():
             for button in self.strip.findChildren(KeyButton):
-                if button.text() == label:
+                if button.face == label:
                     return button
         raise KeyError(label)
 
@@ -217,7 +227,7 @@ class KeyboardPanel(QFrame):
 
     def _relabel(self) -> None:
         for button in self._buttons[self._name]:
-            button.setText(self._face(button.key))
+            button.set_face(self._face(button.key))
             if button.key.action is Action.SHIFT:
                 button.setProperty("active", "true" if self._shift else "false")
                 button.style().unpolish(button)
@@ -248,7 +258,7 @@ class KeyboardPanel(QFrame):
         self.close_variants()
         for variant in (key.label, *key.variants):
             button = KeyButton(Key(variant), self.strip)
-            button.setText(self._face(button.key))
+            button.set_face(self._face(button.key))
             button.setFixedWidth(LARGE_KEY_PX)
             button.tapped.connect(self.on_key_tapped)
             self._strip_row.addWidget(button)

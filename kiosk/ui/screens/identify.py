@@ -129,10 +129,11 @@ class IdentifyScreen(Screen):
         self.first = _TextInput(FIRST, form, NAME_MAX_CHARS)
         self.last = _TextInput(LAST, form, NAME_MAX_CHARS)
         self.dob = _DateInput(form)
-        self._grid.addWidget(self.code, 0, 0, 1, 2)
-        self._grid.addWidget(self.first, 1, 0)
-        self._grid.addWidget(self.last, 1, 1)
-        self._grid.addWidget(self.dob, 2, 0, 1, 2)
+        top = Qt.AlignmentFlag.AlignTop  # an error under one name must not lower the other
+        self._grid.addWidget(self.code, 0, 0, 1, 2, top)
+        self._grid.addWidget(self.first, 1, 0, top)
+        self._grid.addWidget(self.last, 1, 1, top)
+        self._grid.addWidget(self.dob, 2, 0, 1, 2, top)
         for edit in (self.code.edit, self.first.edit, self.last.edit):
             edit.returnPressed.connect(self.on_continue_clicked)
         return form

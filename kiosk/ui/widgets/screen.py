@@ -13,9 +13,10 @@ from kiosk.ui.widgets.scroll import ScrollColumn
 #: The content column never grows wider than this (px): lines stay short enough to read.
 CONTENT_MAX_WIDTH = 920
 MARGINS = (48, 20, 48, 24)
-#: Landscape centres the body a little above the middle; portrait lifts it to the top third.
+#: Landscape centres the body a little above the middle; portrait lifts it near the top
+#: (a tall screen otherwise opened with a wide empty band above the content).
 TOP_STRETCH, BOTTOM_STRETCH = 2, 3
-PORTRAIT_TOP_STRETCH = 1
+PORTRAIT_TOP_STRETCH, PORTRAIT_BOTTOM_STRETCH = 1, 5
 
 
 def centred_column(
@@ -134,6 +135,7 @@ class Screen(QWidget):
             self._portrait = portrait
             self.setProperty("portrait", "true" if portrait else "false")
             self._content.setStretch(1, PORTRAIT_TOP_STRETCH if portrait else TOP_STRETCH)
+            self._content.setStretch(3, PORTRAIT_BOTTOM_STRETCH if portrait else BOTTOM_STRETCH)
             self.on_orientation(portrait)
 
     def on_orientation(self, portrait: bool) -> None:

@@ -191,3 +191,12 @@ def test_uninstalled_it_never_shows(qtbot, host: Host) -> None:
     host.name.setFocus()
     qtbot.wait(20)
     assert not host.panel.isVisible()
+
+
+def test_symbols_show_and_type_an_ampersand(qtbot, host: Host) -> None:
+    focus(qtbot, host, host.name)
+    tap(qtbot, host, "123")
+    key = host.panel.button("&")
+    assert key.text() == "&&"  # drawn as "&", not taken for a mnemonic marker
+    tap(qtbot, host, "&")
+    assert host.name.text() == "&"
