@@ -194,7 +194,7 @@ class KeyboardController(QObject):
     def on_app_focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
         if now is not None and self.panel.isAncestorOf(now):
             return
-        if is_text_input(now) and self.window.isAncestorOf(now):
+        if now is not None and is_text_input(now) and self.window.isAncestorOf(now):
             self.show_for(now)
         else:
             self._attach(None)
