@@ -80,3 +80,28 @@ def test_a_line_edit_in_a_screen_does_not_widen_it(rig: FitRig) -> None:
     edits = [e for e in rig.window.identify.findChildren(QLineEdit) if e.isVisible()]
     assert edits
     assert all(e.mapTo(rig.window, e.rect().topRight()).x() < 800 for e in edits)
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1080, 1920)], ids=["1024x768", "1080x1920"])
+def test_heading_body_and_buttons_share_one_left_edge_even_when_scrolling(rig: FitRig, size):
+    from kiosk.ui.widgets import Screen
+
+    rig.resize(size)
+    seen_scrolling = False
+    for name, show in rig.scenes():
+        show()
+        rig.settle()
+        screen = rig.window.current_screen
+        if not isinstance(screen, Screen):
+            continue
+        seen_scrolling = seen_scrolling or screen.scroll_area.scrolls
+        edges = {
+            part: widget.mapTo(rig.window, widget.rect().topLeft()).x()
+            for part, widget in (
+                ("header", screen.header.parentWidget()),
+                ("body", screen.body.parentWidget()),
+                ("footer", screen.footer.parentWidget()),
+            )
+        }
+        assert len(set(edges.values())) == 1, f"{name}: {edges}"
+    assert seen_scrolling or size[1] > 1000  # the short screen has a scrolling screen to check
