@@ -134,7 +134,8 @@ class IdentifyScreen(Screen):
         self._grid.addWidget(self.first, 1, 0, top)
         self._grid.addWidget(self.last, 1, 1, top)
         self._grid.addWidget(self.dob, 2, 0, 1, 2, top)
-        for edit in (self.code.edit, self.first.edit, self.last.edit):
+        date_boxes = tuple(self.dob.entry.segments.values())
+        for edit in (self.code.edit, self.first.edit, self.last.edit, *date_boxes):
             edit.returnPressed.connect(self.on_continue_clicked)
         return form
 
