@@ -111,6 +111,11 @@ class KeyboardController(QObject):
         """True while the keyboard is up (or sliding up)."""
         return self._wanted
 
+    @property
+    def sliding(self) -> bool:
+        """True while the keyboard slides up or down (its keys are still moving)."""
+        return self._animation.state() == QPropertyAnimation.State.Running
+
     def install(self) -> None:
         app = QApplication.instance()
         if self._installed or not isinstance(app, QApplication):

@@ -213,7 +213,8 @@ class PatientDriver:
 
     def key_for(self, char: str) -> QAbstractButton:
         panel = self.window.keyboard
-        self.wait(panel.isVisible)
+        control = self.window.keyboard_control
+        self.wait(lambda: panel.isVisible() and not control.sliding)  # keys stopped moving
         label = "space" if char == " " else char
         for _switch in range(3):
             if char.isalpha() and self._has_key(panel, "⇧") and panel.shifted != char.isupper():

@@ -42,7 +42,8 @@ class Watch:
 
     def tap_field(self, field: QWidget) -> None:
         self.patient.tap(field)
-        self.patient.wait(lambda: self.patient.window.keyboard.isVisible())
+        control = self.patient.window.keyboard_control
+        self.patient.wait(lambda: control.shown and not control.sliding)
         self.field_clear_of_keyboard()
 
     def tap_keys(self, text: str) -> None:
