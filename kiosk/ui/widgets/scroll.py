@@ -7,6 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QLabel,
     QScrollArea,
     QScrollBar,
     QScroller,
@@ -50,21 +51,35 @@ def field_block(target: QWidget, area: QScrollArea) -> QWidget:
 def reveal(target: QWidget, area: QScrollArea, margin: int) -> None:
     """Scroll ``area`` so ``target`` and its label are in view (the box itself wins).
 
-    Not ``ensureWidgetVisible``: for a focused line edit that only brings its text cursor's
-    rectangle into view, and the box's lower edge may stay under the keyboard.
+    The label is the one whose buddy is ``target`` (else the block around it, see
+    ``field_block``). Not ``ensureWidgetVisible``: for a focused line edit that only brings
+    its text cursor's rectangle into view, and the box's lower edge may stay under the keyboard.
     """
-    block = field_block(target, area)
-    _scroll_to(area, block, margin)
-    if block is not target:
-        _scroll_to(area, target, margin)
-
-
-def _scroll_to(area: QScrollArea, widget: QWidget, margin: int) -> None:
     content = area.widget()
     if content is None:
         return
-    top = widget.mapTo(content, QPoint(0, 0)).y()
-    bottom = top + widget.height()
+    block = field_block(target, area)
+    _scroll_to(area, _span(block, content), margin)
+    label = next(
+        (lb for lb in content.findChildren(QLabel) if lb.buddy() is target and lb.isVisible()),
+        None,
+    )
+    if label is not None:
+        both = _span(label, content).united(_span(target, content))
+        # On a short area (a 768 px screen with the keyboard up) the margin gives way first.
+        room = max(0, (area.viewport().height() - both.height()) // 2)
+        _scroll_to(area, both, min(margin, room))
+        if both.height() <= area.viewport().height():
+            return
+    _scroll_to(area, _span(target, content), margin)
+
+
+def _span(widget: QWidget, content: QWidget) -> QRect:
+    return QRect(widget.mapTo(content, QPoint(0, 0)), widget.size())
+
+
+def _scroll_to(area: QScrollArea, rect: QRect, margin: int) -> None:
+    top, bottom = rect.top(), rect.top() + rect.height()
     bar = area.verticalScrollBar()
     value = bar.value()
     visible = area.viewport().height()

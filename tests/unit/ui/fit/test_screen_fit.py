@@ -6,9 +6,19 @@ from __future__ import annotations
 import pytest
 from fit_fakes import SIZES, FitRig
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from kiosk.ui.fit import fit_problems
+from kiosk.ui.widgets import scroll_area_of
+
+
+def labels_of(field: QWidget) -> list[QLabel]:
+    """The visible labels naming ``field`` (their buddy), within its window."""
+    return [
+        label
+        for label in field.window().findChildren(QLabel)
+        if label.buddy() is field and label.isVisible() and label.text()
+    ]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
@@ -36,6 +46,7 @@ def test_keyboard_never_covers_the_focused_field_and_actions_stay_on_screen(
     rig.window.keyboard_control.install()
     problems: list[str] = []
     checked = 0
+    labelled = 0
     steps_typed = set()
     for name, show, fields in rig.typing_scenes():
         actions = show()
@@ -51,6 +62,14 @@ def test_keyboard_never_covers_the_focused_field_and_actions_stay_on_screen(
             box = QRect(field.mapTo(rig.window, field.rect().topLeft()), field.size())
             if box.intersects(keyboard) or box.bottom() > keyboard.top():
                 problems.append(f"{name}: {field.accessibleName()} {box.getRect()} is covered")
+            for label in labels_of(field):
+                area = scroll_area_of(label)
+                shown = QRect(label.mapTo(rig.window, label.rect().topLeft()), label.size())
+                port = area.viewport() if area is not None else rig.window
+                view = QRect(port.mapTo(rig.window, port.rect().topLeft()), port.size())
+                if not view.contains(shown) or shown.intersects(keyboard):
+                    problems.append(f"{name}: label {label.text()!r} of the focused field hidden")
+                labelled += 1
             problems.extend(
                 f"{name} (keyboard up): {p}"
                 for p in fit_problems(rig.window, QSize(*size), actions)
@@ -60,6 +79,7 @@ def test_keyboard_never_covers_the_focused_field_and_actions_stay_on_screen(
                 steps_typed.add(name)
     assert not problems, "\n".join(problems)
     assert checked >= 7
+    assert labelled >= 5  # identify's names and date, the wizard's fields have buddy labels
     assert len(steps_typed) >= 3, steps_typed  # signup, profile, the intake's text box…
 
 
