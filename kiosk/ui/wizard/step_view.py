@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.scroll import ScrollColumn
 from kiosk.ui.wizard import builtin
 from kiosk.ui.wizard.registry import SECTION_WIDGETS
 from kiosk.ui.wizard.sections.base import SectionContext, SectionWidget
 from kiosk.ui.wizard.sections.forms import GenericFormSection
-from kiosk.ui.wizard.touch import enable_kinetic_scroll
 from kiosk.wizard import Answers, Step, Submission, WizardServices
 from kiosk.wizard.headings import code_name, step_heading
 
@@ -181,14 +181,12 @@ class StepView(QWidget):
         return heading
 
     def _build_body(self) -> QScrollArea:
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The screens' scroll area: its bar floats in the margin, so the column keeps the
+        # heading's and the buttons' left edge when the step scrolls (and it flicks).
+        self.scroll = ScrollColumn(self)
         holder = QWidget()
         _centered(holder, (48, 0, 48, 0), self._column)
         self.scroll.setWidget(holder)
-        enable_kinetic_scroll(self.scroll)
         return self.scroll
 
     def _build_footer(self) -> QWidget:
