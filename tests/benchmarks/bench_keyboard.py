@@ -47,7 +47,7 @@ def measure() -> dict[str, float]:
     control.slide_ms = 0
     window.resize(*SIZE)
     window.show()
-    window.show_screen(window.identify)
+    window.stack.setCurrentWidget(window.identify)
     app.processEvents()
     control.install()
     edit, button = window.identify.first.edit, window.identify.continue_button

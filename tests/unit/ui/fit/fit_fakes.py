@@ -102,7 +102,7 @@ class FitRig:
         self.console = StaffConsole(actions)
         self.reset_screen = ResetScreen()
         for screen in (self.still_there, self.pin_pad, self.console, self.reset_screen):
-            self.window.add_screen(screen)
+            self.window.stack.addWidget(screen)
         self.services = FitServices(image_dir)
         self.answers = Answers()
         definition = parse_states(json.loads(STATES_FILE.read_text(encoding="utf-8")))
@@ -184,7 +184,8 @@ class FitRig:
         return fields[:1] + fields[-1:]
 
     def _show(self, screen: QWidget, *actions: QWidget) -> list[QWidget]:
-        self.window.show_screen(screen)
+        """Straight on the stack: this measures layouts, not which part decides the screen."""
+        self.window.stack.setCurrentWidget(screen)
         return list(actions)
 
     def _welcome(self) -> list[QWidget]:
@@ -223,7 +224,7 @@ class FitRig:
             _group, step = self.steps[index]
             view = StepView(step, self.answers, self.services, progress=(index, len(self.steps)))
             self.window.step_host.set_view(view)
-            self.window.show_screen(self.window.step_host)
+            self.window.stack.setCurrentWidget(self.window.step_host)
             self.qtbot.wait(1)  # sections start loading their data
             return [view.next_button, view.back_button]
 

@@ -111,7 +111,7 @@ def test_heading_body_and_buttons_share_one_left_edge_even_when_scrolling(rig: F
     for name, show in rig.scenes():
         show()
         rig.settle()
-        screen = rig.window.current_screen
+        screen = rig.window.stack.currentWidget()
         if not isinstance(screen, Screen):
             continue
         seen_scrolling = seen_scrolling or screen.scroll_area.scrolls
