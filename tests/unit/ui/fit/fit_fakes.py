@@ -226,7 +226,9 @@ class FitRig:
             self.window.step_host.set_view(view)
             self.window.stack.setCurrentWidget(self.window.step_host)
             self.qtbot.wait(1)  # sections start loading their data
-            return [view.next_button, view.back_button]
+            # The post-call survey's first step has no Back (there is nothing to go back to).
+            back = [view.back_button] if not view.back_button.isHidden() else []
+            return [view.next_button, *back]
 
         return show
 
