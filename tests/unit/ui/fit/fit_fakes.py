@@ -17,7 +17,7 @@ from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.screens.reset import ResetScreen
 from kiosk.ui.screens.room_picker import RoomChoice
 from kiosk.ui.screens.still_there import StillThereScreen
-from kiosk.ui.staff.console import StaffConsole
+from kiosk.ui.staff.console import StaffConsole, staff_runner
 from kiosk.ui.staff.pin_pad import PinPadScreen
 from kiosk.ui.wizard import StepView
 from kiosk.wizard import Answers, VisitOptions, parse_states
@@ -99,7 +99,8 @@ class FitRig:
         self.window.set_clinic("Sunrise Family Clinic")
         self.still_there = StillThereScreen()
         self.pin_pad = PinPadScreen()
-        self.console = StaffConsole(actions)
+        self.runner = staff_runner(self.on_action_crashed)
+        self.console = StaffConsole(actions, self.runner)
         self.reset_screen = ResetScreen()
         for screen in (self.still_there, self.pin_pad, self.console, self.reset_screen):
             self.window.stack.addWidget(screen)
@@ -114,6 +115,10 @@ class FitRig:
         qtbot.addWidget(self.window)
         self.window.show()
         qtbot.waitExposed(self.window)
+
+    @staticmethod
+    def on_action_crashed(error: BaseException) -> None:
+        raise AssertionError(f"a staff action crashed: {type(error).__name__}")
 
     def resize(self, size: tuple[int, int]) -> None:
         self.window.resize(QSize(*size))
