@@ -116,6 +116,11 @@ class KeyboardController(QObject):
         """True while the keyboard slides up or down (its keys are still moving)."""
         return self._animation.state() == QPropertyAnimation.State.Running
 
+    @property
+    def settling(self) -> bool:
+        """True while the keyboard slides or a hide is pending: the screen may still move."""
+        return self.sliding or self._hide_timer.isActive()
+
     def install(self) -> None:
         app = QApplication.instance()
         if self._installed or not isinstance(app, QApplication):

@@ -111,7 +111,7 @@ class PatientDriver:
         Not while the on-screen keyboard slides: the screen above it is still moving (a patient
         taps what stands still; a test tapping mid-slide can land beside a pinned button)."""
         control = self.window.keyboard_control
-        self.qtbot.waitUntil(lambda: not control.sliding, timeout=WAIT_MS)
+        self.qtbot.waitUntil(lambda: not control.settling, timeout=WAIT_MS)
         assert widget.isVisible(), f"{type(widget).__name__} {_label(widget)!r} is not on screen"
         assert widget.isEnabled(), f"{type(widget).__name__} {_label(widget)!r} is disabled"
         window_input.settle_layouts()
