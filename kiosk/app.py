@@ -56,7 +56,9 @@ class KioskApp(QObject):
 
     Data flows one way — screens → ``FlowPresenter`` → ``PatientSession`` → ``VSeeClient`` →
     server. Staff mode has its own ``VSeeClient`` so a provider token never meets a
-    patient's. ``start()`` shows the window (fullscreen and locked down unless ``windowed``);
+    patient's. ``window`` is the ``KioskWindow`` to use if the caller showed it already (the
+    launcher paints Welcome before this class is even imported). ``start()`` shows the window
+    (fullscreen and locked down unless ``windowed``);
     ``quit_requested`` is set when staff exit or the window is closed; ``shutdown()`` wipes
     the open session (closing its visit, logging out) and stops everything it started.
     """
@@ -71,6 +73,7 @@ class KioskApp(QObject):
         config_file: Path | None = None,
         session_config: SessionConfig | None = None,
         parent: QObject | None = None,
+        window: KioskWindow | None = None,
     ) -> None:
         super().__init__(parent)
         self.app = app
@@ -97,7 +100,10 @@ class KioskApp(QObject):
         )
         origin = self.portal.base_url
         self.call_view = CallView(portal_origin=origin)
-        self.window = KioskWindow(sandbox=backend.uses_sandbox, call_view=self.call_view)
+        if window is None:  # the launcher builds and paints the window before the rest
+            window = KioskWindow(sandbox=backend.uses_sandbox)
+        window.set_call_view(self.call_view)
+        self.window = window
         self.navigator = self.window.navigator
         self.presenter = FlowPresenter(self.session, self.clinic, self.window)
         self.idle = IdlePresenter(
@@ -179,9 +185,10 @@ class KioskApp(QObject):
             self.lockdown.install(self.window)
         if self.settings.kiosk.keyboard == "builtin":
             self.window.keyboard_control.install()
-        apply_kiosk_window_mode(
-            self.window, self.settings.kiosk, self.launch.windowed, self.launch.size
-        )
+        if not self.window.isVisible():  # shown already when the launcher painted it early
+            apply_kiosk_window_mode(
+                self.window, self.settings.kiosk, self.launch.windowed, self.launch.size
+            )
         self.clinic.load()
         self.fleet.start(self.window.welcome)
         log.info(

@@ -30,10 +30,20 @@ class Backend:
     sandbox: Any = field(default=None, repr=False)
 
     @classmethod
+    def of_launched_sandbox(cls, sandbox: Any) -> Backend:
+        """The backend of a sandbox whose address is known before it listens (a
+        ``SandboxProcess``): launched here, not waited for (see ``wait_ready``)."""
+        address = sandbox.launch()
+        return cls._sandbox_backend(sandbox, address)
+
+    @classmethod
     def of_sandbox(cls, sandbox: Any) -> Backend:
         """The backend for an ``EmbeddedSandbox`` (started here if it is not yet): its address
         and the seeded clinic's credentials."""
-        address = sandbox.start()
+        return cls._sandbox_backend(sandbox, sandbox.start())
+
+    @classmethod
+    def _sandbox_backend(cls, sandbox: Any, address: Any) -> Backend:
         return cls(
             address.api_base_url,
             address.portal_base_url,
@@ -46,6 +56,13 @@ class Backend:
     def uses_sandbox(self) -> bool:
         return self.sandbox is not None
 
+    async def wait_ready(self) -> None:
+        """Until the sandbox child listens (raises ``SandboxStartError`` if it cannot start);
+        at once for a configured endpoint or a sandbox that was started already."""
+        wait = getattr(self.sandbox, "async_wait_ready", None)
+        if wait is not None:
+            await wait()
+
     def stop(self) -> None:
         if self.sandbox is not None:
             self.sandbox.stop()
@@ -54,7 +71,9 @@ class Backend:
 
 def start_backend(settings: Settings) -> Backend:
     """The configured endpoint as it is, or — when ``api_base_url`` is not set — the sandbox
-    clinic started in this process on a free loopback port (blocks until it listens)."""
+    clinic launched as a child process on a free loopback port. Returns without waiting for
+    the child: ``await backend.wait_ready()`` tells whether it came up. ``stop()`` ends it, and
+    it ends by itself if the kiosk dies."""
     if not settings.uses_sandbox:
         assert settings.api_base_url is not None and settings.portal_base_url is not None
         log.info("backend.remote api=%s", settings.api_base_url)
@@ -64,7 +83,8 @@ def start_backend(settings: Settings) -> Backend:
             settings.api_key,
             settings.api_secret,
         )
-    from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox
+    from kiosk.sandbox.options import AutoProviderOptions
+    from kiosk.sandbox.process import SandboxProcess
 
     options = settings.sandbox
     auto = (
@@ -72,6 +92,7 @@ def start_backend(settings: Settings) -> Backend:
         if options.auto_provider
         else None
     )
-    backend = Backend.of_sandbox(EmbeddedSandbox(db_path=options.db_path, auto_provider=auto))
-    log.info("backend.sandbox api=%s", backend.api_base_url)
+    sandbox = SandboxProcess(db_path=options.db_path, auto_provider=auto)
+    backend = Backend.of_launched_sandbox(sandbox)
+    log.info("backend.sandbox api=%s pid=%s", backend.api_base_url, sandbox.pid)
     return backend

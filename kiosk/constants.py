@@ -8,6 +8,13 @@ READ_TIMEOUT_S = 15.0
 WRITE_TIMEOUT_S = 30.0
 POOL_TIMEOUT_S = 5.0
 UPLOAD_TIMEOUT_S = 120.0
+# Whole-request deadlines (connect + send + the entire body): the per-phase timeouts above
+# restart with every byte, so a server trickling a byte at a time would never time out.
+REQUEST_DEADLINE_S = 45.0
+UPLOAD_DEADLINE_S = 300.0
+# Largest response body read: JSON answers, and downloaded files (larger than any upload).
+MAX_JSON_RESPONSE_BYTES = 8 * 1024 * 1024
+MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024
 
 # Retries of idempotent calls (GETs, heartbeats, queue polls).
 RETRY_MAX_ATTEMPTS = 4
@@ -28,6 +35,10 @@ UPLOAD_CHUNK_BYTES = 64 * 1024  # read from disk and sent this much at a time
 HEARTBEAT_S = 300
 QUEUE_POLL_S = 10.0
 VISIT_STATUS_POLL_S = 5.0
+# With no poll answered for this long, the waiting room says it is reconnecting (and that the
+# patient keeps their place); at least two of the shortest poll intervals, so one slow answer
+# never shows it.
+WAITING_RECONNECT_NOTICE_S = 15.0
 
 # Idle and automatic logoff.
 IDLE_TIMEOUT_S = 120.0

@@ -7,11 +7,12 @@ import logging
 import os
 import signal
 import sys
+import time
 from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QSize, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import CONFIG_FILE_ENV, ConfigError, KioskPaths, load_settings
 
@@ -25,6 +26,8 @@ EXIT_BACKEND = 3
 
 #: Python only runs signal handlers between bytecodes; while Qt waits in C a timer wakes it.
 SIGNAL_POLL_MS = 300
+#: How long the first paint waits for the window system to show the window.
+FIRST_FRAME_WAIT_S = 1.0
 
 
 HEADLESS_NOTE = (
@@ -73,6 +76,16 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
     from kiosk.logging_setup import configure_logging
 
     configure_logging(paths, secrets=[s for s in (settings.api_key, settings.api_secret) if s])
+    from kiosk.backend import start_backend
+
+    # First, so a sandbox child starts while this process builds its window.
+    try:
+        backend = start_backend(settings)
+    except Exception as exc:  # no free port, or no process could be started
+        log.error("app.backend_failed error=%s", type(exc).__name__)
+        print(f"kiosk: the sandbox clinic could not start: {exc}", file=sys.stderr)
+        return EXIT_BACKEND
+
     from kiosk.ui.call.environment import configure_webengine_environment
 
     configure_webengine_environment()
@@ -87,19 +100,20 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
     from kiosk.ui.theme import apply_theme
 
     apply_theme(app)
+    # Welcome is painted before the rest of the kiosk (API client, session, wizard, other
+    # screens, staff mode) is even imported; taps meanwhile wait in Qt's queue.
+    from kiosk.ui.lockdown import apply_kiosk_window_mode
+    from kiosk.ui.main_window import KioskWindow
 
-    from kiosk.backend import start_backend
-
-    try:
-        backend = start_backend(settings)
-    except Exception as exc:  # port, database or seed problem in the embedded sandbox
-        log.error("app.backend_failed error=%s", type(exc).__name__)
-        print(f"kiosk: the sandbox clinic could not start: {exc}", file=sys.stderr)
-        return EXIT_BACKEND
+    window = KioskWindow(sandbox=backend.uses_sandbox)
+    apply_kiosk_window_mode(window, settings.kiosk, windowed, window_size)
+    paint_first_frame(app, window)
+    log.info("app.first_frame cpu_s=%.3f", time.process_time())
 
     import qasync
 
     from kiosk.app import KioskApp, LaunchOptions
+    from kiosk.sandbox.embedded import SandboxStartError
 
     async def main() -> int:
         kiosk = KioskApp(
@@ -109,13 +123,21 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
             backend,
             LaunchOptions(windowed=windowed, size=window_size),
             config_file=config_file or _config_file_in_use(paths),
+            window=window,
         )
         _on_signals(kiosk.request_quit, kiosk.request_reload)
         poll = QTimer()
         poll.start(SIGNAL_POLL_MS)
         kiosk.start()
         try:
+            # The sandbox child starts alongside the first paint; until it listens, the
+            # kiosk's requests wait in its socket's backlog.
+            await backend.wait_ready()
             await kiosk.quit_requested.wait()
+        except SandboxStartError as exc:
+            log.error("app.backend_failed error=%s", type(exc).__name__)
+            print(f"kiosk: the sandbox clinic could not start: {exc}", file=sys.stderr)
+            return EXIT_BACKEND
         finally:
             poll.stop()
             await kiosk.shutdown()
@@ -126,6 +148,17 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
         return exit_code
     finally:
         backend.stop()
+
+
+def paint_first_frame(app: QApplication, window: QWidget) -> None:
+    """Paint ``window`` now, before the event loop runs: wait (up to ``FIRST_FRAME_WAIT_S``)
+    for the window system to expose it, then paint it synchronously."""
+    deadline = time.monotonic() + FIRST_FRAME_WAIT_S
+    handle = window.windowHandle()
+    while handle is not None and not handle.isExposed() and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    window.repaint()
+    app.processEvents()
 
 
 def _config_file_in_use(paths: KioskPaths) -> Path:

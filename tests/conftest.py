@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import os
 from collections.abc import Iterator
@@ -45,40 +46,45 @@ def isolated_dirs(
     return home
 
 
-#: Between tests, the cyclic collector runs by hand: the young generation after every test,
-#: the middle one every ``_GC_MIDDLE_EVERY`` tests and everything every ``_GC_FULL_EVERY``
-#: (a full collection before every test would double the suite's time).
-_GC_MIDDLE_EVERY = 10
-_GC_FULL_EVERY = 100
-_tests_started = 0
+_server_threads = 0
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _no_automatic_garbage_collection() -> Iterator[None]:
+@contextlib.contextmanager
+def _collector_off_while_a_server_thread_runs() -> Iterator[None]:
     """Python's cyclic collector runs on whichever thread happens to allocate. While a test
-    runs a server thread (the sandbox), a collection there frees QObjects left over from
-    earlier tests on that thread; Qt cannot stop their timers from it ("QObject::~QObject:
-    Timers cannot be stopped from another thread"), and a timer later fires on freed memory:
-    a segfault in some later test. So the automatic collector is off for the run and
-    ``_collect_garbage_on_the_gui_thread`` collects between tests, on the GUI thread."""
-    gc.collect()
-    gc.disable()
+    hosts a server thread (an ``EmbeddedSandbox``, an ``http.server`` page server), a
+    collection there could free QObjects left over from earlier tests on that thread; Qt
+    cannot stop their timers from it ("QObject::~QObject: Timers cannot be stopped from
+    another thread"), and a timer later fires on freed memory: a segfault in a later test.
+    So the automatic collector is off while such a thread lives, and garbage is collected on
+    this (the GUI) thread before and after. The kiosk itself hosts no server thread (its
+    sandbox is a child process), so kiosk tests run with the collector on."""
+    global _server_threads
+    if _server_threads == 0:
+        gc.collect()
+        gc.disable()
+    _server_threads += 1
     try:
         yield
     finally:
-        gc.enable()
+        _server_threads -= 1
+        if _server_threads == 0:
+            gc.collect()
+            gc.enable()
 
 
-@pytest.fixture(autouse=True)
-def _collect_garbage_on_the_gui_thread() -> None:
-    global _tests_started
-    _tests_started += 1
-    if _tests_started % _GC_FULL_EVERY == 0:
-        gc.collect()
-    elif _tests_started % _GC_MIDDLE_EVERY == 0:
-        gc.collect(1)
-    else:
-        gc.collect(0)
+@pytest.fixture
+def collector_off_for_server_thread() -> Iterator[None]:
+    """For a test whose fixture starts a server thread in this process (see above)."""
+    with _collector_off_while_a_server_thread_runs():
+        yield
+
+
+@pytest.fixture(scope="module")
+def collector_off_for_module_server_thread() -> Iterator[None]:
+    """The same for a server thread that lives as long as a test module."""
+    with _collector_off_while_a_server_thread_runs():
+        yield
 
 
 @pytest.fixture

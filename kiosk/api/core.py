@@ -20,6 +20,7 @@ import pydantic
 from pydantic import SecretStr
 
 from kiosk import constants
+from kiosk.api.bounded import DeadlineExceeded, Limits, Reply, ResponseTooLarge, send_bounded
 from kiosk.api.errors import (
     ApiError,
     ApiTimeoutError,
@@ -90,7 +91,9 @@ class ClientCore:
 
     Not thread-safe: use one instance from one event loop (the Qt loop via qasync).
     ``clock`` (Unix seconds) decides token expiry and the retry budget; ``sleep`` waits
-    between retries. Tests inject both so nothing really waits.
+    between retries. Tests inject both so nothing really waits. ``limits`` bounds every
+    answer's size and each try's total time (``kiosk.api.bounded``); those two run on the
+    event loop's real clock.
     """
 
     def __init__(
@@ -109,6 +112,7 @@ class ClientCore:
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: random.Random | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self.base_url = api_base_url if api_base_url.endswith("/") else api_base_url + "/"
         self.account_code = account_code or None
@@ -118,6 +122,7 @@ class ClientCore:
         self._api_key = _secret(api_key)
         self._api_secret = _secret(api_secret)
         self._timeouts = timeouts or Timeouts()
+        self.limits = limits or Limits()
         self._retry = retry or RetryPolicy()
         self._clock = clock
         self._sleep = sleep
@@ -245,10 +250,19 @@ class ClientCore:
             attempt += 1
             token = self._tokens if call.auth else None
             connect_failed = False
+            error: ApiError
             try:
                 response = await self._send_once(call, token)
+            except ResponseTooLarge as exc:
+                # Not worth another try: the same server sends the same oversized answer.
+                log.warning("api.response_too_large call=%s limit=%d", call.name, exc.limit)
+                raise unexpected_response(0, f"{call.name}: {exc}") from None
+            except DeadlineExceeded as exc:
+                error = ApiTimeoutError("The clinic server took too long to answer.")
+                error.add_note(str(exc))
+                retryable = call.may_retry
             except httpx.TimeoutException as exc:
-                error: ApiError = ApiTimeoutError("The clinic server took too long to answer.")
+                error = ApiTimeoutError("The clinic server took too long to answer.")
                 error.add_note(type(exc).__name__)
                 connect_failed = isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout)
                 retryable = call.may_retry or connect_failed
@@ -283,7 +297,7 @@ class ClientCore:
             )
             await self._sleep(delay)
 
-    async def _send_once(self, call: Call, token: TokenState | None) -> httpx.Response:
+    async def _send_once(self, call: Call, token: TokenState | None) -> Reply:
         headers: dict[str, str] = {}
         if self.account_code:
             headers["X-AccountCode"] = self.account_code
@@ -312,9 +326,15 @@ class ClientCore:
                 json=call.json,
                 timeout=timeout,
             )
-        return await self._http.send(request)
+        limits = self.limits
+        return await send_bounded(
+            self._http,
+            request,
+            limit=limits.max_download_bytes if call.raw else limits.max_json_bytes,
+            deadline_s=limits.upload_deadline_s if call.upload else limits.deadline_s,
+        )
 
-    def _unwrap(self, call: Call, response: httpx.Response, token_sent: bool) -> Any:
+    def _unwrap(self, call: Call, response: Reply, token_sent: bool) -> Any:
         if call.raw:
             return response.content
         if not response.content.strip():

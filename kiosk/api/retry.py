@@ -6,6 +6,7 @@ import datetime as dt
 import email.utils
 import random
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import httpx
 
@@ -41,7 +42,7 @@ class RetryPolicy:
 
     def backoff_s(self, attempt: int, rng: random.Random) -> float:
         """Delay after failed try number ``attempt`` (1-based), with jitter."""
-        ceiling = min(self.cap_s, self.base_s * 2 ** max(0, attempt - 1))
+        ceiling = min(self.cap_s, self.base_s * 2.0 ** max(0, attempt - 1))
         fixed = ceiling * (1.0 - self.jitter)
         return float(fixed + rng.uniform(0.0, ceiling - fixed))
 
@@ -55,7 +56,12 @@ class RetryPolicy:
         return delay
 
 
-def parse_retry_after(response: httpx.Response, now: float) -> float | None:
+class _HasHeaders(Protocol):
+    @property
+    def headers(self) -> httpx.Headers: ...
+
+
+def parse_retry_after(response: _HasHeaders, now: float) -> float | None:
     """``Retry-After`` as seconds from ``now`` (delta-seconds or an HTTP date); else None."""
     value = response.headers.get("retry-after")
     if not value:

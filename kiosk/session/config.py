@@ -34,6 +34,7 @@ class SessionConfig:
     consent_statement: str = ""
     terms_statement: str = ""
     send_undocumented_intake_fields: bool = False
+    reconnect_notice_s: float = constants.WAITING_RECONNECT_NOTICE_S
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SessionConfig:

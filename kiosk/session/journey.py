@@ -54,6 +54,7 @@ class Journey(QObject):
     queue_updated = Signal(object)
     notice = Signal(str)
     connectivity_changed = Signal(bool)
+    reconnecting = Signal(bool)
     max_wait_reached = Signal()
     provider_ready = Signal(object)
     call_over = Signal(object)
@@ -245,6 +246,7 @@ class Journey(QObject):
         waiting.visit_status.connect(self.on_visit_status)
         waiting.max_wait_reached.connect(self.on_max_wait_reached)
         waiting.connectivity_changed.connect(self.connectivity_changed)
+        waiting.reconnecting.connect(self.reconnecting)
         self._waiting = waiting
         waiting.start_heartbeat()
         # The lounge: in line from now on, while the post-intake steps are answered.

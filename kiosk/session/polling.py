@@ -23,12 +23,14 @@ class PollingTimer(QObject):
 
     A network or server failure does not stop it: it emits ``connectivity_changed(False)`` once,
     retries after a capped exponential backoff (never longer than the interval) and emits
-    ``connectivity_changed(True)`` when a call succeeds again. Other API errors are logged and
+    ``connectivity_changed(True)`` when a call succeeds again; ``succeeded`` follows every
+    successful call. Other API errors are logged and
     polling goes on at the normal interval. ``stop()`` cancels a call in flight; after it the
     timer emits nothing. Create, start and stop on the GUI thread.
     """
 
     connectivity_changed = Signal(bool)
+    succeeded = Signal()
 
     def __init__(
         self,
@@ -111,6 +113,7 @@ class PollingTimer(QObject):
         else:
             self._failures = 0
             self._set_online(True)
+            self.succeeded.emit()
         if self._active:
             self._timer.start(timer_ms(delay))
 

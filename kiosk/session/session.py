@@ -52,7 +52,9 @@ class PatientSession(QObject):
     Signals: see docs/architecture.md ("Session contract"); ``account_loaded(Account)`` is the
     clinic's account each patient's start fetched (the app hands it to its ``ClinicLoader``),
     ``connectivity_changed(bool)`` the waiting room's polls failing on the network and back,
-    ``idle_warning(int)`` seconds left before an idle session ends.
+    ``reconnecting(bool)`` the waiting room hearing no answer for the notice time (False at
+    the next answer or when the wait ends), ``idle_warning(int)`` seconds left before an idle
+    session ends.
     """
 
     stage_changed = Signal(object)
@@ -64,6 +66,7 @@ class PatientSession(QObject):
     ended = Signal(str)
     account_loaded = Signal(object)
     connectivity_changed = Signal(bool)
+    reconnecting = Signal(bool)
     idle_warning = Signal(int)
 
     def __init__(
@@ -111,6 +114,7 @@ class PatientSession(QObject):
         self.journey.queue_updated.connect(self.queue_updated)
         self.journey.notice.connect(self.notice)
         self.journey.connectivity_changed.connect(self.connectivity_changed)
+        self.journey.reconnecting.connect(self.reconnecting)
         self.journey.max_wait_reached.connect(self.on_max_wait_reached)
         self.journey.provider_ready.connect(self.provider_ready)
         self.journey.call_over.connect(self.on_call_over)

@@ -6,11 +6,11 @@ import logging
 import time
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.session.config import SessionConfig
 from kiosk.session.lounge import lounge_status
-from kiosk.session.polling import PollingTimer
+from kiosk.session.polling import PollingTimer, timer_ms
 from kiosk.session.state import SessionState
 from kiosk.session.timers import (
     HeartbeatClient,
@@ -29,6 +29,46 @@ class WaitingClient(HeartbeatClient, QueueClient, VisitClient, Protocol):
     """The calls of the waiting room's timers."""
 
 
+class ReconnectNotice(QObject):
+    """Says when no poll has been answered for ``threshold_s`` seconds: ``changed(True)`` then,
+    ``changed(False)`` at the next answer. Counting silence rather than failures also covers
+    calls that hang without failing. Drive it with ``answered()``; ``start``/``stop`` on the
+    GUI thread."""
+
+    changed = Signal(bool)
+
+    def __init__(self, threshold_s: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.threshold_s = threshold_s
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.on_timer_timeout)
+        self.shown = False
+
+    def start(self) -> None:
+        """Start counting (again after ``stop``); while counting or shown, changes nothing."""
+        if not self._timer.isActive() and not self.shown:
+            self._timer.start(timer_ms(self.threshold_s))
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._show(False)
+
+    def answered(self) -> None:
+        if self._timer.isActive() or self.shown:
+            self._timer.start(timer_ms(self.threshold_s))
+            self._show(False)
+
+    def on_timer_timeout(self) -> None:
+        log.info("waiting.reconnect_notice silent_s=%.1f", self.threshold_s)
+        self._show(True)
+
+    def _show(self, shown: bool) -> None:
+        if shown != self.shown:
+            self.shown = shown
+            self.changed.emit(shown)
+
+
 class WaitingRoom(QObject):
     """Owns the heartbeat, queue poll, status watch and max-wait timers of one walk-in visit.
 
@@ -39,12 +79,15 @@ class WaitingRoom(QObject):
     also put in ``state.timers`` so the wipe stops it whatever happens.
     ``connectivity_changed`` is False while any poll is failing on the network and True again
     once all succeed.
+    ``reconnecting`` is True while no poll has been answered for the configured notice time
+    (at least two of the shortest poll intervals), False again at the next answer.
     """
 
     queue_updated = Signal(object)
     visit_status = Signal(int, object)
     max_wait_reached = Signal()
     connectivity_changed = Signal(bool)
+    reconnecting = Signal(bool)
 
     def __init__(
         self,
@@ -78,9 +121,14 @@ class WaitingRoom(QObject):
         self._state = state
         self._polls: list[PollingTimer] = [self.heartbeat, self.queue, self.status]
         self._online = True
+        shortest = min(config.queue_poll_s, config.visit_status_poll_s)
+        self.notice = ReconnectNotice(max(config.reconnect_notice_s, 2 * shortest), self)
+        self.notice.changed.connect(self.reconnecting)
+        state.timers.append(self.notice)
         for poll in self._polls:
             state.timers.append(poll)
             poll.connectivity_changed.connect(self.on_poll_connectivity_changed)
+            poll.succeeded.connect(self.notice.answered)
         self.queue.updated.connect(self.queue_updated)
         self.status.status_changed.connect(self.visit_status)
 
@@ -93,6 +141,7 @@ class WaitingRoom(QObject):
             self.queue.start()
         if not self.status.is_active:
             self.status.start()
+        self.notice.start()
         if max_wait_s is not None and max_wait_s > 0 and self.max_wait is None:
             self.max_wait = MaxWaitTimer(max_wait_s, self)
             self.max_wait.expired.connect(self.max_wait_reached)
@@ -102,10 +151,12 @@ class WaitingRoom(QObject):
     def call_started(self) -> None:
         """The provider took the patient: queue and wait limit stop; heartbeat and status go on."""
         self.queue.stop()
+        self.notice.stop()
         if self.max_wait is not None:
             self.max_wait.stop()
 
     def stop(self) -> None:
+        self.notice.stop()
         for poll in self._polls:
             poll.stop()
         if self.max_wait is not None:

@@ -139,6 +139,7 @@ class FlowPresenter(QObject):
         self._link(self.clinic.loaded, self.on_clinic_loaded)
         self._link(self.clinic.logo_loaded, self.on_clinic_logo_loaded)
         self._link(self.clinic.connectivity_changed, self.window.connection_banner.set_online)
+        self._link(s.reconnecting, self.window.waiting_room.set_reconnecting)
 
     def _connect_screens(self) -> None:
         w, s = self.window, self.session

@@ -1,4 +1,4 @@
-"""KioskApp's wiring against a real EmbeddedSandbox (its own temp database, no simulated
+"""KioskApp's wiring against a real sandbox child process (its own temp database, no simulated
 provider): staff mode and the idle clock, crash reset, the session's clipboard cleanup, the
 staff room choice, quitting and shutdown. Patient flows are the e2e tests' business."""
 
@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from kiosk.app import KioskApp, LaunchOptions
 from kiosk.backend import Backend
 from kiosk.config import KioskOptions, KioskPaths, Settings
-from kiosk.sandbox.embedded import EmbeddedSandbox
+from kiosk.sandbox.process import SandboxProcess
 from kiosk.session import SessionConfig, Stage
 from kiosk.session.types import EndReason
 from kiosk.ui.navigator import Overlay
@@ -46,9 +46,8 @@ def run_on_loop(qtbot: Any, coro: Any, timeout: int = WAIT_MS) -> Any:
 
 @pytest.fixture
 def kiosk(qloop, qtbot, tmp_path) -> Iterator[KioskApp]:
-    """A started, windowed KioskApp on a fresh sandbox; shut down and deleted afterwards.
-    (tests/conftest.py keeps Python's cyclic collector off the sandbox's server thread.)"""
-    sandbox = EmbeddedSandbox(db_path=tmp_path / "sandbox.sqlite3", auto_provider=None)
+    """A started, windowed KioskApp on a fresh sandbox; shut down and deleted afterwards."""
+    sandbox = SandboxProcess(db_path=tmp_path / "sandbox.sqlite3", auto_provider=None)
     app: KioskApp | None = None
     try:
         backend = Backend.of_sandbox(sandbox)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
+import threading
+from pathlib import Path
 from typing import ClassVar
 from urllib.parse import urlsplit
 
@@ -11,6 +14,7 @@ import pytest
 from pydantic import SecretStr
 
 import kiosk.sandbox.embedded
+import kiosk.sandbox.process
 from kiosk.api import VSeeClient, errors
 from kiosk.backend import SANDBOX_API_KEY, SANDBOX_API_SECRET, Backend, start_backend
 from kiosk.config import SandboxOptions, Settings
@@ -42,7 +46,7 @@ def no_sandbox(monkeypatch) -> None:
     def forbidden(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the sandbox was started for a configured endpoint")
 
-    monkeypatch.setattr(kiosk.sandbox.embedded, "EmbeddedSandbox", forbidden)
+    monkeypatch.setattr(kiosk.sandbox.process, "SandboxProcess", forbidden)
 
 
 def test_a_configured_endpoint_is_used_as_is(no_sandbox) -> None:
@@ -77,6 +81,7 @@ def sandbox_backend(tmp_path):
     options = SandboxOptions(db_path=tmp_path / "sandbox.db", auto_provider=False)
     settings = Settings(sandbox=options)
     backend = start_backend(settings)
+    asyncio.run(backend.wait_ready())
     yield backend
     backend.stop()
 
@@ -91,6 +96,14 @@ def test_with_nothing_configured_the_sandbox_starts_on_loopback(sandbox_backend,
     assert sandbox_backend.portal_base_url == f"http://127.0.0.1:{api.port}/"
     assert listening(sandbox_backend.api_base_url)
     assert (tmp_path / "sandbox.db").exists()  # the configured database, not the data dir
+
+
+def test_the_sandbox_runs_in_a_child_process_not_a_thread_of_this_one(sandbox_backend) -> None:
+    child = sandbox_backend.sandbox.pid
+
+    assert child is not None and child != os.getpid()
+    assert Path(f"/proc/{child}/status").read_text().count(f"PPid:\t{os.getpid()}\n") == 1
+    assert not [t for t in threading.enumerate() if t.name == "kiosk-sandbox"]
 
 
 async def sign_in(backend: Backend, api_key: SecretStr | None) -> str:
@@ -133,7 +146,7 @@ def test_stop_stops_the_sandbox(sandbox_backend) -> None:
 
 
 class RecordingSandbox:
-    """Stands in for ``EmbeddedSandbox`` to see what the backend asks for."""
+    """Stands in for ``SandboxProcess`` to see what the backend asks for."""
 
     made: ClassVar[list[RecordingSandbox]] = []
 
@@ -143,7 +156,9 @@ class RecordingSandbox:
         self.stopped = False
         RecordingSandbox.made.append(self)
 
-    def start(self) -> kiosk.sandbox.embedded.SandboxAddress:
+    pid = 1
+
+    def launch(self) -> kiosk.sandbox.embedded.SandboxAddress:
         return kiosk.sandbox.embedded.SandboxAddress(
             "http://127.0.0.1:9/api_v3/", "http://127.0.0.1:9/"
         )
@@ -154,7 +169,7 @@ class RecordingSandbox:
 
 def test_the_auto_provider_options_reach_the_sandbox(monkeypatch, tmp_path) -> None:
     RecordingSandbox.made = []
-    monkeypatch.setattr(kiosk.sandbox.embedded, "EmbeddedSandbox", RecordingSandbox)
+    monkeypatch.setattr(kiosk.sandbox.process, "SandboxProcess", RecordingSandbox)
     options = SandboxOptions(
         db_path=tmp_path / "s.db", auto_provider_start_s=3.0, auto_provider_end_s=7.0
     )
@@ -170,7 +185,7 @@ def test_the_auto_provider_options_reach_the_sandbox(monkeypatch, tmp_path) -> N
 
 def test_auto_provider_off_starts_the_sandbox_without_one(monkeypatch) -> None:
     RecordingSandbox.made = []
-    monkeypatch.setattr(kiosk.sandbox.embedded, "EmbeddedSandbox", RecordingSandbox)
+    monkeypatch.setattr(kiosk.sandbox.process, "SandboxProcess", RecordingSandbox)
 
     start_backend(Settings(sandbox=SandboxOptions(auto_provider=False)))
 

@@ -65,9 +65,15 @@ class VisitsApi(ClientCore):
     async def close_visit(
         self, visit_id: str, reason: CloseReason, *, timeout: TimeoutArg = None
     ) -> str:
-        """Close or cancel a visit; returns the closed visit's id."""
+        """Close or cancel a visit; returns the closed visit's id.
+
+        Retried like a GET (network errors, 5xx): closing a closed visit changes nothing (the
+        first reason stands), and a visit left open keeps a patient in the provider's queue.
+        """
         form = {"id": visit_id, "reason": CloseReason(reason)}
-        data = await self._call("POST", "visits/close", "close_visit", form=form, timeout=timeout)
+        data = await self._call(
+            "POST", "visits/close", "close_visit", form=form, timeout=timeout, idempotent=True
+        )
         closed = to_id(data.get("id")) if isinstance(data, dict) else None
         return closed or str(visit_id)
 

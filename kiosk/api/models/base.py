@@ -162,7 +162,9 @@ class ApiModel(BaseModel):
     be logged or shown in a traceback without patient data or tokens leaking.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=())
+    model_config = ConfigDict(
+        extra="allow", populate_by_name=True, protected_namespaces=(), defer_build=True
+    )
 
     _repr_fields: ClassVar[tuple[str, ...]] = ("id",)
     #: When true, a bare string or number stands for ``{"id": value}`` (attachment id lists).

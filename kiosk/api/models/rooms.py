@@ -107,7 +107,7 @@ class Room(ApiModel):
     provider_ids: IdList = Field(default_factory=list)
     visits: RoomVisits = Field(default_factory=RoomVisits)
     operation_settings: OperationSettings = Field(default_factory=OperationSettings)
-    payment: RoomPayment = Field(default_factory=RoomPayment)
+    payment: RoomPayment = Field(default_factory=lambda: RoomPayment.model_validate({}))
     specialties: list[Specialty] = Field(default_factory=list)
     created: Timestamp = None
     modified: Timestamp = None

@@ -1,17 +1,36 @@
 """The in-browser video call: ``CallView`` and its rules. QtWebEngine loads with the first call.
 
 Nothing here imports ``PySide6.QtWebEngine*`` at import time (``kiosk.ui.call.page`` does, and
-only ``CallView.load`` imports it), so a kiosk that never starts a call never pays for it.
+only ``CallView.load`` imports it), so a kiosk that never starts a call never pays for it. The
+names below load on first use (PEP 562): the launcher needs only ``environment`` before the
+first paint.
 """
 
-from kiosk.ui.call.environment import configure_webengine_environment
-from kiosk.ui.call.navigation import (
-    CallUrlWatcher,
-    is_allowed_navigation,
-    is_call_page,
-)
-from kiosk.ui.call.permissions import MEDIA_PERMISSIONS, decide_permission, origin_of
-from kiosk.ui.call.view import CallView
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.ui.call.environment import configure_webengine_environment
+    from kiosk.ui.call.navigation import (
+        CallUrlWatcher,
+        is_allowed_navigation,
+        is_call_page,
+    )
+    from kiosk.ui.call.permissions import MEDIA_PERMISSIONS, decide_permission, origin_of
+    from kiosk.ui.call.view import CallView
+
+_HOMES = {
+    "MEDIA_PERMISSIONS": "permissions",
+    "CallUrlWatcher": "navigation",
+    "CallView": "view",
+    "configure_webengine_environment": "environment",
+    "decide_permission": "permissions",
+    "is_allowed_navigation": "navigation",
+    "is_call_page": "navigation",
+    "origin_of": "permissions",
+}
 
 __all__ = [
     "MEDIA_PERMISSIONS",
@@ -23,3 +42,12 @@ __all__ = [
     "is_call_page",
     "origin_of",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

@@ -11,6 +11,7 @@ from kiosk.ui.widgets import PulseIndicator, Screen, big_button, heading
 
 SOON_IF_NEXT = "The provider will call you shortly"
 STAY_NEARBY = "Please stay here. A provider will call you on this screen."
+RECONNECTING = "Reconnecting… you keep your place in line"
 LEAVE = "Leave waiting room"
 CONFIRM_TITLE = "Leave the waiting room?"
 CONFIRM_TEXT = "You will lose your place in line."
@@ -47,8 +48,12 @@ class WaitingRoomScreen(Screen):
         self.subtitle.setProperty("screens", "subtitle")
         self.subtitle.hide()
         self.stay = heading(STAY_NEARBY, "muted", body)
+        self.reconnecting = heading(RECONNECTING, "subheading", body)
+        self.reconnecting.setProperty("screens", "reconnecting")
+        self.reconnecting.hide()
         self.body.addWidget(self.pulse, 0, Qt.AlignmentFlag.AlignHCenter)
-        for label in (self.position, self.wait, self.length, self.waited, self.stay):
+        labels = (self.reconnecting, self.position, self.wait, self.length, self.waited, self.stay)
+        for label in labels:
             self.body.addWidget(label)
         self.footer.addWidget(self.subtitle)
         self.leave_button = big_button(LEAVE, "", self.footer.parentWidget())
@@ -95,6 +100,10 @@ class WaitingRoomScreen(Screen):
         self.waited.setText(waited_text(waited_s))
         self.waited.setVisible(bool(self.waited.text()))
 
+    def set_reconnecting(self, reconnecting: bool) -> None:
+        """Nothing heard from the clinic for a while: say so, and that the place is kept."""
+        self.reconnecting.setVisible(reconnecting)
+
     def set_subtitle(self, text: str) -> None:
         self.subtitle.setText(text)
         self.subtitle.setVisible(bool(text.strip()))
@@ -102,6 +111,7 @@ class WaitingRoomScreen(Screen):
     def reset(self) -> None:
         self.on_stay_clicked()
         self.set_queue(None, None, None)
+        self.set_reconnecting(False)
         self.clear_notice()
 
     @property

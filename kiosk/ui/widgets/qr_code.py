@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
-from qrcode.constants import ERROR_CORRECT_M
 
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 
@@ -15,8 +13,12 @@ def qr_matrix(text: str) -> list[list[bool]]:
     """The module matrix for ``text`` (True = dark), quiet zone included.
 
     Uses only ``qrcode``'s encoder (no image factory, so no Pillow); medium error correction
-    survives a scratched or glare-hit screen.
+    survives a scratched or glare-hit screen. ``qrcode`` is imported here, on the first booking:
+    its package pulls in Pillow (~100 ms of the kiosk's start-up otherwise).
     """
+    import qrcode
+    from qrcode.constants import ERROR_CORRECT_M
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=QUIET_ZONE)
     code.add_data(text)
     code.make(fit=True)

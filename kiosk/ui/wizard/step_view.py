@@ -91,16 +91,18 @@ class StepView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
+        # The scroll area gets its (still empty) content widget before the sections are built
+        # into it: `QScrollArea.setWidget` lays out and polishes what it is given, and a step
+        # polished before the window's host takes it is polished again when it moves there
+        # (together half the time of building the largest example step).
+        body = self._build_body()
         self.sections = self._build_sections()
         outer.addWidget(self._build_header(progress))
-        outer.addWidget(self._build_body(), 1)
+        outer.addWidget(body, 1)
         outer.addWidget(self._build_footer())
 
     # -- construction ---------------------------------------------------------------------
     def _build_sections(self) -> list[SectionWidget]:
-        self._column = QWidget()
-        self._column.setProperty("wizard", "column")
-        self._column.setMaximumWidth(CONTENT_MAX_WIDTH)
         layout = QVBoxLayout(self._column)
         layout.setContentsMargins(0, 8, 0, 32)
         layout.setSpacing(40)
@@ -183,11 +185,13 @@ class StepView(QWidget):
     def _build_body(self) -> QScrollArea:
         # The screens' scroll area: its bar floats in the margin, so the column keeps the
         # heading's and the buttons' left edge when the step scrolls (and it flicks).
-        self.scroll = ScrollColumn(self)
+        self.scroll_area = ScrollColumn(self)
         holder = QWidget()
+        self.scroll_area.setWidget(holder)
+        self._column = QWidget(holder)
+        self._column.setProperty("wizard", "column")
         _centered(holder, (48, 0, 48, 0), self._column)
-        self.scroll.setWidget(holder)
-        return self.scroll
+        return self.scroll_area
 
     def _build_footer(self) -> QWidget:
         outer = QFrame(self)
@@ -241,7 +245,7 @@ class StepView(QWidget):
             self._problems_shown = len(invalid)
             self.summary.setText(attention_text(len(invalid)))
             self.summary.show()
-            self.scroll.ensureWidgetVisible(invalid[0], 40, 120)
+            self.scroll_area.ensureWidgetVisible(invalid[0], 40, 120)
             invalid[0].setFocus(Qt.FocusReason.OtherFocusReason)
             log.info("step %s: %d answers need attention", self.step.code, len(invalid))
             return

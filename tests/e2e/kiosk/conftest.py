@@ -1,6 +1,6 @@
 """Fixtures for the whole-kiosk end-to-end tests: a windowed ``KioskApp`` against a real
-``EmbeddedSandbox`` on loopback, with short intervals, started and shut down like the launcher
-does it.
+sandbox child process (``SandboxProcess``) on loopback, with short intervals, started and shut
+down like the launcher does it.
 
 The sandbox's database and uploads live in their own temporary folder (``server_dir``), apart
 from the kiosk's isolated XDG dirs: that folder is the *server's* storage, which the privacy
@@ -10,7 +10,6 @@ test must leave out of its search of the kiosk's machine.
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
 import shutil
 import tempfile
@@ -35,7 +34,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize  # noqa: E402
 from kiosk.backend import Backend  # noqa: E402
 from kiosk.config import KioskOptions, KioskPaths, Settings, StaffOptions  # noqa: E402
 from kiosk.fleet.settings import FleetOptions, MetricsOptions  # noqa: E402
-from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox  # noqa: E402
+from kiosk.sandbox.options import AutoProviderOptions  # noqa: E402
+from kiosk.sandbox.process import SandboxProcess  # noqa: E402
 from kiosk.session import SessionConfig  # noqa: E402
 
 #: Intervals for a kiosk under test: polls every 100 ms, idle clocks long enough never to
@@ -70,7 +70,7 @@ class RunningKiosk:
     """One started kiosk: the app, its sandbox, a patient at the screen and the server view."""
 
     app: Any
-    sandbox: EmbeddedSandbox
+    sandbox: SandboxProcess
     server: ServerProbe
     patient: PatientDriver
     paths: KioskPaths
@@ -109,7 +109,7 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
         from kiosk.app import KioskApp, LaunchOptions
 
         doc = {"doc_examples": DOC_EXAMPLES} if doc_mode else {}
-        sandbox = EmbeddedSandbox(
+        sandbox = SandboxProcess(
             db_path=server_dir / "sandbox.sqlite3",
             auto_provider=auto_provider,
             faults=faults,
@@ -165,10 +165,4 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             for cleanup in running.cleanups:
                 cleanup()
-    # Collect this kiosk's Qt objects here, on the GUI thread: left to the cyclic GC they may
-    # be freed later in the sandbox's or an executor's thread, with their timers still
-    # registered ("Timers cannot be stopped from another thread"), and a later timer event
-    # then reaches a freed object.
     started.clear()
-    gc.collect()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -7,6 +7,7 @@ import pytest
 from kiosk_driver import Patient
 
 from kiosk.ui.screens.queue_text import NEXT, position_text, wait_text
+from kiosk.ui.screens.waiting_room import RECONNECTING
 
 pytestmark = pytest.mark.e2e
 
@@ -48,3 +49,26 @@ def test_network_drop_in_the_waiting_room_shows_the_banner_and_recovers(start_ki
     assert server.visit(visit_id)["status"] == 10, "the visit must survive the outage"
     # The heartbeat is back too: the server counts the patient as waiting again.
     patient.wait(lambda: [v["id"] for v in server.queue()] == [visit_id])
+
+
+def test_a_long_outage_in_the_waiting_room_says_the_place_is_kept(start_kiosk):
+    """Polls answered by nobody for longer than the notice time: the waiting room says it is
+    reconnecting and that the patient keeps their place; the line goes when answers return."""
+    kiosk = start_kiosk(auto_provider=None, session={"reconnect_notice_s": 0.5})
+    patient, server, window = kiosk.patient, kiosk.server, kiosk.app.window
+    patient.walk_in(Patient())
+    screen = window.waiting_room
+    patient.wait(
+        lambda: screen.position.text() == position_text(1) or screen.position.text() == NEXT
+    )
+    assert not screen.reconnecting.isVisible()
+
+    server.set_faults(drop_rate=1.0)
+    patient.wait(lambda: screen.reconnecting.isVisible())
+    assert screen.reconnecting.text() == RECONNECTING
+    assert window.current_screen is screen and not window.error_panel.isVisible()
+
+    server.set_faults(drop_rate=0.0)
+    patient.wait(lambda: not screen.reconnecting.isVisible())
+    assert window.current_screen is screen
+    assert server.visit(kiosk.app.session.state.visit_id)["status"] == 10

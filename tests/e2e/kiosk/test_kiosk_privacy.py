@@ -133,6 +133,7 @@ def test_a_timed_out_session_leaves_no_patient_data_behind(
     )
     markers = [me.first_name, me.last_name, me.dob.isoformat(), me.phone, me.reason]
     kiosk = start_kiosk(
+        auto_provider=None,  # driven by hand below: the sandbox's process keeps its own pace
         session={
             "idle_timeout_s": 2.5,
             "idle_timeout_waiting_s": 60.0,
@@ -154,6 +155,7 @@ def test_a_timed_out_session_leaves_no_patient_data_behind(
         v.get_secret_value() if isinstance(v, SecretStr) else str(v or "")
         for v in (tokens.token, tokens.refresh_token)
     ]
+    server.provider_starts(visit_id)
     patient.wait_for_screen(window.call)
     payload = app.session.payload
     assert isinstance(payload, Call)
@@ -168,6 +170,7 @@ def test_a_timed_out_session_leaves_no_patient_data_behind(
     assert me.reason in str(intake_doc.get("reason_for_visit")) and intake_doc["phone"] == me.phone
 
     # After the call the patient walks away from the survey: asked, then timed out.
+    server.provider_ends(visit_id)
     patient.step_view()
     assert app.session.stage is Stage.POST_CALL
     patient.wait(lambda: window.current_screen is app.idle.screen)

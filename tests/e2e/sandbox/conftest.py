@@ -11,6 +11,12 @@ from sandbox_helpers import TOKEN_LIFETIME_S, Api
 from kiosk.sandbox.embedded import EmbeddedSandbox, SandboxAddress
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _sandbox_threads(collector_off_for_module_server_thread: None) -> None:
+    """These tests host ``EmbeddedSandbox`` server threads in this process (see the root
+    conftest); the kiosk's own tests use the sandbox's child process instead."""
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxAddress]:
     """One server per test module (tests create their own patients); clock and faults are

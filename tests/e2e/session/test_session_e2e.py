@@ -13,7 +13,8 @@ import pytest
 
 from kiosk.api import PortalUrls, VSeeClient
 from kiosk.api.models import Slot
-from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox
+from kiosk.sandbox.options import AutoProviderOptions
+from kiosk.sandbox.process import SandboxProcess
 from kiosk.session import PatientSession, SessionConfig, Stage
 from kiosk.session.stages import Booked, Call
 from kiosk.wizard import ConsentGiven, IntakeFields, SlotChoice, Submission, VisitTypeChoice
@@ -34,11 +35,11 @@ def auto_provider() -> AutoProviderOptions | None:
 
 
 @pytest.fixture(params=["stateful", "doc"])
-def sandbox(tmp_path, request, auto_provider) -> Iterator[EmbeddedSandbox]:
+def sandbox(tmp_path, request, auto_provider) -> Iterator[SandboxProcess]:
     """A sandbox on a temp DB, once as itself and once in doc mode (the API doc's own
     shapes)."""
     doc = {"doc_examples": DOC_EXAMPLES} if request.param == "doc" else {}
-    server = EmbeddedSandbox(db_path=tmp_path / "sandbox.db", auto_provider=auto_provider, **doc)
+    server = SandboxProcess(db_path=tmp_path / "sandbox.db", auto_provider=auto_provider, **doc)
     server.start()
     yield server
     server.stop()
@@ -82,7 +83,7 @@ def make_session(qloop, qtbot, sandbox) -> Iterator[Any]:
         qtbot.waitUntil(closing.done, timeout=WAIT_MS)
 
 
-def sandbox_state(sandbox: EmbeddedSandbox) -> dict[str, Any]:
+def sandbox_state(sandbox: SandboxProcess) -> dict[str, Any]:
     assert sandbox.address is not None
     return httpx.get(sandbox.address.portal_base_url + "_sandbox/state", timeout=5).json()
 
@@ -181,7 +182,7 @@ def test_leaving_the_waiting_room_closes_with_patientexitroom(qtbot, make_sessio
     assert session.stage is Stage.WELCOME
 
 
-def provider(sandbox: EmbeddedSandbox, action: str, visit_id: str) -> None:
+def provider(sandbox: SandboxProcess, action: str, visit_id: str) -> None:
     assert sandbox.address is not None
     url = f"{sandbox.address.portal_base_url}_sandbox/provider/{action}/{visit_id}"
     httpx.post(url, timeout=5).raise_for_status()

@@ -129,10 +129,24 @@ def test_post_is_retried_when_the_connection_was_never_made(make_client) -> None
     async def scenario():
         async with make_client(server) as client:
             client.set_tokens(tokens())
-            return await client.close_visit("14", "patientexitroom")
+            return await client.add_walkin("intake-1", "ceproom1")
 
     run(scenario())
     assert server.count == 2
+
+
+@pytest.mark.parametrize("fail", [503, httpx.ReadTimeout("slow"), httpx.ReadError("reset")])
+def test_closing_a_visit_is_retried_like_a_get(make_client, fail) -> None:
+    """Closing twice changes nothing; a visit left open keeps a patient in the queue."""
+    server = Flaky(2, fail)
+
+    async def scenario():
+        async with make_client(server) as client:
+            client.set_tokens(tokens())
+            return await client.close_visit("14", "patientexitroom")
+
+    run(scenario())
+    assert server.count == 3
 
 
 def test_heartbeat_post_is_retried_as_idempotent(make_client) -> None:

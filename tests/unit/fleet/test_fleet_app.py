@@ -18,7 +18,7 @@ from kiosk.app import KioskApp, LaunchOptions
 from kiosk.backend import Backend
 from kiosk.config import KioskOptions, KioskPaths, Settings
 from kiosk.fleet.settings import FleetOptions, MetricsOptions
-from kiosk.sandbox.embedded import EmbeddedSandbox
+from kiosk.sandbox.process import SandboxProcess
 from kiosk.session import SessionConfig, Stage
 from kiosk.session.types import EndReason
 from kiosk.ui.screens.welcome import CHECK_IN, OUT_OF_SERVICE
@@ -50,7 +50,7 @@ def run_on_loop(qtbot: Any, coro: Any, timeout: int = WAIT_MS) -> Any:
 def start_kiosk(qloop, qtbot, tmp_path) -> Iterator[Callable[..., KioskApp]]:
     """``start_kiosk(fleet=..., metrics=..., config_file=...)``: a started, windowed KioskApp
     on a fresh sandbox (no simulated provider); shut down afterwards."""
-    sandbox = EmbeddedSandbox(db_path=tmp_path / "sandbox.sqlite3", auto_provider=None)
+    sandbox = SandboxProcess(db_path=tmp_path / "sandbox.sqlite3", auto_provider=None)
     apps: list[KioskApp] = []
 
     def start(

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from kiosk.api import PortalUrls, VSeeClient
-from kiosk.sandbox.embedded import EmbeddedSandbox
+from kiosk.sandbox.process import SandboxProcess
 from kiosk.session import PatientSession, SessionConfig, Stage
 from kiosk.staff.actions import KioskInfo, ProviderRoomRequest, StaffActions
 
@@ -20,14 +20,14 @@ WAIT_MS = 15_000
 
 
 @pytest.fixture
-def sandbox(tmp_path) -> Iterator[EmbeddedSandbox]:
-    server = EmbeddedSandbox(db_path=tmp_path / "sandbox.db")
+def sandbox(tmp_path) -> Iterator[SandboxProcess]:
+    server = SandboxProcess(db_path=tmp_path / "sandbox.db")
     server.start()
     yield server
     server.stop()
 
 
-def new_client(sandbox: EmbeddedSandbox) -> VSeeClient:
+def new_client(sandbox: SandboxProcess) -> VSeeClient:
     address = sandbox.address
     assert address is not None
     return VSeeClient(

@@ -41,6 +41,7 @@ class FakeSession(QObject):
     ended = Signal(str)
     connectivity_changed = Signal(bool)
     provider_ready = Signal(object)
+    reconnecting = Signal(bool)
 
     COMMANDS = (
         "join_now",
@@ -347,6 +348,14 @@ def test_connectivity_toggles_the_banner(presenter, session, window):
     assert window.connection_banner.isVisible()
     session.connectivity_changed.emit(True)
     assert not window.connection_banner.isVisible()
+
+
+def test_reconnecting_shows_and_clears_the_waiting_rooms_line(presenter, session, window):
+    session.stage_changed.emit(PAYLOADS[Stage.WAITING])
+    session.reconnecting.emit(True)
+    assert window.waiting_room.reconnecting.isVisible()
+    session.reconnecting.emit(False)
+    assert not window.waiting_room.reconnecting.isVisible()
 
 
 def test_the_clinic_loaders_connectivity_toggles_the_banner(presenter, clinic, window):

@@ -90,7 +90,9 @@ class CalendarSection(SectionWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(12)
         group = QButtonGroup(host)
-        timed = sorted((s for s in slots or [] if slot_start(s) is not None), key=slot_start)
+        timed = sorted(
+            (s for s in slots or [] if slot_start(s) is not None), key=lambda s: slot_start(s) or 0
+        )
         if not timed:
             empty = QLabel(NO_SLOTS, host)
             empty.setWordWrap(True)

@@ -123,7 +123,8 @@ class EmrListSection(SectionWidget):
 
     def _refresh(self) -> None:
         while self.rows_box.count():
-            widget = self.rows_box.takeAt(0).widget()
+            item = self.rows_box.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         not_reported = self.none_toggle.isChecked()

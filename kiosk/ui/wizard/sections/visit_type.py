@@ -99,4 +99,8 @@ class VisitTypeSection(SectionWidget):
 
     def submissions(self) -> list[Submission]:
         chosen = self.chosen()
-        return [VisitTypeChoice(chosen)] if chosen in ("walkin", "appointment") else []
+        if chosen == "walkin":
+            return [VisitTypeChoice("walkin")]
+        if chosen == "appointment":
+            return [VisitTypeChoice("appointment")]
+        return []

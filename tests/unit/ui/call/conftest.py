@@ -63,12 +63,12 @@ def _serve(root: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def portal(page_root: Path) -> Iterator[str]:
+def portal(page_root: Path, collector_off_for_module_server_thread: None) -> Iterator[str]:
     """The pretend portal's origin (``http://127.0.0.1:PORT``)."""
     yield from _serve(page_root)
 
 
 @pytest.fixture(scope="module")
-def foreign(page_root: Path) -> Iterator[str]:
+def foreign(page_root: Path, collector_off_for_module_server_thread: None) -> Iterator[str]:
     """Another origin: same pages, a different port."""
     yield from _serve(page_root)

@@ -105,3 +105,28 @@ def test_portrait_gives_the_pulse_more_room(show):
     portrait = show(WaitingRoomScreen(), size=(1080, 1920))
     assert portrait.portrait and not landscape.portrait
     assert portrait.pulse.width() > landscape.pulse.width()
+
+
+def test_reconnecting_says_the_place_is_kept_and_goes_away(show):
+    screen = show(WaitingRoomScreen())
+    screen.set_queue(3, 600, 5)
+    assert not screen.reconnecting.isVisible()
+
+    screen.set_reconnecting(True)
+
+    assert screen.reconnecting.isVisible()
+    assert screen.reconnecting.text() == "Reconnecting… you keep your place in line"
+    assert screen.position.text() == "You are number 3 in line"  # the last known place stays
+
+    screen.set_reconnecting(False)
+
+    assert not screen.reconnecting.isVisible()
+
+
+def test_reset_hides_reconnecting_for_the_next_patient(show):
+    screen = show(WaitingRoomScreen())
+    screen.set_reconnecting(True)
+
+    screen.reset()
+
+    assert not screen.reconnecting.isVisible()

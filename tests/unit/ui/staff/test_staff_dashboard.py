@@ -23,7 +23,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def portal(tmp_path_factory) -> Iterator[str]:
+def portal(tmp_path_factory, collector_off_for_module_server_thread) -> Iterator[str]:
     """A pretend portal on a free loopback port with a provider dashboard page."""
     root = tmp_path_factory.mktemp("portal")
     page = root / "providers" / "dashboard"
