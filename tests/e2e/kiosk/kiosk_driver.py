@@ -19,6 +19,7 @@ import httpx
 import window_input
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QListWidget, QListWidgetItem, QScrollArea, QWidget
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from kiosk import constants
 from kiosk.backend import SANDBOX_API_KEY
@@ -316,8 +317,14 @@ class PatientDriver:
                 break
             log.steps.append(view.step.code)
             log.sections[view.step.code] = [s.section.code for s in view.sections]
-            self.fill_step(view, patient)
-            self.next(view)
+            try:
+                self.fill_step(view, patient)
+                self.next(view)
+            except (AssertionError, WaitTimeout):
+                # The provider may get ready at any moment (a patient's pace is not the
+                # server's): the prompt then lies over the step the patient was filling in.
+                if not self.ready_prompt.showing:
+                    raise
         return log
 
     # -- sections --------------------------------------------------------------------------
