@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from kiosk.app import KioskApp, LaunchOptions
 from kiosk.backend import Backend
 from kiosk.config import KioskOptions, KioskPaths, Settings
-from kiosk.sandbox.embedded import EmbeddedSandbox
+from kiosk.sandbox.process import SandboxProcess
 from kiosk.session import SessionConfig, Stage
 
 WAIT_MS = 15_000
@@ -23,10 +23,10 @@ SESSION = SessionConfig(room_code="ceproom1", idle_timeout_s=120.0, idle_timeout
 def start(qloop, qtbot, tmp_path) -> Iterator[Callable[[str], KioskApp]]:
     import asyncio
 
-    made: list[tuple[KioskApp, EmbeddedSandbox]] = []
+    made: list[tuple[KioskApp, SandboxProcess]] = []
 
     def build(keyboard: str) -> KioskApp:
-        sandbox = EmbeddedSandbox(db_path=tmp_path / f"{keyboard}.sqlite3", auto_provider=None)
+        sandbox = SandboxProcess(db_path=tmp_path / f"{keyboard}.sqlite3", auto_provider=None)
         settings = Settings(
             room_code="ceproom1", kiosk=KioskOptions(fullscreen=False, keyboard=keyboard)
         )
