@@ -185,6 +185,8 @@ class KioskApp(QObject):
         self.staff.install()
         if not self.launch.windowed and self.settings.kiosk.fullscreen:
             self.lockdown.install(self.window)
+        if self.settings.kiosk.keyboard == "builtin":
+            self.window.keyboard_control.install()
         if not self.window.isVisible():  # shown already when the launcher painted it early
             apply_kiosk_window_mode(
                 self.window, self.settings.kiosk, self.launch.windowed, self.launch.size
@@ -215,6 +217,7 @@ class KioskApp(QObject):
         self.fleet.stop()
         self.presenter.close()
         self.staff.uninstall()
+        self.window.keyboard_control.uninstall()
         self.session.idle.uninstall()
         self.lockdown.uninstall()
         self.crash_guard.uninstall()

@@ -139,6 +139,11 @@ class KioskOptions(_Section):
         "post_visit_survey[...]) and unknown sections' answers on POST /intakes/:id, which the "
         "API doc's table for that endpoint does not list (docs/sandbox.md).",
     )
+    keyboard: Literal["builtin", "system", "off"] = Field(
+        "builtin",
+        description="On-screen keyboard: the kiosk's own (builtin), the platform's input "
+        "method (system), or none for sites with a hardware keyboard (off).",
+    )
 
     @field_validator("idle_countdown_s")
     @classmethod

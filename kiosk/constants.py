@@ -61,7 +61,6 @@ MIN_TOUCH_TARGET_PX = 48
 # Wizard (account-driven intake screens).
 WIZARD_SEARCHABLE_SELECT_MIN = 9  # a select with this many options or more gets a search box
 WIZARD_CALENDAR_DAYS = 14  # days offered in the appointment day strip
-WIZARD_BIRTH_YEARS = 120  # how far back the birth-date year column goes
 WIZARD_THUMBNAIL_PX = 150  # image picker thumbnail edge
 WIZARD_MAX_IMAGES_LISTED = 48  # newest images shown per picker, so a full card cannot stall it
 WIZARD_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".heic", ".webp", ".bmp", ".gif")

@@ -8,7 +8,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSize, QTimer
@@ -42,6 +42,15 @@ def use_headless_platform(environ: Mapping[str, str], platform: str) -> bool:
     if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
         return False
     return not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")
+
+
+def use_keyboard_setting(environ: MutableMapping[str, str], keyboard: str) -> None:
+    """With the built-in keyboard, no platform input method may open a second one over the
+    window (the old systemd unit set ``QT_IM_MODULE=qtvirtualkeyboard``); "system" and "off"
+    leave the environment alone. Must run before the ``QApplication`` exists."""
+    if keyboard == "builtin" and environ.get("QT_IM_MODULE") == "qtvirtualkeyboard":
+        del environ["QT_IM_MODULE"]
+        log.info("launcher.platform_keyboard_off reason=builtin_keyboard")
 
 
 def parse_size(text: str | None) -> QSize | None:
@@ -83,6 +92,7 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
     if use_headless_platform(os.environ, sys.platform):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         print(HEADLESS_NOTE, file=sys.stderr)
+    use_keyboard_setting(os.environ, settings.kiosk.keyboard)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Clinic Kiosk")

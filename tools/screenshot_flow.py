@@ -1,6 +1,6 @@
 """Walk real patients through the real kiosk, headless, and save a PNG of every screen.
 
-    python tools/screenshot_flow.py                      # both sizes, into /tmp/kiosk-shots
+    python tools/screenshot_flow.py                      # all six sizes, into /tmp/kiosk-shots
     python tools/screenshot_flow.py /tmp/shots --size 1080x1920
 
 Unlike ``screenshot_screens.py`` (screens fed by a demo session) and ``screenshot_wizard.py``
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import sys
 import tempfile
@@ -41,9 +42,13 @@ sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
 from PySide6.QtCore import QSize  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
-SIZES = {"1280x800": QSize(1280, 800), "1080x1920": QSize(1080, 1920)}
+#: The supported screens (README): landscape kiosks, full HD, and two portrait screens.
+SIZES = {
+    f"{w}x{h}": QSize(w, h)
+    for w, h in ((1024, 768), (1280, 800), (1366, 768), (1920, 1080), (1080, 1920), (800, 1280))
+}
 DEFAULT_OUT = Path("/tmp/kiosk-shots")
 STAFF_PIN = "2468"
 WAIT_S = 20.0
@@ -66,6 +71,7 @@ class Walk:
         portal = app.backend.portal_base_url
         self.controls = httpx.AsyncClient(base_url=portal, timeout=10)
         self.count = 0
+        self.keyboard_shown = False
 
     async def wait(
         self, condition: Callable[[], object], what: str, timeout: float = WAIT_S
@@ -86,6 +92,33 @@ class Walk:
         path = self.folder / f"{self.count:02d}-{name}.png"
         self.window.grab().save(str(path))
         print(path, flush=True)
+        self.fit_report(name)
+
+    async def type_on_keyboard(self, field: Any, text: str) -> None:
+        """Focus ``field`` and tap ``text`` on the kiosk's own keyboard (it must come up)."""
+        field.setFocus()
+        panel = self.window.keyboard
+        await self.wait(panel.isVisible, "the on-screen keyboard")
+        for char in text:
+            if char.isalpha() and panel.shifted != char.isupper():
+                panel.button("⇧").click()
+            for switch in ("", "123", "ABC"):
+                if switch:
+                    with contextlib.suppress(KeyError):
+                        panel.button(switch).click()
+                with contextlib.suppress(KeyError):
+                    panel.button(char).click()
+                    break
+            else:
+                raise FlowError(f"no key for {char!r} on the keyboard")
+        await self.settle(0.3)
+
+    def fit_report(self, name: str) -> None:
+        """Print what keeps this screen from fitting (nothing, normally)."""
+        from kiosk.ui.fit import fit_problems
+
+        for problem in fit_problems(self.window, self.window.size()):
+            print(f"  does not fit: {name}: {problem}", flush=True)
 
     async def faults(self, **options: float) -> None:
         """Sandbox faults on ``/api_v3/`` (latency_s, error_rate, drop_rate); none = all off."""
@@ -139,6 +172,12 @@ class Walk:
             await self.settle(0.5)  # documents, EMR and slots load as tasks
             if photograph:
                 await self.shot(f"{prefix}-{view.step.code}")
+                edits = [e for e in view.findChildren(QLineEdit) if e.isVisible()]
+                if edits and not self.keyboard_shown:
+                    self.keyboard_shown = True
+                    await self.type_on_keyboard(edits[-1], "555")
+                    await self.shot(f"{prefix}-{view.step.code}-keyboard")
+                    edits[-1].clear()
             view.next_button.click()
             if view.summary.isVisible():
                 if photograph and not shown_errors:
@@ -213,6 +252,10 @@ async def patient_walkin(walk: Walk) -> None:
     await walk.shot("identify")
     w.identify.continue_button.click()
     await walk.shot("identify-errors")
+    await walk.type_on_keyboard(w.identify.first.edit, "Maria")
+    await walk.shot("identify-keyboard")
+    w.identify.dob.entry.focus_widget().setFocus()
+    await walk.shot("identify-keyboard-date")
     await walk.faults(error_rate=1.0)
     await walk.identify("Maria", "Lopez-Hernandez")
     await walk.wait(lambda: w.error_panel.isVisible(), "the error panel")
@@ -298,6 +341,13 @@ async def crash_and_staff(walk: Walk) -> None:
     staff.pin_pad.on_enter_clicked()
     await walk.wait(lambda: staff.widget.currentWidget() is staff.console, "the console")
     await walk.shot("staff-console")
+    staff.console.tabs.setCurrentWidget(staff.console.tabs.widget(1))
+    await walk.shot("staff-console-room")
+    staff.console.tabs.setCurrentIndex(2)
+    await walk.type_on_keyboard(staff.console.provider_page.code, "prov")
+    await walk.shot("staff-console-keyboard")
+    staff.console.provider_page.code.clear()
+    staff.console.tabs.setCurrentIndex(0)
     page = staff.console.provider_page
     staff.console.tabs.setCurrentIndex(2)
     await walk.shot("staff-console-provider")
@@ -347,11 +397,33 @@ async def run_size(size: str, out: Path, tmp: Path) -> None:
         backend.stop()
 
 
+def write_gallery(out: Path) -> Path:
+    """``index.md`` in ``out``: every size's pictures in walk order, one section per size."""
+    lines = [
+        "# Clinic Kiosk screens",
+        "",
+        "Written by `tools/screenshot_flow.py` (a real kiosk on the embedded sandbox, walked",
+        "by taps). Regenerate with `python tools/screenshot_flow.py OUT_FOLDER`.",
+        "",
+    ]
+    for size in SIZES:
+        pictures = sorted((out / size).glob("*.png"))
+        if not pictures:
+            continue
+        lines += [f"## {size}", ""]
+        for picture in pictures:
+            name = picture.stem.split("-", 1)[-1]
+            lines += [f"### {size} · {name}", "", f"![{name} at {size}]({size}/{picture.name})", ""]
+    index = out / "index.md"
+    index.write_text("\n".join(lines), encoding="utf-8")
+    return index
+
+
 async def run_all(sizes: list[str], out: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="kiosk-flow-") as tmp:
         for size in sizes:
             await run_size(size, out, Path(tmp))
-    print(f"saved to {out}", flush=True)
+    print(f"saved to {out}; gallery: {write_gallery(out)}", flush=True)
     # Workaround: once a WebEngine view has lived in this process, qasync's QApplication.exit
     # crashes in aboutToQuit (a null slot). Everything is saved and stopped by now.
     sys.stderr.flush()

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from kiosk.constants import BUSY_OVERLAY_DELAY_MS, GOODBYE_RETURN_S
+from kiosk.ui.keyboard import KeyboardController, KeyboardPanel
 from kiosk.ui.navigator import Navigator
 from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.widgets import BusyOverlay, ConnectionBanner, ErrorPanel, SandboxBadge
+from kiosk.ui.widgets.screen_stack import ScreenStack
 
 if TYPE_CHECKING:
     from kiosk.ui.call import CallView
@@ -73,11 +75,12 @@ class KioskWindow(QMainWindow):
     Only Welcome is built with the window; every other screen is built on first use (see
     ``_LazyScreen``), so the first frame is painted before their modules load. Layout, top to
     bottom: the sandbox strip (only when ``sandbox``), the connection banner (hidden until the
-    network drops), the screen stack; an on-screen keyboard joins the root layout under the
-    stack, shrinking it. ``busy`` and ``error_panel`` lie over all of it. ``navigator`` alone
-    decides which screen or overlay (staff, still-there, crash reset) the stack shows. Works at
-    1280x800 landscape and 1080x1920 portrait: each screen centres a column of at most
-    ``CONTENT_MAX_WIDTH`` px. ``closing`` fires from ``closeEvent``.
+    network drops), the screen stack, the on-screen keyboard (hidden until ``keyboard_control``
+    is installed and a text field has the focus; it shrinks the stack, it does not cover it).
+    ``busy`` and ``error_panel`` lie over all of it. ``navigator`` alone decides which screen or
+    overlay (staff, still-there, crash reset) the stack shows. Fits every supported screen,
+    1024x768 to 1080x1920: each screen centres a column of at most ``CONTENT_MAX_WIDTH`` px and
+    scrolls it above a pinned action bar. ``closing`` fires from ``closeEvent``.
     """
 
     closing = Signal()
@@ -127,10 +130,15 @@ class KioskWindow(QMainWindow):
         self.sandbox_badge = SandboxBadge(root)
         self.sandbox_badge.setVisible(sandbox)
         self.connection_banner = ConnectionBanner(root)
-        self.stack = QStackedWidget(root)
+        self.stack = ScreenStack(root)
         layout.addWidget(self.sandbox_badge)
         layout.addWidget(self.connection_banner)
         layout.addWidget(self.stack, 1)
+        # The on-screen keyboard sits below the screens (not over them): while it is up the
+        # screens shrink and scroll, so a focused field is never under it.
+        self.keyboard = KeyboardPanel(root)
+        layout.addWidget(self.keyboard)
+        self.keyboard_control = KeyboardController(self, self.keyboard)
         self.setCentralWidget(root)
 
         self._call_view = call_view

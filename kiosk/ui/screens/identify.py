@@ -6,19 +6,17 @@ from typing import Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.ui.widgets import Screen, big_button, heading
-from kiosk.ui.wizard.fields.date import DateField
+from kiosk.ui.widgets.date_entry import PLACEHOLDERS, DateEntry
 from kiosk.wizard import Field
 from kiosk.wizard.validation import validate_field
 
@@ -70,6 +68,33 @@ class _TextInput(QWidget):
         set_invalid(self.edit, bool(message))
 
 
+class _DateInput(QWidget):
+    """ "Date of birth" over the digit boxes, in the locale's order (e.g. "MM / DD / YYYY")."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.entry = DateEntry(birth=True, parent=self)
+        order = " / ".join(PLACEHOLDERS[part] for part in self.entry.order)
+        label = QLabel(f"{DOB.title}  ({order})", self)
+        label.setProperty("wizard", "field-label")
+        label.setBuddy(self.entry.focus_widget())
+        layout.addWidget(label)
+        layout.addWidget(self.entry)
+
+    def value(self) -> str | None:
+        return self.entry.value()
+
+    def set_value(self, iso_date: str) -> None:
+        self.entry.set_value(iso_date)
+
+    @property
+    def error_text(self) -> str:
+        return self.entry.message.text() if self.entry.message.isVisibleTo(self) else ""
+
+
 class IdentifyScreen(Screen):
     """Guest mode emits ``guest_submitted(first, last, dob_iso)``; known-patient mode emits
     ``known_submitted(code, first, last)``. Nothing is emitted until every field passes the
@@ -94,31 +119,25 @@ class IdentifyScreen(Screen):
         self._build_footer()
         self.set_mode("guest")
 
-    def _build_form(self, body: QWidget) -> QScrollArea:
-        scroll = QScrollArea(body)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        form = QWidget()
+    def _build_form(self, body: QWidget) -> QWidget:
+        form = QWidget(body)
         self._grid = QGridLayout(form)
-        self._grid.setContentsMargins(0, 0, 8, 0)
+        self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(24)
         self._grid.setVerticalSpacing(24)
         self.code = _TextInput(CODE, form, CODE_MAX_CHARS)
         self.first = _TextInput(FIRST, form, NAME_MAX_CHARS)
         self.last = _TextInput(LAST, form, NAME_MAX_CHARS)
-        self.dob = DateField(DOB, form)
-        self.dob.changed.connect(lambda: self.dob.set_error(None))
-        self._grid.addWidget(self.code, 0, 0, 1, 2)
-        self._grid.addWidget(self.first, 1, 0)
-        self._grid.addWidget(self.last, 1, 1)
-        self._grid.addWidget(self.dob, 2, 0, 1, 2)
-        self._grid.setRowStretch(3, 1)
-        for edit in (self.code.edit, self.first.edit, self.last.edit):
+        self.dob = _DateInput(form)
+        top = Qt.AlignmentFlag.AlignTop  # an error under one name must not lower the other
+        self._grid.addWidget(self.code, 0, 0, 1, 2, top)
+        self._grid.addWidget(self.first, 1, 0, top)
+        self._grid.addWidget(self.last, 1, 1, top)
+        self._grid.addWidget(self.dob, 2, 0, 1, 2, top)
+        date_boxes = tuple(self.dob.entry.segments.values())
+        for edit in (self.code.edit, self.first.edit, self.last.edit, *date_boxes):
             edit.returnPressed.connect(self.on_continue_clicked)
-        scroll.setWidget(form)
-        self.form_scroll = scroll
-        return scroll
+        return form
 
     def _build_footer(self) -> None:
         foot = self.footer.parentWidget()
@@ -126,10 +145,14 @@ class IdentifyScreen(Screen):
         self.back_button = QPushButton("Back", foot)
         self.switch_button = QPushButton(TO_KNOWN, foot)
         set_role(self.switch_button, "link")
-        self.footer.addWidget(self.continue_button)
+        # One row — Back, the mode switch, Continue taking the rest — keeps the action bar
+        # low, so the form keeps room above the on-screen keyboard on a 768 px screen.
         row = QGridLayout()
-        row.addWidget(self.back_button, 0, 0, Qt.AlignmentFlag.AlignLeft)
-        row.addWidget(self.switch_button, 0, 1, Qt.AlignmentFlag.AlignRight)
+        row.setHorizontalSpacing(16)
+        row.addWidget(self.back_button, 0, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.switch_button, 0, 1, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.continue_button, 0, 2)
+        row.setColumnStretch(2, 1)
         self.footer.addLayout(row)
         self.continue_button.clicked.connect(self.on_continue_clicked)
         self.back_button.clicked.connect(self.back_requested)
@@ -162,15 +185,14 @@ class IdentifyScreen(Screen):
         """Forget every answer on screen (privacy: the next patient must not see them)."""
         for item in (self.code, self.first, self.last):
             item.edit.clear()
-        for view in (self.dob.years, self.dob.months, self.dob.days):
-            view.clearSelection()
+        self.dob.entry.clear()
         self._clear_errors()
-        self.form_scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def _clear_errors(self) -> None:
         for item in (self.code, self.first, self.last):
             item.set_error(None)
-        self.dob.set_error(None)
+        self.dob.entry.set_error(None)
 
     # -- slots ------------------------------------------------------------------------------
 
@@ -188,13 +210,13 @@ class IdentifyScreen(Screen):
             if problem and first_bad is None:
                 first_bad = item.edit
         if self._mode == "guest":
-            problem = validate_field(DOB, self.dob.value())
-            self.dob.set_error(problem)
+            problem = self.dob.entry.problem() or validate_field(DOB, self.dob.value())
+            self.dob.entry.set_error(problem)
             if problem and first_bad is None:
-                first_bad = self.dob.focus_widget()
+                first_bad = self.dob.entry.focus_widget()
         if first_bad is not None:
             first_bad.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.form_scroll.ensureWidgetVisible(first_bad)
+            self.scroll_area.ensureWidgetVisible(first_bad, 40, 80)
             return
         if self._mode == "known":
             self.known_submitted.emit(self.code.value(), self.first.value(), self.last.value())

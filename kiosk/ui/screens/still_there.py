@@ -45,8 +45,8 @@ class StillThereScreen(QWidget):
 
         card = set_role(QFrame(), "card")
         inner = QVBoxLayout(card)
-        inner.setContentsMargins(48, 48, 48, 48)
-        inner.setSpacing(24)
+        inner.setContentsMargins(48, 32, 48, 32)
+        inner.setSpacing(16)
         inner.addWidget(self.heading)
         inner.addWidget(self.count)
         inner.addWidget(self.body)
@@ -55,7 +55,7 @@ class StillThereScreen(QWidget):
         inner.addWidget(self.start_over_button, 0, Qt.AlignmentFlag.AlignHCenter)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 48)
+        layout.setContentsMargins(48, 24, 48, 24)  # fits 1280x800 with the sandbox strip
         layout.addStretch(1)
         layout.addWidget(card)
         layout.addStretch(1)

@@ -29,6 +29,11 @@ log = logging.getLogger("kiosk.staff")
 
 T = TypeVar("T")
 
+EXIT = "Exit kiosk"
+EXIT_QUESTION = "Close the kiosk? Patients cannot check in until it is started again."
+CONFIRM_EXIT = "Yes, exit"
+KEEP_RUNNING = "Keep running"
+
 
 def _scrolling(page: QWidget) -> QScrollArea:
     """Pages scroll, so the console fits a landscape 1280×800 screen with the keyboard up."""
@@ -47,8 +52,8 @@ class StaffConsole(QWidget):
 
     Signals for the app: ``launch_known_patient(code, first_name, last_name)`` (forward to the
     session's ``identify_known``), ``open_provider_dashboard(url)`` (show it in the web view;
-    the URL carries a login token), ``exit_requested()``, ``close_requested()`` (back to the
-    patient screens) and ``room_changed(code)``.
+    the URL carries a login token), ``exit_requested()`` (only after "Exit kiosk" is
+    confirmed), ``close_requested()`` (back to the patient screens) and ``room_changed(code)``.
     """
 
     launch_known_patient = Signal(str, str, str)
@@ -84,18 +89,18 @@ class StaffConsole(QWidget):
             self.tabs.addTab(_scrolling(page), title)
         self.busy_label = set_role(QLabel(""), "hint")
         self.close_button = set_role(QPushButton("Back to patients"), "primary")
-        self.exit_button = set_role(QPushButton("Exit kiosk"), "danger")
 
         header = QHBoxLayout()
         header.addWidget(set_role(QLabel("Staff mode"), "heading"))
         header.addStretch(1)
         header.addWidget(self.busy_label)
-        header.addWidget(self.exit_button)
         header.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
+        # Exit sits at the bottom left, far from "Back to patients" (top right), and asks first.
+        layout.addWidget(self._build_exit_bar())
 
         self.status_page.test_button.clicked.connect(self.on_test_clicked)
         self.room_page.load_button.clicked.connect(self.on_load_rooms_clicked)
@@ -104,7 +109,6 @@ class StaffConsole(QWidget):
         self.provider_page.dashboard_button.clicked.connect(self.on_dashboard_clicked)
         self.patient_page.start_button.clicked.connect(self.on_start_patient_clicked)
         self.close_button.clicked.connect(self.on_close_clicked)
-        self.exit_button.clicked.connect(self.on_exit_clicked)
         self.devices_page.devices_saved.connect(self.devices_changed)
         self._buttons = [
             self.status_page.test_button,
@@ -117,6 +121,31 @@ class StaffConsole(QWidget):
         runner.busy_changed.connect(self.on_runner_busy_changed)
         runner.failed.connect(self.on_runner_failed)
 
+    def _build_exit_bar(self) -> QWidget:
+        bar = QWidget(self)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 12, 0, 0)
+        row.setSpacing(16)
+        self.exit_button = set_role(QPushButton(EXIT), "danger")
+        self.exit_question = set_role(QLabel(EXIT_QUESTION), "subheading")
+        self.exit_question.setWordWrap(True)
+        self.keep_running_button = set_role(QPushButton(KEEP_RUNNING), "primary")
+        self.confirm_exit_button = set_role(QPushButton(CONFIRM_EXIT), "danger")
+        row.addWidget(self.exit_button)
+        row.addWidget(self.exit_question, 1)
+        row.addWidget(self.confirm_exit_button)
+        row.addWidget(self.keep_running_button)
+        row.addStretch(0)
+        self.exit_button.clicked.connect(self.on_exit_clicked)
+        self.keep_running_button.clicked.connect(self.on_keep_running_clicked)
+        self.confirm_exit_button.clicked.connect(self.on_confirm_exit_clicked)
+        self.on_keep_running_clicked()
+        return bar
+
+    @property
+    def confirming_exit(self) -> bool:
+        return self.confirm_exit_button.isVisibleTo(self)
+
     @property
     def busy(self) -> bool:
         return self.runner.busy
@@ -124,7 +153,10 @@ class StaffConsole(QWidget):
     def refresh(self) -> None:
         """Show fresh status (each time the console opens)."""
         self.tabs.setCurrentIndex(0)
-        self.status_page.show_info(self.staff_actions.info())
+        self.on_keep_running_clicked()
+        info = self.staff_actions.info()
+        self.status_page.show_info(info)
+        self.room_page.show_current(info.room_code)
 
     def clear(self) -> None:
         """Forget what was typed (provider and patient names) when staff mode closes."""
@@ -166,6 +198,7 @@ class StaffConsole(QWidget):
             self.room_page.show_result(exc.message, ok=False)
             return
         self.room_page.show_result(f"This kiosk now serves room {code}.")
+        self.room_page.show_current(code)
         self.room_changed.emit(code)
 
     def on_setup_clicked(self) -> None:
@@ -203,6 +236,19 @@ class StaffConsole(QWidget):
         self.close_requested.emit()
 
     def on_exit_clicked(self) -> None:
+        """Ask first: an exited kiosk takes no patients until someone starts it again."""
+        self.exit_button.hide()
+        for widget in (self.exit_question, self.confirm_exit_button, self.keep_running_button):
+            widget.show()
+        self.keep_running_button.setFocus()
+
+    def on_keep_running_clicked(self) -> None:
+        for widget in (self.exit_question, self.confirm_exit_button, self.keep_running_button):
+            widget.hide()
+        self.exit_button.show()
+
+    def on_confirm_exit_clicked(self) -> None:
+        self.on_keep_running_clicked()
         log.info("staff.exit_requested")
         self.exit_requested.emit()
 

@@ -15,7 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.staff.actions import KioskInfo, ProviderRoomRequest, RoomChoice
+from kiosk.ui.staff.problems import problems_text
 from kiosk.ui.theme import set_role
+
+CURRENT_ROOM_UNSET = "This kiosk serves the account's first room (none chosen yet)."
 
 
 def _line(placeholder: str) -> QLineEdit:
@@ -91,10 +94,7 @@ class StatusPage(ResultPage):
         }
         for key, text in values.items():
             self.values[key].setText(text)
-        recent = info.last_errors[-5:]
-        self.errors.setText(
-            "Recent problems:\n" + "\n".join(recent) if recent else "No recent problems."
-        )
+        self.errors.setText(problems_text(info.last_errors))
 
 
 class RoomPage(ResultPage):
@@ -102,6 +102,9 @@ class RoomPage(ResultPage):
 
     def __init__(self) -> None:
         super().__init__("Room", "The waiting room patients at this kiosk join.")
+        self.current = set_role(QLabel(""), "subheading")
+        self.current.setWordWrap(True)
+        self.column.addWidget(self.current)
         self.load_button = QPushButton("Load rooms")
         self.rooms = QListWidget()
         self.choose_button = set_role(QPushButton("Use this room"), "primary")
@@ -112,6 +115,10 @@ class RoomPage(ResultPage):
         self.column.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.finish_layout()
 
+    def show_current(self, code: str | None) -> None:
+        """Which room this kiosk serves now (the account's first room when none is set)."""
+        self.current.setText(f"This kiosk serves room: {code}" if code else CURRENT_ROOM_UNSET)
+
     def show_rooms(self, rooms: list[RoomChoice], current: str | None) -> None:
         self.rooms.clear()
         for room in rooms:
@@ -120,6 +127,7 @@ class RoomPage(ResultPage):
             self.rooms.addItem(item)
             if room.code == current:
                 self.rooms.setCurrentItem(item)
+                self.current.setText(f"This kiosk serves room: {room.name} ({room.code})")
 
     def selected_code(self) -> str | None:
         item = self.rooms.currentItem()

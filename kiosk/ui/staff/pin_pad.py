@@ -46,7 +46,7 @@ class PinPadScreen(QWidget):
         self.message.setWordWrap(True)
 
         grid = QGridLayout()
-        grid.setSpacing(16)
+        grid.setSpacing(12)
         self.digit_buttons: dict[str, QPushButton] = {}
         for index, digit in enumerate("123456789"):
             grid.addWidget(self._digit_button(digit), index // 3, index % 3)
@@ -71,8 +71,10 @@ class PinPadScreen(QWidget):
         row.addWidget(pad)
         row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 48)
-        layout.setSpacing(20)
+        # Compact enough for a 1280x800 screen with the sandbox strip: the window's stack is
+        # as tall as its tallest page, so a taller pad would push every screen off the bottom.
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(12)
         layout.addStretch(1)
         layout.addWidget(self.heading)
         layout.addWidget(self.dots)

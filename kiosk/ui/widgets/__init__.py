@@ -8,6 +8,7 @@ from kiosk.ui.widgets.header import ScreenHeader, icon
 from kiosk.ui.widgets.pulse import PulseIndicator
 from kiosk.ui.widgets.qr_code import QrCodeWidget, qr_matrix
 from kiosk.ui.widgets.screen import NoticeBox, Screen, centred_column, heading
+from kiosk.ui.widgets.scroll import ScrollColumn, scroll_area_of
 
 __all__ = [
     "BusyOverlay",
@@ -20,9 +21,11 @@ __all__ = [
     "SandboxBadge",
     "Screen",
     "ScreenHeader",
+    "ScrollColumn",
     "big_button",
     "centred_column",
     "heading",
     "icon",
     "qr_matrix",
+    "scroll_area_of",
 ]

@@ -8,10 +8,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.header import ScreenHeader
+from kiosk.ui.widgets.scroll import ScrollColumn
 
 #: The content column never grows wider than this (px): lines stay short enough to read.
 CONTENT_MAX_WIDTH = 920
 MARGINS = (48, 20, 48, 24)
+#: Landscape centres the body a little above the middle; portrait lifts it near the top
+#: (a tall screen otherwise opened with a wide empty band above the content).
+TOP_STRETCH, BOTTOM_STRETCH = 2, 3
+PORTRAIT_TOP_STRETCH, PORTRAIT_BOTTOM_STRETCH = 1, 5
 
 
 def centred_column(
@@ -51,8 +56,11 @@ class Screen(QWidget):
     """Base of the patient screens: a pure view with signals and setters, no session access.
 
     Subclasses fill ``body`` (the vertically centred middle of the column) and ``footer``
-    (pinned to the bottom, for the main buttons). In portrait (taller than wide) the property
-    ``portrait`` is set and ``on_orientation`` is called so a screen can use the extra height.
+    (the action bar for the main buttons). Header and body scroll inside ``scroll_area``
+    when the window is short (a 768 px screen, or the on-screen keyboard is up); the footer
+    stays pinned below it, always visible. Both are centred columns of the same width with
+    the same left edge. In portrait (taller than wide) the property ``portrait`` is set, the
+    content sits higher, and ``on_orientation`` is called so a screen can use the extra height.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -60,31 +68,44 @@ class Screen(QWidget):
         self.setObjectName("Screen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._portrait: bool | None = None
+        left, top, right, bottom = MARGINS
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(*MARGINS)
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        top_row, top = centred_column(self)
-        top_layout = QVBoxLayout(top)
+        self.scroll_area = ScrollColumn(self)
+        content = QWidget()
+        content.setObjectName("ScreenContent")
+        self._content = QVBoxLayout(content)
+        self._content.setContentsMargins(left, top, right, 8)
+        self._content.setSpacing(0)
+        top_row, top_column = centred_column(content)
+        top_layout = QVBoxLayout(top_column)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.setSpacing(16)
-        self.header = ScreenHeader("", top)
-        self.notice_box = NoticeBox(top)
+        self.header = ScreenHeader("", top_column)
+        self.notice_box = NoticeBox(top_column)
         top_layout.addWidget(self.header)
         top_layout.addWidget(self.notice_box)
-        outer.addLayout(top_row)
-        self._top_stretch = 2
-        outer.addStretch(self._top_stretch)
-        body_row, body = centred_column(self)
+        self._content.addLayout(top_row)
+        self._content.addStretch(TOP_STRETCH)
+        body_row, body = centred_column(content)
         self.body = QVBoxLayout(body)
         self.body.setContentsMargins(0, 8, 0, 8)
         self.body.setSpacing(24)
-        outer.addLayout(body_row)
-        outer.addStretch(3)
-        foot_row, foot = centred_column(self)
+        self._content.addLayout(body_row)
+        self._content.addStretch(BOTTOM_STRETCH)
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area, 1)
+        self.action_bar = QWidget(self)
+        self.action_bar.setObjectName("ActionBar")
+        bar = QVBoxLayout(self.action_bar)
+        bar.setContentsMargins(left, 8, right, bottom)
+        foot_row, foot = centred_column(self.action_bar)
         self.footer = QVBoxLayout(foot)
         self.footer.setContentsMargins(0, 0, 0, 0)
         self.footer.setSpacing(16)
-        outer.addLayout(foot_row)
+        bar.addLayout(foot_row)
+        outer.addWidget(self.action_bar)
 
     # -- setters the presenter uses on every screen ----------------------------------------
 
@@ -113,6 +134,8 @@ class Screen(QWidget):
         if portrait != self._portrait:
             self._portrait = portrait
             self.setProperty("portrait", "true" if portrait else "false")
+            self._content.setStretch(1, PORTRAIT_TOP_STRETCH if portrait else TOP_STRETCH)
+            self._content.setStretch(3, PORTRAIT_BOTTOM_STRETCH if portrait else BOTTOM_STRETCH)
             self.on_orientation(portrait)
 
     def on_orientation(self, portrait: bool) -> None:

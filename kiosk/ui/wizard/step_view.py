@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.scroll import ScrollColumn
 from kiosk.ui.wizard import builtin
 from kiosk.ui.wizard.registry import SECTION_WIDGETS
 from kiosk.ui.wizard.sections.base import SectionContext, SectionWidget
 from kiosk.ui.wizard.sections.forms import GenericFormSection
-from kiosk.ui.wizard.touch import enable_kinetic_scroll
 from kiosk.wizard import Answers, Step, Submission, WizardServices
 from kiosk.wizard.headings import code_name, step_heading
 
@@ -183,16 +183,14 @@ class StepView(QWidget):
         return heading
 
     def _build_body(self) -> QScrollArea:
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The screens' scroll area: its bar floats in the margin, so the column keeps the
+        # heading's and the buttons' left edge when the step scrolls (and it flicks).
+        self.scroll_area = ScrollColumn(self)
         holder = QWidget()
         self.scroll_area.setWidget(holder)
         self._column = QWidget(holder)
         self._column.setProperty("wizard", "column")
         _centered(holder, (48, 0, 48, 0), self._column)
-        enable_kinetic_scroll(self.scroll_area)
         return self.scroll_area
 
     def _build_footer(self) -> QWidget:

@@ -141,6 +141,9 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
             paths=paths,
         )
         started.append(running)
+        # The on-screen keyboard shows and hides at once (a short interval, like the timers):
+        # its slide would only make every tap after a text box wait for it.
+        app.window.keyboard_control.slide_ms = 0
         app.start()
         qtbot.waitExposed(app.window)
         return running

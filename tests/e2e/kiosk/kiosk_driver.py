@@ -109,7 +109,12 @@ class PatientDriver:
         self.qtbot.waitUntil(check, timeout=timeout)
 
     def tap(self, widget: QWidget) -> None:
-        """A finger on the middle of ``widget``: it must be showing and enabled."""
+        """A finger on the middle of ``widget``: it must be showing and enabled.
+
+        Not while the on-screen keyboard slides: the screen above it is still moving (a patient
+        taps what stands still; a test tapping mid-slide can land beside a pinned button)."""
+        control = self.window.keyboard_control
+        self.qtbot.waitUntil(lambda: not control.settling, timeout=WAIT_MS)
         assert widget.isVisible(), f"{type(widget).__name__} {_label(widget)!r} is not on screen"
         assert widget.isEnabled(), f"{type(widget).__name__} {_label(widget)!r} is disabled"
         window_input.settle_layouts()
@@ -196,23 +201,70 @@ class PatientDriver:
         self.wait_for_screen(self.window.identify)
 
     def identify(self, patient: Patient) -> None:
-        """Type the name, pick the date of birth in the three columns, Continue."""
+        """Type the name and the date of birth's digits, Continue."""
         screen = self.window.identify
         self.type_into(screen.first.edit, patient.first_name)
         self.type_into(screen.last.edit, patient.last_name)
-        dob = screen.dob
-        self.tap_row_with(dob.years, str(patient.dob.year))
-        self.tap_row_with(dob.months, patient.dob.strftime("%B"))
-        self.tap_row_with(dob.days, str(patient.dob.day))
-        assert dob.value() == patient.dob.isoformat()
+        entry = screen.dob.entry
+        for part, digits in dob_digits(patient.dob).items():
+            self.type_into(entry.segments[part], digits)
+        assert screen.dob.value() == patient.dob.isoformat()
         self.tap(screen.continue_button)
         self.wait(lambda: self.screen is not screen and self.settled())
 
-    def fill_step(self, view: StepView, patient: Patient) -> None:
+    # -- the on-screen keyboard --------------------------------------------------------------
+
+    def tap_keys(self, text: str) -> None:
+        """Type ``text`` with the on-screen keyboard only: a tap per key, switching layouts
+        (123, àéñ, ABC) and Shift as a patient would. The keyboard must be up."""
+        for char in text:
+            self.tap(self.key_for(char))
+
+    def key_for(self, char: str) -> QAbstractButton:
+        panel = self.window.keyboard
+        control = self.window.keyboard_control
+        self.wait(lambda: panel.isVisible() and not control.sliding)  # keys stopped moving
+        label = "space" if char == " " else char
+        for _switch in range(3):
+            if char.isalpha() and self._has_key(panel, "⇧") and panel.shifted != char.isupper():
+                self.tap(panel.button("⇧"))
+            try:
+                return panel.button(label)
+            except KeyError:
+                pass
+            for switch in self._layout_keys(char):
+                if self._has_key(panel, switch):
+                    self.tap(panel.button(switch))
+                    break
+            else:
+                break
+        raise AssertionError(f"no key for {char!r} on the {panel.layout_name.value} keyboard")
+
+    @staticmethod
+    def _layout_keys(char: str) -> tuple[str, ...]:
+        if char.isascii() and char.isalpha():
+            return ("ABC",)
+        if char.isalpha():
+            return ("àéñ", "ABC")
+        return ("123", "ABC")
+
+    @staticmethod
+    def _has_key(panel: Any, label: str) -> bool:
+        try:
+            panel.button(label)
+        except KeyError:
+            return False
+        return True
+
+    def fill_step_without_text(self, view: StepView, patient: Patient) -> None:
+        """``fill_step`` but leave text boxes as they are (a test typed them already)."""
+        self.fill_step(view, patient, type_text=False)
+
+    def fill_step(self, view: StepView, patient: Patient, type_text: bool = True) -> None:
         """Answer every section of the step on screen, the way a patient would."""
         for section in view.sections:
             if isinstance(section, IntakeSection):
-                self._fill_form(section.form, patient)
+                self._fill_form(section.form, patient, type_text)
             elif isinstance(section, UploadSection):
                 self._attach_picture(section, patient)
             elif isinstance(section, VisitTypeSection):
@@ -284,12 +336,12 @@ class PatientDriver:
 
     # -- sections --------------------------------------------------------------------------
 
-    def _fill_form(self, form: SchemaForm, patient: Patient) -> None:
+    def _fill_form(self, form: SchemaForm, patient: Patient, type_text: bool = True) -> None:
         for key, widget in form.by_key.items():
             if isinstance(widget, ChoiceField):
                 wanted = patient.reason if key == "reason_for_visit" else None
                 self._choose(widget, wanted)
-            elif isinstance(widget, LineField):
+            elif isinstance(widget, LineField) and type_text:
                 text = patient.phone if key == "phone" else "Kiosk answer"
                 self.type_into(widget.edit, text)
 
@@ -357,6 +409,11 @@ class PatientDriver:
     def _rate(self, section: SurveySection, patient: Patient) -> None:
         self.tap(section.stars[4])
         self.type_into(section.comment, patient.survey_comment)
+
+
+def dob_digits(day: dt.date) -> dict[str, str]:
+    """The digits a patient types in each box of the date of birth."""
+    return {"month": f"{day.month:02d}", "day": f"{day.day:02d}", "year": f"{day.year:04d}"}
 
 
 def _label(widget: QWidget) -> str:

@@ -203,6 +203,14 @@ def test_room_choice_is_saved(qtbot, make_mode, tmp_path):
         page.choose_button.click()
     assert blocker.args == ["k7f2q"]
     assert 'room_code = "k7f2q"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
+    assert "k7f2q" in page.current.text()
+
+
+def test_room_tab_shows_the_room_in_use_when_the_console_opens(make_mode):
+    mode = make_mode()
+    mode.open()
+    enter(mode, PIN)
+    assert mode.console.room_page.current.text() == "This kiosk serves room: ceproom1"
 
 
 def test_provider_room_setup_reports_the_room(qtbot, make_mode, staff_client):
@@ -224,12 +232,26 @@ def test_provider_room_setup_reports_the_room(qtbot, make_mode, staff_client):
     assert staff_client.calls == ["sso", "create_room", "add_user_room"]
 
 
-def test_exit_is_forwarded(qtbot, make_mode):
+def test_exit_is_forwarded_once_confirmed(qtbot, make_mode):
     mode = make_mode()
     mode.open()
     enter(mode, PIN)
-    with qtbot.waitSignal(mode.exit_requested, timeout=500):
+    with qtbot.assertNotEmitted(mode.exit_requested):
         mode.console.exit_button.click()
+    assert mode.console.confirming_exit
+    with qtbot.waitSignal(mode.exit_requested, timeout=500):
+        mode.console.confirm_exit_button.click()
+    assert not mode.console.confirming_exit
+
+
+def test_keep_running_takes_the_exit_question_back(qtbot, make_mode):
+    mode = make_mode()
+    mode.open()
+    enter(mode, PIN)
+    mode.console.exit_button.click()
+    with qtbot.assertNotEmitted(mode.exit_requested):
+        mode.console.keep_running_button.click()
+    assert not mode.console.confirming_exit and mode.console.exit_button.isVisibleTo(mode.widget)
 
 
 def test_a_failed_action_shows_its_message_on_its_page(qtbot, make_mode, staff_client):

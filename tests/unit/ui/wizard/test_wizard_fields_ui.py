@@ -181,7 +181,7 @@ def test_checkbox_is_a_big_toggle(qtbot):
     assert field.toggle.text().startswith("☑")
 
 
-def test_birth_date_is_chosen_year_first(qtbot):
+def test_birth_date_is_typed_on_digit_boxes(qtbot):
     form = form_for(
         qtbot,
         {"dob": {"type": "string"}},
@@ -189,13 +189,10 @@ def test_birth_date_is_chosen_year_first(qtbot):
     )
     field = form.by_key["dob"]
     assert isinstance(field, DateField)
-    assert field.years.item(0).text() == str(dt.date.today().year)
-    for view, text in ((field.years, "1980"), (field.months, "February"), (field.days, "29")):
-        item = view.findItems(text, Qt.MatchFlag.MatchExactly)[0]
-        view.scrollToItem(item)
-        qtbot.mouseClick(
-            view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualItemRect(item).center()
-        )
+    boxes = field.entry.segments
+    assert all(box.inputMethodHints() & Qt.InputMethodHint.ImhDigitsOnly for box in boxes.values())
+    for part, digits in (("month", "02"), ("day", "29"), ("year", "1980")):
+        qtbot.keyClicks(boxes[part], digits)
     assert form.values() == {"dob": "1980-02-29"}
 
 
@@ -203,17 +200,17 @@ def test_partial_date_asks_for_a_full_date(qtbot):
     form = form_for(
         qtbot, {"dob": {"type": "string", "required": True}}, [{"key": "dob", "type": "datepicker"}]
     )
-    DateField.select(form.by_key["dob"].months, 5)
+    form.by_key["dob"].entry.segments["month"].setText("05")
     form.validate()
     assert form.by_key["dob"].error_label.text() == "Please choose a full date."
 
 
-def test_day_column_hides_days_the_month_lacks(qtbot):
+def test_a_day_the_month_lacks_is_named_as_typed(qtbot):
     form = form_for(qtbot, {"dob": {"type": "string"}}, [{"key": "dob", "type": "datepicker"}])
-    field = form.by_key["dob"]
-    DateField.select(field.years, 2001)
-    DateField.select(field.months, 2)
-    assert field.days.item(28).isHidden() and not field.days.item(27).isHidden()
+    entry = form.by_key["dob"].entry
+    for part, digits in (("month", "02"), ("day", "29"), ("year", "2001")):
+        qtbot.keyClicks(entry.segments[part], digits)
+    assert entry.message.text() == "Check the day"
 
 
 def test_future_birth_date_is_rejected(qtbot):
