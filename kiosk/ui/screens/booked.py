@@ -85,7 +85,7 @@ class BookedScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        body = self.body.parentWidget()
+        body = self.body_widget
         self.check = check = QLabel(body)
         check.setPixmap(icon("check").pixmap(CHECK_PX, CHECK_PX))
         check.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -97,7 +97,7 @@ class BookedScreen(Screen):
             self.body.addWidget(widget)
         self.link_card = self._build_link_card(body)
         self.body.addWidget(self.link_card)
-        self.done_button = big_button(DONE, "primary", self.footer.parentWidget())
+        self.done_button = big_button(DONE, "primary", self.footer_widget)
         self.footer.addWidget(self.done_button)
         self.done_button.clicked.connect(self.done_requested)
         self.on_orientation(portrait=False)

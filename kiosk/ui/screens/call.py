@@ -179,8 +179,8 @@ class CallScreen(QWidget):
         self.call_view.switch_camera()
 
     def on_end_clicked(self) -> None:
-        for widget in (self.end_button, self.switch_button):
-            widget.hide()
+        for button in (self.end_button, self.switch_button):
+            button.hide()
         for widget in (self.confirm_label, self.stay_button, self.confirm_end_button):
             widget.show()
 

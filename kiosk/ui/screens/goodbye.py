@@ -28,7 +28,7 @@ class GoodbyeScreen(Screen):
     def __init__(self, return_after_s: float = GOODBYE_RETURN_S, parent: QWidget | None = None):
         super().__init__(parent)
         self.return_after_s = return_after_s
-        body = self.body.parentWidget()
+        body = self.body_widget
         picture = QLabel(body)
         picture.setPixmap(icon("heart").pixmap(PICTURE_PX, PICTURE_PX))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -38,7 +38,7 @@ class GoodbyeScreen(Screen):
         self.countdown = heading("", "hint", body)
         for widget in (picture, self.title, self.text, self.countdown):
             self.body.addWidget(widget)
-        self.done_button = big_button(DONE, "primary", self.footer.parentWidget())
+        self.done_button = big_button(DONE, "primary", self.footer_widget)
         self.footer.addWidget(self.done_button)
         self.done_button.clicked.connect(self.on_done_clicked)
         self._clock = QElapsedTimer()

@@ -110,7 +110,7 @@ class IdentifyScreen(Screen):
         super().__init__(parent)
         self._mode: Mode = "guest"
         self._known_allowed = False
-        body = self.body.parentWidget()
+        body = self.body_widget
         self.title = heading(TITLE, "heading", body, centred=False)
         self.hint = heading(HINT, "muted", body, centred=False)
         self.body.addWidget(self.title)
@@ -140,7 +140,7 @@ class IdentifyScreen(Screen):
         return form
 
     def _build_footer(self) -> None:
-        foot = self.footer.parentWidget()
+        foot = self.footer_widget
         self.continue_button = big_button(CONTINUE, "primary", foot)
         self.back_button = QPushButton("Back", foot)
         self.switch_button = QPushButton(TO_KNOWN, foot)

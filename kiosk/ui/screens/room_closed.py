@@ -21,7 +21,7 @@ class RoomClosedScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        body = self.body.parentWidget()
+        body = self.body_widget
         self.picture = QLabel(body)
         self.picture.setPixmap(icon("moon").pixmap(ICON_PX, ICON_PX))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -31,7 +31,7 @@ class RoomClosedScreen(Screen):
         self.body.addWidget(self.picture)
         self.body.addWidget(self.title)
         self.body.addWidget(self.message)
-        self.done_button = big_button(DONE, "primary", self.footer.parentWidget())
+        self.done_button = big_button(DONE, "primary", self.footer_widget)
         self.footer.addWidget(self.done_button)
         self.done_button.clicked.connect(self.done_requested)
 

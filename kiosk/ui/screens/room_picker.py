@@ -33,7 +33,7 @@ class RoomPickerScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        body = self.body.parentWidget()
+        body = self.body_widget
         self.title = heading(TITLE, "heading", body)
         self.hint = heading(HINT, "muted", body)
         holder = QWidget(body)
@@ -44,7 +44,7 @@ class RoomPickerScreen(Screen):
         self.body.addWidget(self.title)
         self.body.addWidget(self.hint)
         self.body.addWidget(holder)
-        self.back_button = QPushButton("Back", self.footer.parentWidget())
+        self.back_button = QPushButton("Back", self.footer_widget)
         self.back_button.setMaximumWidth(240)
         self.footer.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.back_button.clicked.connect(self.back_requested)

@@ -46,7 +46,7 @@ class WaitingRoomScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        body = self.body.parentWidget()
+        body = self.body_widget
         self.body.setSpacing(16)
         self.pulse = PulseIndicator(PULSE_PX, body)
         self.pulse.setFixedSize(PULSE_PX, PULSE_PX)
@@ -68,14 +68,14 @@ class WaitingRoomScreen(Screen):
         for label in labels:
             self.body.addWidget(label)
         self.footer.addWidget(self.subtitle)
-        self.leave_button = big_button(LEAVE, "", self.footer.parentWidget())
+        self.leave_button = big_button(LEAVE, "", self.footer_widget)
         self.footer.addWidget(self.leave_button)
-        self.confirm = self._build_confirm(self.footer.parentWidget())
+        self.confirm = self._build_confirm(self.footer_widget)
         self.footer.addWidget(self.confirm)
         self.leave_button.clicked.connect(self.on_leave_clicked)
         self.check_panel: Any = None
-        self.check_button = big_button(CHECK, "", self.footer.parentWidget())
-        self.check_done_button = big_button(CHECK_DONE, "primary", self.footer.parentWidget())
+        self.check_button = big_button(CHECK, "", self.footer_widget)
+        self.check_done_button = big_button(CHECK_DONE, "primary", self.footer_widget)
         self.footer.insertWidget(self.footer.indexOf(self.leave_button), self.check_button)
         self.footer.insertWidget(self.footer.indexOf(self.leave_button), self.check_done_button)
         self.check_button.hide()

@@ -30,7 +30,7 @@ class WelcomeScreen(Screen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.header.hide()
-        body = self.body.parentWidget()
+        body = self.body_widget
         self.title = heading(WELCOME, "title", body)
         self.title.setProperty("screens", "hero")
         self.lead = heading(LEAD, "muted", body)

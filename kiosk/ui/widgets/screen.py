@@ -89,6 +89,8 @@ class Screen(QWidget):
         self._content.addLayout(top_row)
         self._content.addStretch(TOP_STRETCH)
         body_row, body = centred_column(content)
+        #: The widgets the body and footer layouts lay out (screens parent their parts here).
+        self.body_widget: QWidget = body
         self.body = QVBoxLayout(body)
         self.body.setContentsMargins(0, 8, 0, 8)
         self.body.setSpacing(24)
@@ -101,6 +103,7 @@ class Screen(QWidget):
         bar = QVBoxLayout(self.action_bar)
         bar.setContentsMargins(left, 8, right, bottom)
         foot_row, foot = centred_column(self.action_bar)
+        self.footer_widget: QWidget = foot
         self.footer = QVBoxLayout(foot)
         self.footer.setContentsMargins(0, 0, 0, 0)
         self.footer.setSpacing(16)
