@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.ui.call.permissions import MEDIA_PERMISSIONS, origin_of
+from kiosk.ui.call.local_page import local_page_class
 from kiosk.ui.call.view import CallView
 
 log = logging.getLogger("kiosk.ui.call")
@@ -24,33 +24,9 @@ _STATE_JS = "JSON.stringify(window.kioskCheck || null)"
 
 
 def _check_page_class() -> type:
-    """The page class, built on first use so QtWebEngine is imported only then."""
-    from PySide6.QtWebEngineCore import QWebEnginePage, QWebEnginePermission
-
     from kiosk.devices.check_page import CHECK_URL
 
-    class CheckPage(QWebEnginePage):
-        """Grants the camera and microphone to the check's own origin; goes nowhere else."""
-
-        def __init__(self, profile: Any, parent: Any = None) -> None:
-            super().__init__(profile, parent)
-            self.permissionRequested.connect(self.on_permission_requested)
-
-        def on_permission_requested(self, permission: QWebEnginePermission) -> None:
-            mine = origin_of(permission.origin()) == origin_of(CHECK_URL)
-            if mine and permission.permissionType().name in MEDIA_PERMISSIONS:
-                permission.grant()
-            else:
-                permission.deny()
-
-        def acceptNavigationRequest(self, url: QUrl | str, _type: Any, _main: bool) -> bool:
-            url = QUrl(url) if isinstance(url, str) else url
-            return url.scheme() == "data" or origin_of(url) == origin_of(CHECK_URL)
-
-        def createWindow(self, _type: Any) -> None:  # type: ignore[override]  # Qt takes a null page: no window
-            return None
-
-    return CheckPage
+    return local_page_class(CHECK_URL)
 
 
 class DeviceCheckPanel(QWidget):

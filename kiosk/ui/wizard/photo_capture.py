@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.call.permissions import MEDIA_PERMISSIONS, origin_of
+from kiosk.ui.call.local_page import local_page_class
 from kiosk.ui.theme import set_role
 
 log = logging.getLogger("kiosk.ui.wizard")
@@ -47,33 +47,9 @@ def decode_snapshot(data_url: object) -> bytes:
 
 
 def _photo_page_class() -> type:
-    from PySide6.QtWebEngineCore import QWebEnginePage, QWebEnginePermission
-
     from kiosk.devices.photo_page import PHOTO_URL
 
-    class PhotoPage(QWebEnginePage):
-        """Only the camera, only for the photo page's own origin; goes nowhere else."""
-
-        def __init__(self, profile: Any, parent: Any = None) -> None:
-            super().__init__(profile, parent)
-            self.permissionRequested.connect(self.on_permission_requested)
-
-        def on_permission_requested(self, permission: QWebEnginePermission) -> None:
-            mine = origin_of(permission.origin()) == origin_of(PHOTO_URL)
-            if mine and permission.permissionType().name in MEDIA_PERMISSIONS:
-                permission.grant()
-            else:
-                permission.deny()
-
-        def acceptNavigationRequest(self, url: QUrl | str, _type: Any, _main: bool) -> bool:
-            url = QUrl(url) if isinstance(url, str) else url
-            # setHtml navigates to a data: URL carrying the page, with PHOTO_URL as its base.
-            return url.scheme() == "data" or origin_of(url) == origin_of(PHOTO_URL)
-
-        def createWindow(self, _type: Any) -> None:  # type: ignore[override]  # Qt takes a null page: no window
-            return None
-
-    return PhotoPage
+    return local_page_class(PHOTO_URL)
 
 
 class PhotoCapture(QWidget):
