@@ -93,6 +93,7 @@ class CallScreen(QWidget):
         self.end_button = QPushButton(END, bar)
         set_role(self.end_button, "danger")
         self.confirm_label = QLabel(CONFIRM, bar)
+        self.confirm_label.setWordWrap(True)
         set_role(self.confirm_label, "subheading")
         self.stay_button = QPushButton(CONFIRM_STAY, bar)
         self.confirm_end_button = QPushButton(CONFIRM_END, bar)
@@ -173,21 +174,24 @@ class CallScreen(QWidget):
             cameras = int(str(count))
         except ValueError:
             cameras = 0
-        self.switch_button.setVisible(cameras > 1 and self.call_view.active)
+        self.switch_button.setVisible(cameras > 1 and self.call_view.active and not self.confirming)
 
     def on_switch_clicked(self) -> None:
         self.call_view.switch_camera()
 
     def on_end_clicked(self) -> None:
-        for button in (self.end_button, self.switch_button):
-            button.hide()
+        # The question takes the whole bar (the clinic's name and the clock step aside), so it
+        # fits an 800 px wide portrait screen too.
+        for widget in (self.end_button, self.switch_button, self.clinic_label, self.elapsed_label):
+            widget.hide()
         for widget in (self.confirm_label, self.stay_button, self.confirm_end_button):
             widget.show()
 
     def on_stay_clicked(self) -> None:
         for widget in (self.confirm_label, self.stay_button, self.confirm_end_button):
             widget.hide()
-        self.end_button.show()
+        for widget in (self.end_button, self.clinic_label, self.elapsed_label):
+            widget.show()
 
     def on_confirm_end_clicked(self) -> None:
         self.on_stay_clicked()
