@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.ui.theme import Palette, set_role
+from kiosk.ui.widgets.centred_card import centred_card
 from kiosk.ui.widgets.cover import CoverLayer
 
 TITLE = "Sorry, that didn't work"
@@ -30,15 +31,7 @@ class ErrorPanel(CoverLayer):
         self.setObjectName("ErrorPanel")
         self._veil = QColor(Palette().text)
         self._veil.setAlphaF(0.35)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
-        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        card = QFrame(self)
-        set_role(card, "card")
-        card.setMaximumWidth(CARD_MAX_WIDTH)
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(48, 40, 48, 40)
-        layout.setSpacing(20)
+        card, layout = centred_card(self, CARD_MAX_WIDTH, (48, 40), 20)
         self.title = QLabel(TITLE, card)
         self.title.setWordWrap(True)
         set_role(self.title, "heading")
@@ -60,7 +53,6 @@ class ErrorPanel(CoverLayer):
         row.addWidget(self.back_button)
         row.addWidget(self.retry_button)
         layout.addLayout(row)
-        outer.addWidget(card)
         self.retry_button.clicked.connect(lambda: self._answer(self.retry_requested))
         self.back_button.clicked.connect(lambda: self._answer(self.back_requested))
         self.start_over_button.clicked.connect(lambda: self._answer(self.start_over_requested))

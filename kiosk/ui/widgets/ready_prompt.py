@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.buttons import big_button
+from kiosk.ui.widgets.centred_card import centred_card
 from kiosk.ui.widgets.chime import Chime
 
 READY = "{name} is ready to see you"
@@ -37,15 +38,7 @@ class ReadyPrompt(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.chime = chime or Chime(self)
         self._up = False
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
-        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        card = QFrame(self)
-        set_role(card, "card")
-        card.setMaximumWidth(CARD_MAX_WIDTH)
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(56, 48, 56, 48)
-        layout.setSpacing(24)
+        card, layout = centred_card(self, CARD_MAX_WIDTH, (56, 48), 24)
         self.title = QLabel(card)
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -59,7 +52,6 @@ class ReadyPrompt(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.sent)
         layout.addWidget(self.join_button)
-        outer.addWidget(card)
         self.join_button.clicked.connect(self.on_join_clicked)
 
     @property
