@@ -21,8 +21,6 @@ from typing import Any, Literal
 
 import platformdirs
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     SecretStr,
     ValidationError,
@@ -38,6 +36,7 @@ from pydantic_settings import (
 
 from kiosk import constants
 from kiosk.fleet.settings import FleetOptions, MetricsOptions, metrics_problem
+from kiosk.settings_fields import MAX_SECONDS, Section, seconds
 from kiosk.settings_sources import (
     ConfigError,
     KioskEnvironment,
@@ -64,25 +63,11 @@ APP_NAME = "clinic-kiosk"
 ENV_PREFIX = "KIOSK_"
 CONFIG_FILE_ENV = "KIOSK_CONFIG"
 
-#: The longest any timeout or interval may be: a day (a QTimer counts int milliseconds, and
-#: nothing at a kiosk should wait longer than that).
-MAX_SECONDS = constants.MAX_TIMER_S
 #: The largest image a patient may share, in MB (the API's own limit is far below this).
 MAX_UPLOAD_MB = 100.0
 
 
-class _Section(BaseModel):
-    """One ``[section]`` of the file: unknown keys, NaN and infinities refused; read-only."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
-
-
-def _seconds(default: float, description: str, *, minimum: float = 0.0) -> Any:
-    """A duration in seconds: above ``minimum`` (strictly) and at most a day."""
-    return Field(default, gt=minimum, le=MAX_SECONDS, description=description)
-
-
-class KioskOptions(_Section):
+class KioskOptions(Section):
     """How this kiosk behaves in the lobby."""
 
     fullscreen: bool = Field(True, description="Fullscreen and frameless; --windowed overrides.")
@@ -91,13 +76,13 @@ class KioskOptions(_Section):
         "auto", description="Screen orientation; auto follows the screen's shape."
     )
     hide_cursor: bool = Field(False, description="Hide the mouse cursor on touch screens.")
-    idle_timeout_s: float = _seconds(
+    idle_timeout_s: float = seconds(
         constants.IDLE_TIMEOUT_S, "No touch for this long asks 'Are you still there?'."
     )
-    idle_timeout_waiting_s: float = _seconds(
+    idle_timeout_waiting_s: float = seconds(
         constants.IDLE_TIMEOUT_WAITING_S, "The same in the waiting room, where patients sit."
     )
-    idle_countdown_s: float = _seconds(
+    idle_countdown_s: float = seconds(
         constants.IDLE_COUNTDOWN_S,
         "How long 'Are you still there?' counts down before the session ends; shorter than "
         "both idle timeouts.",
@@ -108,8 +93,8 @@ class KioskOptions(_Section):
         le=int(MAX_SECONDS),
         description="Heartbeat value sent with POST /users/alive; alive goes out at 0.4 × it.",
     )
-    queue_poll_s: float = _seconds(constants.QUEUE_POLL_S, "How often the queue is asked.")
-    visit_status_poll_s: float = _seconds(
+    queue_poll_s: float = seconds(constants.QUEUE_POLL_S, "How often the queue is asked.")
+    visit_status_poll_s: float = seconds(
         constants.VISIT_STATUS_POLL_S, "How often the visit's status is asked while waiting."
     )
     max_upload_mb: float = Field(
@@ -159,11 +144,11 @@ class KioskOptions(_Section):
         return value
 
 
-class StaffOptions(_Section):
+class StaffOptions(Section):
     """Staff mode: PIN hash and its limits."""
 
     pin_hash: SecretStr | None = Field(None, description="scrypt hash from `kiosk set-pin`.")
-    idle_timeout_s: float = _seconds(
+    idle_timeout_s: float = seconds(
         constants.STAFF_IDLE_TIMEOUT_S, "Staff mode closes by itself after this long untouched."
     )
     max_attempts: int = Field(
@@ -172,10 +157,10 @@ class StaffOptions(_Section):
         le=100,
         description="Wrong PINs in a row before the PIN pad locks.",
     )
-    lockout_s: float = _seconds(constants.STAFF_LOCKOUT_S, "How long the PIN pad stays locked.")
+    lockout_s: float = seconds(constants.STAFF_LOCKOUT_S, "How long the PIN pad stays locked.")
 
 
-class SandboxOptions(_Section):
+class SandboxOptions(Section):
     """The embedded sandbox used when no API endpoint is configured."""
 
     db_path: Path | None = Field(None, description="SQLite file; default in the data dir.")
@@ -207,7 +192,7 @@ def _device(description: str) -> Any:
     return Field("", max_length=MAX_DEVICE_LABEL, description=description)
 
 
-class DevicesOptions(_Section):
+class DevicesOptions(Section):
     """The cart's camera, microphone and speaker, each matched by a part of its label (case
     ignored) so a replugged device, whose id changes, still matches; empty = the engine's
     default device."""

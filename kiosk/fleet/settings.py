@@ -5,39 +5,25 @@ from __future__ import annotations
 import ipaddress
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator
 
 from kiosk import constants
-
-#: The longest period any of these may be: a day (as ``kiosk.config``: QTimer counts int ms).
-MAX_SECONDS = constants.MAX_TIMER_S
+from kiosk.settings_fields import MAX_SECONDS, Section, seconds
 
 
-class _Section(BaseModel):
-    """Like ``kiosk.config``'s sections: unknown keys, NaN and infinities refused; read-only.
-    (Defined here so ``kiosk.config`` can import this module without a cycle.)"""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
-
-
-class FleetOptions(_Section):
+class FleetOptions(Section):
     """Watchdog, out-of-service rules and the session lock file."""
 
     watchdog: bool = Field(
         True,
         description="Send READY and WATCHDOG to systemd when $NOTIFY_SOCKET is set (Type=notify).",
     )
-    watchdog_interval_s: float | None = Field(
-        None,
-        gt=0,
-        le=MAX_SECONDS,
-        description="Ping interval; default half of systemd's WatchdogSec ($WATCHDOG_USEC).",
+    watchdog_interval_s: float | None = seconds(
+        None, "Ping interval; default half of systemd's WatchdogSec ($WATCHDOG_USEC)."
     )
-    offline_out_of_service_s: float = Field(
+    offline_out_of_service_s: float = seconds(
         constants.FLEET_OFFLINE_OUT_OF_SERVICE_S,
-        gt=0,
-        le=MAX_SECONDS,
-        description="Welcome says 'out of service' after the clinic was unreachable this long.",
+        "Welcome says 'out of service' after the clinic was unreachable this long.",
     )
     webengine_crash_limit: int = Field(
         constants.FLEET_WEBENGINE_CRASH_LIMIT,
@@ -48,17 +34,13 @@ class FleetOptions(_Section):
     webengine_crash_window_s: float = Field(
         constants.FLEET_WEBENGINE_CRASH_WINDOW_S, gt=0, le=7 * 86400.0
     )
-    webengine_out_of_service_s: float = Field(
+    webengine_out_of_service_s: float = seconds(
         constants.FLEET_WEBENGINE_OUT_OF_SERVICE_S,
-        gt=0,
-        le=MAX_SECONDS,
-        description="How long the kiosk stays out of service after the web engine crashed.",
+        "How long the kiosk stays out of service after the web engine crashed.",
     )
-    probe_interval_s: float = Field(
+    probe_interval_s: float = seconds(
         constants.FLEET_PROBE_INTERVAL_S,
-        gt=0,
-        le=MAX_SECONDS,
-        description="At Welcome, how often the clinic is asked whether it is still there.",
+        "At Welcome, how often the clinic is asked whether it is still there.",
     )
     session_lock_path: Path | None = Field(
         None,
@@ -66,7 +48,7 @@ class FleetOptions(_Section):
     )
 
 
-class MetricsOptions(_Section):
+class MetricsOptions(Section):
     """Prometheus metrics: node_exporter's textfile collector and a loopback HTTP endpoint."""
 
     textfile_dir: Path | None = Field(
