@@ -21,12 +21,12 @@ OPTION_VALUES = "x-option-values"
 
 
 def is_blank(value: object) -> bool:
-    """No answer: None, blank text or an empty list/dict (False and 0 are answers)."""
+    """No answer: None, blank text or an empty list/set/dict (False and 0 are answers)."""
     if value is None:
         return True
     if isinstance(value, str):
         return not value.strip()
-    return isinstance(value, (list, tuple, dict)) and not value
+    return isinstance(value, (list, tuple, set, dict)) and not value
 
 
 def nest(flat: Mapping[str, Any]) -> dict[str, Any]:

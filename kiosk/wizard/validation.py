@@ -43,15 +43,6 @@ MSG_ADD_ONE = "Please add at least one."
 MSG_ITEMS = "Please check the answers in this list."
 
 
-def is_empty(value: object) -> bool:
-    """No answer: None, blank text or an empty list (False is an answer for a checkbox)."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    return isinstance(value, (list, tuple, set, dict)) and not value
-
-
 def validate_field(item: Field, value: object) -> str | None:
     """The first problem with ``value`` for ``item``, or None. Unsupported fields always pass."""
     if not item.supported or not item.holds_value or item.kind == "hidden":
@@ -59,7 +50,7 @@ def validate_field(item: Field, value: object) -> str | None:
     if item.is_array:
         return _check_array(item, value)
     schema = item.schema
-    if is_empty(value) or (item.kind == "checkbox" and item.required and value is not True):
+    if is_blank(value) or (item.kind == "checkbox" and item.required and value is not True):
         if not item.required or schema.get("allowedEmpty") is True:
             return None
         if item.kind == "checkbox":
@@ -252,6 +243,6 @@ def _problems(
         if base is None or base not in fields or not item.supported or key in errors:
             continue
         first, again = answers.get(base), answers.get(key)
-        if not is_empty(first) and first != again:
+        if not is_blank(first) and first != again:
             errors[key] = MSG_MISMATCH
     return errors
