@@ -8,8 +8,9 @@ first paint.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from kiosk.lazy_names import lazy_getattr
 
 if TYPE_CHECKING:
     from kiosk.ui.call.environment import configure_webengine_environment
@@ -43,11 +44,4 @@ __all__ = [
     "origin_of",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOMES, globals())

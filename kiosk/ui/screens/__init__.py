@@ -7,8 +7,9 @@ start-up path.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from kiosk.lazy_names import lazy_getattr
 
 if TYPE_CHECKING:
     from kiosk.ui.screens.booked import BookedScreen, booking_texts
@@ -49,11 +50,4 @@ __all__ = [
     "booking_texts",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOMES, globals())

@@ -6,8 +6,9 @@ identify screen's date picker) does not import every section and the step view a
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from kiosk.lazy_names import lazy_getattr
 
 if TYPE_CHECKING:
     from kiosk.ui.wizard.registry import (
@@ -21,18 +22,11 @@ if TYPE_CHECKING:
 __all__ = ["FIELD_WIDGETS", "SECTION_WIDGETS", "StepView", "field_widget", "section_widget"]
 
 _HOMES = {
-    "FIELD_WIDGETS": "kiosk.ui.wizard.registry",
-    "SECTION_WIDGETS": "kiosk.ui.wizard.registry",
-    "field_widget": "kiosk.ui.wizard.registry",
-    "section_widget": "kiosk.ui.wizard.registry",
-    "StepView": "kiosk.ui.wizard.step_view",
+    "FIELD_WIDGETS": "registry",
+    "SECTION_WIDGETS": "registry",
+    "field_widget": "registry",
+    "section_widget": "registry",
+    "StepView": "step_view",
 }
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _HOMES, globals())
