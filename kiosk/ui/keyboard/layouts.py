@@ -77,6 +77,7 @@ SPACE = Key("space", Action.TEXT, text=" ", width=4.0)
 TO_LETTERS = Key("ABC", Action.LAYOUT, text=LayoutName.LETTERS.value, width=1.5)
 TO_SYMBOLS = Key("123", Action.LAYOUT, text=LayoutName.SYMBOLS.value, width=1.5)
 TO_ACCENTS = Key("àéñ", Action.LAYOUT, text=LayoutName.ACCENTS.value, width=1.25)
+DOT_COM = Key(".com", width=1.75)
 
 
 def _letters(row: str) -> tuple[Key, ...]:
@@ -89,6 +90,10 @@ def _keys(row: str) -> tuple[Key, ...]:
 
 _QWERTY = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _DIGITS = _keys("1234567890")
+#: The top of the address layouts (e-mail, web): digits and the two upper letter rows.
+_ADDRESS_TOP = (_DIGITS, _letters(_QWERTY[0]), _letters(_QWERTY[1]))
+#: The top of the number pads: 1–9 with Backspace, Hide and Enter beside them.
+_NUMBER_PAD_TOP = ((*_keys("123"), BACKSPACE), (*_keys("456"), HIDE), (*_keys("789"), ENTER))
 
 LETTERS = Layout(
     LayoutName.LETTERS,
@@ -122,14 +127,12 @@ SYMBOLS = Layout(
 EMAIL = Layout(
     LayoutName.EMAIL,
     (
-        _DIGITS,
-        _letters(_QWERTY[0]),
-        _letters(_QWERTY[1]),
+        *_ADDRESS_TOP,
         (*_letters(_QWERTY[2]), Key("_"), Key("-"), BACKSPACE),
         (
             Key("@", width=1.25),
             Key("."),
-            Key(".com", text=".com", width=1.75),
+            DOT_COM,
             Key("+"),
             TO_ACCENTS,
             HIDE,
@@ -140,15 +143,13 @@ EMAIL = Layout(
 URL = Layout(
     LayoutName.URL,
     (
-        _DIGITS,
-        _letters(_QWERTY[0]),
-        _letters(_QWERTY[1]),
+        *_ADDRESS_TOP,
         (*_letters(_QWERTY[2]), Key("-"), Key("_"), BACKSPACE),
         (
             Key("/"),
             Key(":"),
             Key("."),
-            Key(".com", text=".com", width=1.75),
+            DOT_COM,
             Key("?"),
             Key("="),
             HIDE,
@@ -159,9 +160,7 @@ URL = Layout(
 NUMBER = Layout(
     LayoutName.NUMBER,
     (
-        (*_keys("123"), BACKSPACE),
-        (*_keys("456"), HIDE),
-        (*_keys("789"), ENTER),
+        *_NUMBER_PAD_TOP,
         (Key("0", width=3.0),),
     ),
     pad=True,
@@ -169,9 +168,7 @@ NUMBER = Layout(
 DECIMAL = Layout(
     LayoutName.DECIMAL,
     (
-        (*_keys("123"), BACKSPACE),
-        (*_keys("456"), HIDE),
-        (*_keys("789"), ENTER),
+        *_NUMBER_PAD_TOP,
         (Key("-"), Key("0"), Key(".")),
     ),
     pad=True,
@@ -195,24 +192,22 @@ LAYOUTS: dict[LayoutName, Layout] = {
 
 _H = Qt.InputMethodHint
 
+#: Input hint → layout, strongest first (a phone field is also digits-only, say).
+_LAYOUT_FOR_HINT: tuple[tuple[Qt.InputMethodHint, LayoutName], ...] = (
+    (_H.ImhDialableCharactersOnly, LayoutName.PHONE),
+    (_H.ImhDigitsOnly, LayoutName.NUMBER),
+    (_H.ImhFormattedNumbersOnly, LayoutName.DECIMAL),
+    (_H.ImhEmailCharactersOnly, LayoutName.EMAIL),
+    (_H.ImhUrlCharactersOnly, LayoutName.URL),
+    (_H.ImhPreferNumbers, LayoutName.SYMBOLS),
+)
+
 
 def layout_for_hints(hints: Qt.InputMethodHint) -> LayoutName:
     """The layout a field asks for with ``inputMethodHints()`` (what Qt's own input methods
     read), so any field — the wizard's, the staff console's — gets the right keys without
-    knowing about this keyboard."""
-    if hints & _H.ImhDialableCharactersOnly:
-        return LayoutName.PHONE
-    if hints & _H.ImhDigitsOnly:
-        return LayoutName.NUMBER
-    if hints & _H.ImhFormattedNumbersOnly:
-        return LayoutName.DECIMAL
-    if hints & _H.ImhEmailCharactersOnly:
-        return LayoutName.EMAIL
-    if hints & _H.ImhUrlCharactersOnly:
-        return LayoutName.URL
-    if hints & _H.ImhPreferNumbers:
-        return LayoutName.SYMBOLS
-    return LayoutName.LETTERS
+    knowing about this keyboard; the first hint of ``_LAYOUT_FOR_HINT`` it has wins."""
+    return next((name for hint, name in _LAYOUT_FOR_HINT if hints & hint), LayoutName.LETTERS)
 
 
 def auto_shift(hints: Qt.InputMethodHint) -> bool:
