@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 import time
 
 from kiosk.sandbox.context import Sandbox
@@ -17,15 +18,24 @@ from kiosk.sandbox.store import visits as visit_rows
 log = logging.getLogger("kiosk.sandbox.provider")
 
 
+def _visit_in(
+    conn: sqlite3.Connection, visit_id: str, statuses: tuple[int, ...], problem: str
+) -> sqlite3.Row:
+    """The visit, when its status is one of ``statuses``: else 404, or 400 with ``problem``."""
+    row = visit_rows.visit(conn, visit_id)
+    if row is None:
+        raise not_found("Visit")
+    if row["status"] not in statuses:
+        raise bad_request(problem)
+    return row
+
+
 def start_visit(sandbox: Sandbox, visit_id: str, provider_id: int | None = None) -> dict:
     """Status 25 with a provider assigned (the given one or the room's first)."""
     now = sandbox.now()
     with sandbox.store.tx() as conn:
-        row = visit_rows.visit(conn, visit_id)
-        if row is None:
-            raise not_found("Visit")
-        if row["status"] not in (visit_rows.PENDING, visit_rows.CONFIRMED):
-            raise bad_request("Only a waiting visit can be started.")
+        waiting = (visit_rows.PENDING, visit_rows.CONFIRMED)
+        row = _visit_in(conn, visit_id, waiting, "Only a waiting visit can be started.")
         if provider_id is None:
             provider_id = row["provider_id"]
         if provider_id is None:
@@ -62,11 +72,8 @@ def end_visit(
     """Status 30 (completed) with the reason stored; only an in-progress visit can end."""
     now = sandbox.now()
     with sandbox.store.tx() as conn:
-        row = visit_rows.visit(conn, visit_id)
-        if row is None:
-            raise not_found("Visit")
-        if row["status"] != visit_rows.IN_PROGRESS:
-            raise bad_request("Only a visit in progress can be ended.")
+        in_progress = (visit_rows.IN_PROGRESS,)
+        row = _visit_in(conn, visit_id, in_progress, "Only a visit in progress can be ended.")
         visit_rows.update_visit(
             conn,
             row["id"],
