@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Self
@@ -37,7 +38,52 @@ class SandboxAddress:
     portal_base_url: str
 
 
-class EmbeddedSandbox:
+class SandboxHost(ABC):
+    """What the two ways of running the sandbox (a thread here, a child process in
+    ``kiosk.sandbox.process``) share: the ``SandboxConfig`` built from the same arguments
+    (``**overrides`` go to it, e.g. ``token_lifetime_s``, ``max_upload_bytes``, for tests),
+    the ``address`` once started, and use as a context manager (start on enter, stop on exit).
+    """
+
+    def __init__(
+        self,
+        db_path: Path | str | None = None,
+        auto_provider: AutoProviderOptions | None = None,
+        faults: FaultOptions | None = None,
+        *,
+        host: str = "127.0.0.1",
+        **overrides: object,
+    ) -> None:
+        self._config = SandboxConfig(
+            db_path=db_path,
+            auto_provider=auto_provider,
+            faults=faults or FaultOptions(),
+            **overrides,  # type: ignore[arg-type]
+        )
+        self._host = host
+        self.address: SandboxAddress | None = None
+
+    @abstractmethod
+    def start(self) -> SandboxAddress:
+        """Start serving (if not yet) and return where."""
+
+    @abstractmethod
+    def stop(self) -> None:
+        """Stop serving; harmless when not started."""
+
+    def _address_at(self, port: int) -> SandboxAddress:
+        root = f"http://{self._host}:{port}/"
+        return SandboxAddress(api_base_url=root + self._config.api_path, portal_base_url=root)
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+class EmbeddedSandbox(SandboxHost):
     """Owns one sandbox server thread. ``start()`` blocks until uvicorn is listening (or raises
     ``SandboxStartError``); ``stop()`` asks it to exit and joins the thread. Start and stop from
     one thread (the GUI thread in the kiosk). ``**overrides`` go to ``SandboxConfig`` (e.g.
@@ -54,18 +100,11 @@ class EmbeddedSandbox:
         clock: SandboxClock | None = None,
         **overrides: object,
     ) -> None:
-        self._config = SandboxConfig(
-            db_path=db_path,
-            auto_provider=auto_provider,
-            faults=faults or FaultOptions(),
-            **overrides,  # type: ignore[arg-type]
-        )
-        self._host = host
+        super().__init__(db_path, auto_provider, faults, host=host, **overrides)
         self._clock = clock
         self._server: NotifyingServer | None = None
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
-        self.address: SandboxAddress | None = None
 
     def start(self) -> SandboxAddress:
         if self.address is not None:
@@ -91,10 +130,7 @@ class EmbeddedSandbox:
         if not server.ready.wait(STARTUP_TIMEOUT_S) or not server.started:
             self.stop()
             raise SandboxStartError("The sandbox server did not start.") from self._error
-        root = f"http://{self._host}:{port}/"
-        self.address = SandboxAddress(
-            api_base_url=root + self._config.api_path, portal_base_url=root
-        )
+        self.address = self._address_at(port)
         log.info("sandbox.embedded_started port=%d", port)
         return self.address
 
@@ -108,10 +144,3 @@ class EmbeddedSandbox:
         self._server = None
         self._thread = None
         self.address = None
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()

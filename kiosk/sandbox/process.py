@@ -17,16 +17,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Self
 
 from kiosk.sandbox.child import READY_LINE, config_to_json
 from kiosk.sandbox.embedded import (
     SHUTDOWN_TIMEOUT_S,
     STARTUP_TIMEOUT_S,
     SandboxAddress,
+    SandboxHost,
     SandboxStartError,
 )
-from kiosk.sandbox.options import AutoProviderOptions, FaultOptions, SandboxConfig
+from kiosk.sandbox.options import AutoProviderOptions, FaultOptions
 
 __all__ = ["SandboxProcess"]
 
@@ -34,7 +34,7 @@ _BACKLOG = 2048
 _READY_POLL_S = 0.02
 
 
-class SandboxProcess:
+class SandboxProcess(SandboxHost):
     """Owns one sandbox child process. ``launch()`` returns the address without waiting;
     ``start()`` also waits until the child listens (``wait_ready``; ``async_wait_ready`` on an
     event loop). ``stop()`` ends the child (SIGTERM, then SIGKILL) and reaps it. The child also
@@ -53,18 +53,11 @@ class SandboxProcess:
         log_level: str = "warning",
         **overrides: object,
     ) -> None:
-        self._config = SandboxConfig(
-            db_path=db_path,
-            auto_provider=auto_provider,
-            faults=faults or FaultOptions(),
-            **overrides,  # type: ignore[arg-type]
-        )
-        self._host = host
+        super().__init__(db_path, auto_provider, faults, host=host, **overrides)
         self._log_level = log_level
         self._proc: subprocess.Popen[bytes] | None = None
         self._ready = False
         self._output = b""
-        self.address: SandboxAddress | None = None
 
     @property
     def pid(self) -> int | None:
@@ -105,8 +98,7 @@ class SandboxProcess:
             sock.close()  # the child holds its own copy
         assert self._proc.stdout is not None
         os.set_blocking(self._proc.stdout.fileno(), False)
-        root = f"http://{self._host}:{port}/"
-        self.address = SandboxAddress(api_base_url=f"{root}api_v3/", portal_base_url=root)
+        self.address = self._address_at(port)
         return self.address
 
     def poll_ready(self) -> bool:
@@ -180,10 +172,3 @@ class SandboxProcess:
         for pipe in (proc.stdin, proc.stdout):
             if pipe is not None:
                 pipe.close()
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
