@@ -137,7 +137,36 @@ class RoomPage(ResultPage):
         self.choose_button.setEnabled(self.selected_code() is not None)
 
 
-class ProviderPage(ResultPage):
+class PersonPage(ResultPage):
+    """A page about one person your system knows (a provider, a patient): its form starts
+    with their code and names; ``identity()`` reads them, ``clear()`` empties them."""
+
+    def __init__(self, title: str, hint: str, code_placeholder: str) -> None:
+        super().__init__(title, hint)
+        self.code = _line(code_placeholder)
+        self.first_name = _line("First name")
+        self.last_name = _line("Last name")
+        self.form = QFormLayout()
+        self.form.addRow("Code", self.code)
+        self.form.addRow("First name", self.first_name)
+        self.form.addRow("Last name", self.last_name)
+        self.column.addLayout(self.form)
+
+    def identity(self) -> tuple[str, str, str]:
+        """(code, first name, last name), stripped."""
+        return (
+            self.code.text().strip(),
+            self.first_name.text().strip(),
+            self.last_name.text().strip(),
+        )
+
+    def clear(self) -> None:
+        for field in (self.code, self.first_name, self.last_name):
+            field.clear()
+        self.result.clear()
+
+
+class ProviderPage(PersonPage):
     """Provider use cases: own room (#2) and the dashboard (#1)."""
 
     def __init__(self) -> None:
@@ -145,36 +174,19 @@ class ProviderPage(ResultPage):
             "Provider",
             "Sign a provider in by their code from your system. Set up gives them their own "
             "waiting room (an existing room with the same address is reused).",
+            "Provider code",
         )
-        self.code = _line("Provider code")
-        self.first_name = _line("First name")
-        self.last_name = _line("Last name")
         self.room_name = _line("Room name, e.g. Dr Lee's room")
         self.slug = _line("Room address (slug), e.g. drlee")
         self.domain = _line("Clinic domain")
-        form = QFormLayout()
-        for label, field in (
-            ("Code", self.code),
-            ("First name", self.first_name),
-            ("Last name", self.last_name),
-            ("Room name", self.room_name),
-            ("Room slug", self.slug),
-            ("Domain", self.domain),
-        ):
-            form.addRow(label, field)
-        self.column.addLayout(form)
+        self.form.addRow("Room name", self.room_name)
+        self.form.addRow("Room slug", self.slug)
+        self.form.addRow("Domain", self.domain)
         self.setup_button = set_role(QPushButton("Set up provider room"), "primary")
         self.dashboard_button = QPushButton("Open provider dashboard")
         self.column.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.column.addWidget(self.dashboard_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.finish_layout()
-
-    def identity(self) -> tuple[str, str, str]:
-        return (
-            self.code.text().strip(),
-            self.first_name.text().strip(),
-            self.last_name.text().strip(),
-        )
 
     def room_request(self) -> ProviderRoomRequest | None:
         values = (*self.identity(), self.room_name.text().strip(), self.slug.text().strip())
@@ -184,12 +196,13 @@ class ProviderPage(ResultPage):
         return ProviderRoomRequest(*values, domain=domain)
 
     def clear(self) -> None:
-        for field in (self.code, self.first_name, self.last_name, self.room_name, self.slug):
-            field.clear()
-        self.result.clear()
+        """The person and the room; the domain stays (it is the clinic's, filled at open)."""
+        super().clear()
+        self.room_name.clear()
+        self.slug.clear()
 
 
-class PatientPage(ResultPage):
+class PatientPage(PersonPage):
     """Start a known patient's visit (SSO type 200 with the integrator code) at the intake."""
 
     def __init__(self) -> None:
@@ -197,24 +210,13 @@ class PatientPage(ResultPage):
             "Known patient",
             "Start a visit for a patient your system knows, by their patient code. Staff mode "
             "closes and the patient continues with the intake.",
+            "Patient code",
         )
-        self.code = _line("Patient code")
-        self.first_name = _line("First name")
-        self.last_name = _line("Last name")
-        form = QFormLayout()
-        form.addRow("Code", self.code)
-        form.addRow("First name", self.first_name)
-        form.addRow("Last name", self.last_name)
-        self.column.addLayout(form)
         self.start_button = set_role(QPushButton("Start intake"), "primary")
         self.column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.finish_layout()
 
     def values(self) -> tuple[str, str, str] | None:
-        code, first, last = (f.text().strip() for f in (self.code, self.first_name, self.last_name))
-        return (code, first, last) if code and first and last else None
-
-    def clear(self) -> None:
-        for field in (self.code, self.first_name, self.last_name):
-            field.clear()
-        self.result.clear()
+        """The identity when the code and both names are filled in, else None."""
+        identity = self.identity()
+        return identity if all(identity) else None
