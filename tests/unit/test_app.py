@@ -4,75 +4,36 @@ staff room choice, quitting and shutdown. Patient flows are the e2e tests' busin
 
 from __future__ import annotations
 
-import asyncio
 import warnings
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from kiosk_harness import build_app, run_on_loop, shut_down, start_app
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.app import KioskApp, LaunchOptions
+from kiosk.app import KioskApp
 from kiosk.backend import Backend
-from kiosk.config import KioskOptions, KioskPaths, Settings
+from kiosk.config import KioskOptions, Settings
 from kiosk.sandbox.process import SandboxProcess
-from kiosk.session import SessionConfig, Stage
+from kiosk.session import Stage
 from kiosk.session.types import EndReason
 from kiosk.ui.navigator import Overlay
 
 WAIT_MS = 15_000
-#: Short polls; idle clocks long enough never to fire on their own in these tests.
-SESSION = SessionConfig(
-    room_code="ceproom1",
-    heartbeat_s=2.0,
-    queue_poll_s=0.1,
-    visit_status_poll_s=0.1,
-    backoff_base_s=0.05,
-    backoff_cap_s=0.2,
-    idle_timeout_s=120.0,
-    idle_timeout_waiting_s=120.0,
-    idle_countdown_s=10.0,
-    wipe_step_timeout_s=5.0,
-)
-
-
-def run_on_loop(qtbot: Any, coro: Any, timeout: int = WAIT_MS) -> Any:
-    """Run a coroutine on the qasync loop (Qt keeps processing events) and return its result."""
-    future = asyncio.ensure_future(coro)
-    qtbot.waitUntil(future.done, timeout=timeout)
-    return future.result()
 
 
 @pytest.fixture
 def kiosk(qloop, qtbot, tmp_path) -> Iterator[KioskApp]:
     """A started, windowed KioskApp on a fresh sandbox; shut down and deleted afterwards."""
     sandbox = SandboxProcess(db_path=tmp_path / "sandbox.sqlite3", auto_provider=None)
-    app: KioskApp | None = None
+    apps: list[KioskApp] = []
     try:
-        backend = Backend.of_sandbox(sandbox)
         settings = Settings(room_code="ceproom1", kiosk=KioskOptions(fullscreen=False))
-        app = KioskApp(
-            QCoreApplication.instance(),
-            settings,
-            KioskPaths.default(),
-            backend,
-            LaunchOptions(windowed=True, size=QSize(1280, 800)),
-            session_config=SESSION,
-        )
-        app.start()
-        qtbot.waitExposed(app.window)
-        yield app
+        apps.append(build_app(settings, Backend.of_sandbox(sandbox)))
+        yield start_app(qtbot, apps[0])
     finally:
-        try:
-            if app is not None:
-                run_on_loop(qtbot, app.shutdown(), timeout=30_000)
-        finally:
-            sandbox.stop()
-            if app is not None:
-                app.window.deleteLater()
-                app.deleteLater()
-                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        shut_down(qtbot, apps, [sandbox])
 
 
 def at_identify(qtbot, app: KioskApp) -> None:

@@ -4,55 +4,35 @@ screen's fields only when it is "builtin"; "system" and "off" leave the window w
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from kiosk_harness import build_app, shut_down, start_app
 
-from kiosk.app import KioskApp, LaunchOptions
+from kiosk.app import KioskApp
 from kiosk.backend import Backend
-from kiosk.config import KioskOptions, KioskPaths, Settings
+from kiosk.config import KioskOptions, Settings
 from kiosk.sandbox.process import SandboxProcess
-from kiosk.session import SessionConfig, Stage
+from kiosk.session import Stage
 
 WAIT_MS = 15_000
-SESSION = SessionConfig(room_code="ceproom1", idle_timeout_s=120.0, idle_timeout_waiting_s=120.0)
 
 
 @pytest.fixture
 def start(qloop, qtbot, tmp_path) -> Iterator[Callable[[str], KioskApp]]:
-    import asyncio
-
-    made: list[tuple[KioskApp, SandboxProcess]] = []
+    apps: list[KioskApp] = []
+    sandboxes: list[SandboxProcess] = []
 
     def build(keyboard: str) -> KioskApp:
         sandbox = SandboxProcess(db_path=tmp_path / f"{keyboard}.sqlite3", auto_provider=None)
+        sandboxes.append(sandbox)
         settings = Settings(
             room_code="ceproom1", kiosk=KioskOptions(fullscreen=False, keyboard=keyboard)
         )
-        app = KioskApp(
-            QCoreApplication.instance(),
-            settings,
-            KioskPaths.default(),
-            Backend.of_sandbox(sandbox),
-            LaunchOptions(windowed=True, size=QSize(1280, 800)),
-            session_config=SESSION,
-        )
-        made.append((app, sandbox))
-        app.start()
-        qtbot.waitExposed(app.window)
-        return app
+        apps.append(build_app(settings, Backend.of_sandbox(sandbox)))
+        return start_app(qtbot, apps[-1])
 
     yield build
-    for app, sandbox in made:
-        try:
-            future: Any = asyncio.ensure_future(app.shutdown())
-            qtbot.waitUntil(future.done, timeout=30_000)
-        finally:
-            sandbox.stop()
-            app.window.deleteLater()
-            app.deleteLater()
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    shut_down(qtbot, apps, sandboxes)
 
 
 def focus_first_name(qtbot, app: KioskApp) -> None:

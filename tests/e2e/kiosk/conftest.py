@@ -9,12 +9,11 @@ test must leave out of its search of the kiosk's machine.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,30 +27,15 @@ if "--use-fake-device-for-media-stream" not in _FLAGS:
     _FLAGS.append("--use-fake-device-for-media-stream")
 os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(_FLAGS)
 
-from kiosk_driver import DOC_EXAMPLES, WAIT_MS, PatientDriver, ServerProbe  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent, QSize  # noqa: E402
+from kiosk_driver import DOC_EXAMPLES, PatientDriver, ServerProbe  # noqa: E402
+from kiosk_harness import FAST_SESSION, build_app, shut_down, start_app  # noqa: E402
 
 from kiosk.backend import Backend  # noqa: E402
 from kiosk.config import KioskOptions, KioskPaths, Settings, StaffOptions  # noqa: E402
 from kiosk.fleet.settings import FleetOptions, MetricsOptions  # noqa: E402
 from kiosk.sandbox.options import AutoProviderOptions  # noqa: E402
 from kiosk.sandbox.process import SandboxProcess  # noqa: E402
-from kiosk.session import SessionConfig  # noqa: E402
 
-#: Intervals for a kiosk under test: polls every 100 ms, idle clocks long enough never to
-#: fire unless a test shortens them.
-FAST_SESSION: dict[str, Any] = {
-    "room_code": "ceproom1",
-    "heartbeat_s": 2.0,
-    "queue_poll_s": 0.1,
-    "visit_status_poll_s": 0.1,
-    "backoff_base_s": 0.05,
-    "backoff_cap_s": 0.2,
-    "idle_timeout_s": 120.0,
-    "idle_timeout_waiting_s": 120.0,
-    "idle_countdown_s": 10.0,
-    "wipe_step_timeout_s": 5.0,
-}
 #: The simulated provider by default: takes a waiting patient after 0.8 s (long enough to see
 #: the waiting room), ends the call 1.5 s later (long enough to see the call page load).
 DEFAULT_PROVIDER = AutoProviderOptions(start_after_s=0.8, end_after_s=1.5, tick_s=0.05)
@@ -77,13 +61,6 @@ class RunningKiosk:
     cleanups: list[Callable[[], None]] = field(default_factory=list)
 
 
-def run_on_loop(qtbot: Any, coro: Any, timeout: int = WAIT_MS) -> Any:
-    """Run a coroutine on the qasync loop (Qt keeps processing events) and return its result."""
-    future = asyncio.ensure_future(coro)
-    qtbot.waitUntil(future.done, timeout=timeout)
-    return future.result()
-
-
 @pytest.fixture
 def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., RunningKiosk]]:
     """``start_kiosk(auto_provider=..., session=..., staff=..., doc_mode=..., fleet=...,
@@ -106,8 +83,6 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
         fleet: FleetOptions | None = None,
         metrics: MetricsOptions | None = None,
     ) -> RunningKiosk:
-        from kiosk.app import KioskApp, LaunchOptions
-
         doc = {"doc_examples": DOC_EXAMPLES} if doc_mode else {}
         sandbox = SandboxProcess(
             db_path=server_dir / "sandbox.sqlite3",
@@ -116,23 +91,16 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
             **doc,
         )
         backend = Backend.of_sandbox(sandbox)
-        config = {**FAST_SESSION, **(session or {})}
+        config = replace(FAST_SESSION, **(session or {}))
         settings = Settings(
-            room_code=config["room_code"],
+            room_code=config.room_code,
             kiosk=KioskOptions(fullscreen=False),
             staff=staff or StaffOptions(),
             fleet=fleet or FleetOptions(),
             metrics=metrics or MetricsOptions(),
         )
         paths = KioskPaths.default()
-        app = KioskApp(
-            QCoreApplication.instance(),
-            settings,
-            paths,
-            backend,
-            LaunchOptions(windowed=True, size=QSize(1280, 800)),
-            session_config=SessionConfig(**config),
-        )
+        app = build_app(settings, backend, config, paths=paths)
         running = RunningKiosk(
             app=app,
             sandbox=sandbox,
@@ -144,8 +112,7 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
         # The on-screen keyboard shows and hides at once (a short interval, like the timers):
         # its slide would only make every tap after a text box wait for it.
         app.window.keyboard_control.slide_ms = 0
-        app.start()
-        qtbot.waitExposed(app.window)
+        start_app(qtbot, app)
         return running
 
     yield start
@@ -156,13 +123,9 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
             # The app's CrashGuard turns a crash into the reset screen; here that is a failure.
             assert not running.app.crash_guard.incidents, "the kiosk crashed during the test"
         try:
-            run_on_loop(qtbot, running.app.shutdown(), timeout=30_000)
+            shut_down(qtbot, [running.app], [running.sandbox])
         finally:
-            running.sandbox.stop()
             running.server.close()
-            running.app.window.deleteLater()
-            running.app.deleteLater()
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             for cleanup in running.cleanups:
                 cleanup()
     started.clear()

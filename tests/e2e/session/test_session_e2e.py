@@ -5,17 +5,19 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from kiosk_harness import FAST_SESSION
 
 from kiosk.api import PortalUrls, VSeeClient
 from kiosk.api.models import Slot
 from kiosk.sandbox.options import AutoProviderOptions
 from kiosk.sandbox.process import SandboxProcess
-from kiosk.session import PatientSession, SessionConfig, Stage
+from kiosk.session import PatientSession, Stage
 from kiosk.session.stages import Booked, Call
 from kiosk.wizard import ConsentGiven, IntakeFields, SlotChoice, Submission, VisitTypeChoice
 
@@ -58,18 +60,7 @@ def make_session(qloop, qtbot, sandbox) -> Iterator[Any]:
             api_key="vclinic_api_key",
             api_secret="vclinic_api_secret",
         )
-        config = SessionConfig(
-            **{
-                "room_code": "ceproom1",
-                "heartbeat_s": 2.0,
-                "queue_poll_s": 0.1,
-                "visit_status_poll_s": 0.1,
-                "backoff_base_s": 0.05,
-                "backoff_cap_s": 0.2,
-                "idle_timeout_s": 120.0,
-                **overrides,
-            }
-        )
+        config = replace(FAST_SESSION, **overrides)
         session = PatientSession(client, config, PortalUrls(address.portal_base_url))
         built.append((session, client))
         return session

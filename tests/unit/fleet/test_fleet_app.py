@@ -8,42 +8,21 @@ import os
 import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSize
+from kiosk_harness import FAST_SESSION, build_app, shut_down, start_app
 
-from kiosk.app import KioskApp, LaunchOptions
+from kiosk.app import KioskApp
 from kiosk.backend import Backend
-from kiosk.config import KioskOptions, KioskPaths, Settings
+from kiosk.config import KioskOptions, Settings
 from kiosk.fleet.settings import FleetOptions, MetricsOptions
 from kiosk.sandbox.process import SandboxProcess
-from kiosk.session import SessionConfig, Stage
+from kiosk.session import Stage
 from kiosk.session.types import EndReason
 from kiosk.ui.screens.welcome import CHECK_IN, OUT_OF_SERVICE
 
 WAIT_MS = 20_000
-SESSION = SessionConfig(
-    room_code="ceproom1",
-    heartbeat_s=2.0,
-    queue_poll_s=0.1,
-    visit_status_poll_s=0.1,
-    backoff_base_s=0.05,
-    backoff_cap_s=0.2,
-    idle_timeout_s=120.0,
-    idle_timeout_waiting_s=120.0,
-    idle_countdown_s=10.0,
-    wipe_step_timeout_s=5.0,
-)
-
-
-def run_on_loop(qtbot: Any, coro: Any, timeout: int = WAIT_MS) -> Any:
-    import asyncio
-
-    future = asyncio.ensure_future(coro)
-    qtbot.waitUntil(future.done, timeout=timeout)
-    return future.result()
 
 
 @pytest.fixture
@@ -64,32 +43,13 @@ def start_kiosk(qloop, qtbot, tmp_path) -> Iterator[Callable[..., KioskApp]]:
             fleet=fleet or FleetOptions(),
             metrics=metrics or MetricsOptions(),
         )
-        app = KioskApp(
-            QCoreApplication.instance(),
-            settings,
-            KioskPaths.default(),
-            Backend.of_sandbox(sandbox),
-            LaunchOptions(windowed=True, size=QSize(1280, 800)),
-            config_file=config_file,
-            session_config=SESSION,
-        )
-        apps.append(app)
-        app.start()
-        qtbot.waitExposed(app.window)
-        return app
+        apps.append(build_app(settings, Backend.of_sandbox(sandbox), config_file=config_file))
+        return start_app(qtbot, apps[-1])
 
     try:
         yield start
     finally:
-        try:
-            for app in apps:
-                run_on_loop(qtbot, app.shutdown(), timeout=30_000)
-        finally:
-            sandbox.stop()
-            for app in apps:
-                app.window.deleteLater()
-                app.deleteLater()
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        shut_down(qtbot, apps, [sandbox])
 
 
 def faults(app: KioskApp, **values: float) -> None:
@@ -223,7 +183,7 @@ def test_a_reload_mid_visit_waits_for_welcome(qtbot, start_kiosk, tmp_path):
     back_to_welcome(qtbot, app)
     qtbot.waitUntil(lambda: app.session.config.idle_timeout_s == 45.0, timeout=WAIT_MS)
     assert app.fleet.options.probe_interval_s == 7.0
-    assert app.session.config.queue_poll_s == SESSION.queue_poll_s  # untouched keys stay
+    assert app.session.config.queue_poll_s == FAST_SESSION.queue_poll_s  # untouched keys stay
     assert not app.reloader.pending and not app.quit_requested.is_set()
 
 
@@ -244,7 +204,7 @@ def test_a_broken_config_on_reload_keeps_the_running_settings(qtbot, start_kiosk
     app.request_reload()
     qtbot.waitUntil(lambda: "fleet.reload_failed" in caplog.text, timeout=WAIT_MS)
     assert "idle_timeout_s" in caplog.text
-    assert app.session.config.idle_timeout_s == SESSION.idle_timeout_s
+    assert app.session.config.idle_timeout_s == FAST_SESSION.idle_timeout_s
     assert not app.quit_requested.is_set()
 
 
