@@ -37,6 +37,9 @@ sys.path.insert(0, str(ROOT))
 import httpx  # noqa: E402
 import pytest  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_startup import descendants, pss_kib  # noqa: E402
+
 RUNS = 3
 STEADY_S = 6.0
 WORKER_TIMEOUT_S = 90.0
@@ -109,34 +112,9 @@ def worker(mode: str, portal: str) -> int:
 # -- the measuring side --------------------------------------------------------------------
 
 
-def _family(pid: int) -> list[int]:
-    parents: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    family, frontier = [pid], [pid]
-    while frontier:
-        children = [p for p, parent in parents.items() if parent in frontier]
-        family += children
-        frontier = children
-    return family
-
-
 def pss_mib(pid: int) -> float:
-    total = 0
-    for member in _family(pid):
-        try:
-            text = Path(f"/proc/{member}/smaps_rollup").read_text()
-        except OSError:
-            continue
-        for line in text.splitlines():
-            if line.startswith("Pss:"):
-                total += int(line.split()[1])
-    return total / 1024
+    """PSS of ``pid`` and all its descendants (the web engine's processes), in MiB."""
+    return sum(pss_kib(member) for member in (pid, *descendants(pid))) / 1024
 
 
 def _end(proc: subprocess.Popen[str]) -> None:

@@ -19,7 +19,6 @@ import argparse
 import asyncio
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,13 +30,13 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from patient_sessions import (
-    ROOT,
     CrashCounter,
     Kiosk,
     SessionResult,
     open_visits,
     run_patient,
     run_qt,
+    run_script_and_print,
 )
 
 from kiosk.sandbox.options import AutoProviderOptions, FaultOptions
@@ -128,12 +127,7 @@ def parser() -> argparse.ArgumentParser:
 @pytest.mark.timeout(7200)
 def test_chaos_figures() -> None:
     """Runs the script in its own process (its own Qt application) and prints its report."""
-    done = subprocess.run(
-        [sys.executable, __file__], cwd=ROOT, capture_output=True, text=True, check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )  # fmt: skip
-    print(done.stdout, done.stderr[-2000:] if done.returncode else "")
-    assert done.returncode == 0
+    run_script_and_print(__file__)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ import argparse
 import asyncio
 import gc
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,7 +28,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from patient_sessions import ROOT, CrashCounter, Kiosk, open_visits, run_patient, run_qt
+from patient_sessions import (
+    CrashCounter,
+    Kiosk,
+    open_visits,
+    run_patient,
+    run_qt,
+    run_script_and_print,
+)
 
 from kiosk.sandbox.options import AutoProviderOptions
 from kiosk.sandbox.process import SandboxProcess
@@ -150,12 +156,7 @@ def parser() -> argparse.ArgumentParser:
 @pytest.mark.timeout(7200)
 def test_soak_figures() -> None:
     """Runs the script in its own process (its own Qt application) and prints its report."""
-    done = subprocess.run(
-        [sys.executable, __file__], cwd=ROOT, capture_output=True, text=True, check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )  # fmt: skip
-    print(done.stdout, done.stderr[-2000:] if done.returncode else "")
-    assert done.returncode == 0
+    run_script_and_print(__file__)
 
 
 if __name__ == "__main__":

@@ -201,3 +201,17 @@ def run_qt(main: Callable[[], Any]) -> Any:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     return qasync.run(main())
+
+
+def run_script_and_print(script: str) -> None:
+    """A benchmark's pytest entry: run ``script`` in its own process (its own Qt application,
+    its defaults), print its report (and the end of its stderr if it failed), and fail the
+    test if it did."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, script], cwd=ROOT, capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    print(done.stdout, done.stderr[-2000:] if done.returncode else "")
+    assert done.returncode == 0
