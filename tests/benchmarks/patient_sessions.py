@@ -21,12 +21,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from seeded_answers import answers_for  # noqa: E402
 
 from kiosk.api import PortalUrls, VSeeClient  # noqa: E402
 from kiosk.sandbox.process import SandboxProcess  # noqa: E402
 from kiosk.session import PatientSession, SessionConfig, Stage  # noqa: E402
-from kiosk.wizard import ConsentGiven, IntakeFields, Submission, VisitTypeChoice  # noqa: E402
 
 #: A patient taps "Try again" at most this often per session before tapping "Start over".
 MAX_RETRIES = 5
@@ -58,28 +60,6 @@ class SessionResult:
     seconds: float
     retries: int = 0
     messages: list[str] = field(default_factory=list)
-
-
-def answers_for(session: PatientSession) -> list[Submission]:
-    """What a patient enters on the current step of the seeded clinic's walk-in and survey."""
-    current = session.current_step
-    if current is None:
-        return []
-    step = current[0]
-    codes = [section.code for section in step.sections]
-    answers: list[Submission] = []
-    if "update_intake" in codes:
-        fields: dict[str, Any] = {}
-        for section in step.sections:
-            for item in section.all_fields():
-                if item.holds_value and item.required:
-                    fields[item.key] = item.options[0].value if item.options else "test"
-        answers.append(IntakeFields(fields))
-    if "visit_type" in codes:
-        answers.append(VisitTypeChoice("walkin"))
-    if "consent_text" in codes:
-        answers.append(ConsentGiven("consent"))
-    return answers
 
 
 async def run_patient(session: PatientSession, number: int, timeout_s: float) -> SessionResult:

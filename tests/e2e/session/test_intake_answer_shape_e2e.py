@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from seeded_answers import answers_for
 from test_session_e2e import (
-    answers_for,
     auto_provider,
     make_session,
     sandbox,

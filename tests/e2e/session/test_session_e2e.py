@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 from kiosk_harness import FAST_SESSION
+from seeded_answers import answers_for
 
 from kiosk.api import PortalUrls, VSeeClient
 from kiosk.api.models import Slot
@@ -19,7 +20,6 @@ from kiosk.sandbox.options import AutoProviderOptions
 from kiosk.sandbox.process import SandboxProcess
 from kiosk.session import PatientSession, Stage
 from kiosk.session.stages import Booked, Call
-from kiosk.wizard import ConsentGiven, IntakeFields, SlotChoice, Submission, VisitTypeChoice
 
 pytestmark = pytest.mark.e2e
 
@@ -81,27 +81,6 @@ def sandbox_state(sandbox: SandboxProcess) -> dict[str, Any]:
 
 def wait_idle(qtbot, session: PatientSession) -> None:
     qtbot.waitUntil(lambda: not session.busy, timeout=WAIT_MS)
-
-
-def answers_for(session: PatientSession, kind: str, slot: Slot | None) -> list[Submission]:
-    """What a patient would enter on each example step, built from the parsed step."""
-    step = session.current_step[0]
-    codes = [section.code for section in step.sections]
-    answers: list[Submission] = []
-    if "update_intake" in codes:
-        fields: dict[str, Any] = {}
-        for section in step.sections:
-            for field in section.all_fields():
-                if field.holds_value and field.required:
-                    fields[field.key] = field.options[0].value if field.options else "test"
-        answers.append(IntakeFields(fields))
-    if "visit_type" in codes:
-        answers.append(VisitTypeChoice(kind))  # type: ignore[arg-type]
-    if "consent_text" in codes:
-        answers.append(ConsentGiven("consent"))
-    if "appointment_calendar" in codes and slot is not None:
-        answers.append(SlotChoice(slot))
-    return answers
 
 
 def walk(qtbot, session: PatientSession, kind: str, slot: Slot | None = None) -> None:
