@@ -90,21 +90,11 @@ class EmbeddedSandbox(SandboxHost):
     ``token_lifetime_s``, ``max_upload_bytes``) for tests.
     """
 
-    def __init__(
-        self,
-        db_path: Path | str | None = None,
-        auto_provider: AutoProviderOptions | None = None,
-        faults: FaultOptions | None = None,
-        *,
-        host: str = "127.0.0.1",
-        clock: SandboxClock | None = None,
-        **overrides: object,
-    ) -> None:
-        super().__init__(db_path, auto_provider, faults, host=host, **overrides)
-        self._clock = clock
-        self._server: NotifyingServer | None = None
-        self._thread: threading.Thread | None = None
-        self._error: BaseException | None = None
+    #: The server's clock (a test may set one before ``start()``); None: the real time.
+    clock: SandboxClock | None = None
+    _server: NotifyingServer | None = None
+    _thread: threading.Thread | None = None
+    _error: BaseException | None = None
 
     def start(self) -> SandboxAddress:
         if self.address is not None:
@@ -113,7 +103,7 @@ class EmbeddedSandbox(SandboxHost):
 
         sock = bind(self._host, 0)
         port = sock.getsockname()[1]
-        server = build_server(self._config, clock=self._clock)
+        server = build_server(self._config, clock=self.clock)
 
         def run() -> None:
             try:

@@ -16,7 +16,6 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from kiosk.sandbox.child import READY_LINE, config_to_json
 from kiosk.sandbox.embedded import (
@@ -26,7 +25,6 @@ from kiosk.sandbox.embedded import (
     SandboxHost,
     SandboxStartError,
 )
-from kiosk.sandbox.options import AutoProviderOptions, FaultOptions
 
 __all__ = ["SandboxProcess"]
 
@@ -43,21 +41,11 @@ class SandboxProcess(SandboxHost):
     signals the child when the *thread* that started it ends.
     """
 
-    def __init__(
-        self,
-        db_path: Path | str | None = None,
-        auto_provider: AutoProviderOptions | None = None,
-        faults: FaultOptions | None = None,
-        *,
-        host: str = "127.0.0.1",
-        log_level: str = "warning",
-        **overrides: object,
-    ) -> None:
-        super().__init__(db_path, auto_provider, faults, host=host, **overrides)
-        self._log_level = log_level
-        self._proc: subprocess.Popen[bytes] | None = None
-        self._ready = False
-        self._output = b""
+    #: The child's log level (a test may set another before ``launch()``).
+    log_level = "warning"
+    _proc: subprocess.Popen[bytes] | None = None
+    _ready = False
+    _output = b""
 
     @property
     def pid(self) -> int | None:
@@ -86,7 +74,7 @@ class SandboxProcess(SandboxHost):
                 "--config",
                 config_to_json(self._config),
                 "--log-level",
-                self._log_level,
+                self.log_level,
             ]
             self._proc = subprocess.Popen(
                 command,
