@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from seeded_answers import answers_for  # noqa: E402
+from seeded_clinic import answers_for, sandbox_client  # noqa: E402
 
 from kiosk.api import PortalUrls, VSeeClient  # noqa: E402
 from kiosk.sandbox.process import SandboxProcess  # noqa: E402
@@ -125,15 +125,10 @@ class Kiosk:
 
     @classmethod
     def build(cls, sandbox: SandboxProcess, config: SessionConfig = CONFIG) -> Kiosk:
-        address = sandbox.address
-        assert address is not None
-        client = VSeeClient(
-            address.api_base_url,
-            account_code="vclinic",
-            api_key="vclinic_api_key",
-            api_secret="vclinic_api_secret",
-        )
-        return cls(PatientSession(client, config, PortalUrls(address.portal_base_url)), client)
+        client = sandbox_client(sandbox)
+        assert sandbox.address is not None
+        portal = PortalUrls(sandbox.address.portal_base_url)
+        return cls(PatientSession(client, config, portal), client)
 
     async def close(self) -> None:
         await self.session.end_and_wait("shutdown")

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from seeded_answers import answers_for
+from seeded_clinic import answers_for
 from test_session_e2e import (
     auto_provider,
     make_session,

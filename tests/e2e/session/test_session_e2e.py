@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 from kiosk_harness import FAST_SESSION
-from seeded_answers import answers_for
+from seeded_clinic import answers_for, sandbox_client
 
 from kiosk.api import PortalUrls, VSeeClient
 from kiosk.api.models import Slot
@@ -52,16 +52,9 @@ def make_session(qloop, qtbot, sandbox) -> Iterator[Any]:
     built: list[tuple[PatientSession, VSeeClient]] = []
 
     def build(**overrides: Any) -> PatientSession:
-        address = sandbox.address
-        assert address is not None
-        client = VSeeClient(
-            address.api_base_url,
-            account_code="vclinic",
-            api_key="vclinic_api_key",
-            api_secret="vclinic_api_secret",
-        )
+        client = sandbox_client(sandbox)
         config = replace(FAST_SESSION, **overrides)
-        session = PatientSession(client, config, PortalUrls(address.portal_base_url))
+        session = PatientSession(client, config, PortalUrls(sandbox.address.portal_base_url))
         built.append((session, client))
         return session
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from seeded_clinic import sandbox_client
 
 from kiosk.api import PortalUrls, VSeeClient
 from kiosk.sandbox.process import SandboxProcess
@@ -27,17 +28,6 @@ def sandbox(tmp_path) -> Iterator[SandboxProcess]:
     server.stop()
 
 
-def new_client(sandbox: SandboxProcess) -> VSeeClient:
-    address = sandbox.address
-    assert address is not None
-    return VSeeClient(
-        address.api_base_url,
-        account_code="vclinic",
-        api_key="vclinic_api_key",
-        api_secret="vclinic_api_secret",
-    )
-
-
 @pytest.fixture
 def await_(qloop, qtbot):
     """Run a coroutine on the qasync loop and return its result."""
@@ -54,7 +44,7 @@ def await_(qloop, qtbot):
 def staff(sandbox, await_, tmp_path) -> Iterator[tuple[StaffActions, VSeeClient]]:
     address = sandbox.address
     assert address is not None
-    client = new_client(sandbox)
+    client = sandbox_client(sandbox)
     info = KioskInfo(address.api_base_url, address.portal_base_url, "vclinic", "ceproom1")
     actions = StaffActions(
         client, info, PortalUrls(address.portal_base_url), tmp_path / "config.toml"
@@ -97,7 +87,7 @@ def test_dashboard_url_logs_the_provider_in_and_end_logs_out(staff, await_):
 def test_staff_launched_known_patient_reaches_the_intake(sandbox, qtbot, await_):
     address = sandbox.address
     assert address is not None
-    client = new_client(sandbox)
+    client = sandbox_client(sandbox)
     config = SessionConfig(room_code="ceproom1", known_patient_login=True, idle_timeout_s=120.0)
     session = PatientSession(client, config, PortalUrls(address.portal_base_url))
     try:

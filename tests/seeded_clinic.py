@@ -1,15 +1,30 @@
-"""What a patient enters on each step of the seeded clinic's wizard (and the doc examples'),
-read from the parsed step: every required field of an intake form, the visit type, consent,
-and a slot when one is given. Shared by the session e2e tests and the chaos and soak
+"""The sandbox's seeded clinic for tests that drive a ``PatientSession`` without the app: a
+client with its credentials, and what a patient enters on each step of its wizard (and the
+doc examples'). Shared by the session e2e tests, the staff e2e test and the chaos and soak
 benchmarks (tests/benchmarks/patient_sessions.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from kiosk.api import VSeeClient
 from kiosk.api.models import Slot
+from kiosk.backend import SANDBOX_API_KEY, SANDBOX_API_SECRET
+from kiosk.sandbox.process import SandboxProcess
 from kiosk.session import PatientSession
 from kiosk.wizard import ConsentGiven, IntakeFields, SlotChoice, Submission, VisitTypeChoice
+
+
+def sandbox_client(sandbox: SandboxProcess) -> VSeeClient:
+    """A client of the started ``sandbox``'s seeded clinic (``vclinic``); close it when done."""
+    address = sandbox.address
+    assert address is not None
+    return VSeeClient(
+        address.api_base_url,
+        account_code="vclinic",
+        api_key=SANDBOX_API_KEY,
+        api_secret=SANDBOX_API_SECRET,
+    )
 
 
 def answers_for(
