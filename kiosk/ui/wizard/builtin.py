@@ -2,27 +2,9 @@
 
 from __future__ import annotations
 
-from kiosk.ui.wizard.fields import array, choices, date, moments, scale, static, text
-from kiosk.ui.wizard.sections import (
-    calendar,
-    documents,
-    emr,
-    forms,
-    notices,
-    pharmacy,
-    survey,
-    upload,
-    visit_type,
-)
-
-MODULES = (
-    array,
-    choices,
-    moments,
-    scale,
-    date,
-    static,
-    text,
+# Imported for their side effect (each module's @field_widget / @section_widget decorators).
+from kiosk.ui.wizard.fields import array, choices, date, moments, scale, static, text  # noqa: F401
+from kiosk.ui.wizard.sections import (  # noqa: F401
     calendar,
     documents,
     emr,
