@@ -11,7 +11,7 @@ import json
 import logging
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.call.local_page import local_page_class
@@ -78,7 +78,11 @@ class DeviceCheckPanel(QWidget):
         log.info("call.device_check_started")
 
     def stop(self) -> None:
-        """Delete the page (its tracks stop with it); safe to call twice."""
+        """Delete the page (its tracks stop with it); safe to call twice.
+
+        The page and view go with ``deleteLater`` and no flush here: ``stop`` may run from
+        inside the view's own code (a hide event), and a synchronous delete would free the
+        view under it. ``CallView.teardown`` flushes them before it deletes the profile."""
         self._poll.stop()
         page, web = self._page, self._web
         self._page = self._web = None
@@ -89,7 +93,6 @@ class DeviceCheckPanel(QWidget):
         web.hide()
         page.deleteLater()
         web.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         log.info("call.device_check_stopped")
 
     def on_poll_timeout(self) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.ui.call.hide_events import hidden_for_good
 from kiosk.ui.widgets import big_button
 from kiosk.ui.widgets.lounge_strip import LoungeStrip
 
@@ -80,7 +81,8 @@ class StepHost(QWidget):
             self._view = None
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.on_check_done_clicked()
+        if hidden_for_good(self):
+            self.on_check_done_clicked()
         super().hideEvent(event)
 
     def on_check_clicked(self) -> None:

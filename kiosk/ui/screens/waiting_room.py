@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.call.hide_events import hidden_for_good
 from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_text, waited_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import PulseIndicator, Screen, big_button, heading
@@ -173,7 +174,8 @@ class WaitingRoomScreen(Screen):
         outer.setStretch(_BOTTOM_STRETCH, 0 if checking else 3)
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.on_check_done_clicked()
+        if hidden_for_good(self):
+            self.on_check_done_clicked()
         super().hideEvent(event)
 
     def on_check_clicked(self) -> None:

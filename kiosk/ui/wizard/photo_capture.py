@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.call.hide_events import hidden_for_good
 from kiosk.ui.call.local_page import local_page_class
 from kiosk.ui.theme import set_role
 
@@ -150,7 +151,8 @@ class PhotoCapture(QWidget):
 
     def hideEvent(self, event: Any) -> None:
         """Hidden (another step, the session ended): the camera goes off with it."""
-        self.stop()
+        if hidden_for_good(self):
+            self.stop()
         super().hideEvent(event)
 
     # -- slots ----------------------------------------------------------------------------
