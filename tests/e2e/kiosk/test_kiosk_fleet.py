@@ -68,6 +68,8 @@ def test_a_whole_visit_is_counted_and_no_label_carries_patient_data(start_kiosk,
     kiosk = start_kiosk(metrics=metrics_outlets(tmp_path))
     app, patient, window = kiosk.app, kiosk.patient, kiosk.app.window
     me = Patient()
+    visited: list[str] = []
+    app.session.stage_changed.connect(lambda *_: visited.append(app.session.stage.value))
     patient.walk_in(me)
     state = app.session.state
     patient_values = {
@@ -111,7 +113,11 @@ def test_a_whole_visit_is_counted_and_no_label_carries_patient_data(start_kiosk,
     assert value(found, "kiosk_sessions_started_total") == 1
     assert value(found, "kiosk_sessions_ended_total", reason="finished") == 1
     assert value(found, "kiosk_session_active") == 0
-    for stage in ("identify", "wizard", "waiting", "call", "post_call", "goodbye"):
+    # The waiting room is skipped when the provider gets ready while the patient is still in
+    # the lounge (a patient's pace): every stage the session went through is timed, and a
+    # whole visit goes through these at least.
+    assert {"identify", "wizard", "call", "post_call", "goodbye"} <= set(visited), visited
+    for stage in set(visited) - {"welcome"}:
         assert value(found, "kiosk_stage_duration_seconds_count", stage=stage) >= 1, stage
     assert not math.isnan(value(found, "kiosk_heartbeat_age_seconds"))  # heartbeats were sent
     assert value(found, "kiosk_clinic_reachable") == 1
