@@ -28,6 +28,7 @@ from kiosk.staff.actions import KioskInfo, StaffActions
 from kiosk.staff.auth import StaffAuthenticator
 from kiosk.staff.lockout import PinLockout
 from kiosk.ui.call import CallView
+from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.idle_presenter import IdlePresenter
 from kiosk.ui.lockdown import KioskLockdown, apply_kiosk_window_mode
 from kiosk.ui.main_window import KioskWindow
@@ -104,6 +105,8 @@ class KioskApp(QObject):
             window = KioskWindow(sandbox=backend.uses_sandbox)
         window.set_call_view(self.call_view)
         self.window = window
+        #: The patient's language on screen: translator, locale, live retranslation.
+        self.languages = LanguageSwitcher(self.session.language, self)
         self.navigator = self.window.navigator
         self.presenter = FlowPresenter(self.session, self.clinic, self.window)
         self.idle = IdlePresenter(
@@ -221,6 +224,7 @@ class KioskApp(QObject):
         self.session.idle.uninstall()
         self.lockdown.uninstall()
         self.crash_guard.uninstall()
+        self.languages.detach()
         await self.staff_actions.aclose()
         await self.client.aclose()
         self.window.closing.disconnect(self.request_quit)

@@ -118,3 +118,17 @@ def qloop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
         asyncio.events._set_running_loop(None)
         loop.close()
         asyncio.set_event_loop(None)
+
+
+@pytest.fixture(autouse=True)
+def no_language_left_behind() -> Iterator[None]:
+    """A test that switched the kiosk's language (an app, a ``LanguageSwitcher``) hands the next
+    one English and the default locale back: translators and ``QLocale.setDefault`` are global."""
+    yield
+    import sys
+
+    switcher_module = sys.modules.get("kiosk.ui.i18n.switcher")
+    if switcher_module is not None:
+        switcher = switcher_module.LanguageSwitcher.active()
+        if switcher is not None:
+            switcher.detach()

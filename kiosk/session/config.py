@@ -24,6 +24,8 @@ class SessionConfig:
     visit_status_poll_s: float = constants.VISIT_STATUS_POLL_S
     max_upload_bytes: int = constants.MAX_UPLOAD_BYTES
     known_patient_login: bool = False
+    #: The language each patient starts in (``[kiosk] language``); the wipe returns to it.
+    language: str = "en"
     idle_timeout_s: float = constants.IDLE_TIMEOUT_S
     idle_timeout_waiting_s: float = constants.IDLE_TIMEOUT_WAITING_S
     idle_countdown_s: float = constants.IDLE_COUNTDOWN_S

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.api import PortalUrls
 from kiosk.api.models import CloseReason, UserType
+from kiosk.i18n.catalog import available_languages
 from kiosk.session.client import SessionClient
 from kiosk.session.commands import CommandRunner, Work
 from kiosk.session.config import SessionConfig
@@ -20,6 +21,7 @@ from kiosk.session.errors import CALL_CRASHED_MESSAGE, CRASH_MESSAGE, SessionSta
 from kiosk.session.hooks import Cleanup, SessionHooks
 from kiosk.session.idle import IdleMonitor
 from kiosk.session.journey import Journey
+from kiosk.session.language import SessionLanguage
 from kiosk.session.lounge import ProviderReady
 from kiosk.session.redaction import remember_patient_values
 from kiosk.session.stages import StagePayload, Wizard
@@ -86,6 +88,8 @@ class PatientSession(QObject):
         self._runner = CommandRunner(self.on_command_crashed, self)
         self._runner.busy_changed.connect(self.busy_changed)
         self._runner.failed.connect(self.failed)
+        #: This patient's language; the UI follows ``language.changed``, the wipe resets it.
+        self.language = SessionLanguage(config.language, available_languages(), self)
         self.idle = IdleMonitor(
             config.idle_timeout_s,
             config.idle_timeout_waiting_s,
@@ -344,7 +348,13 @@ class PatientSession(QObject):
         state = self._state
         try:
             self.journey.stop()
-            await wipe_session(self.client, state, self.hooks, self.config.wipe_step_timeout_s)
+            await wipe_session(
+                self.client,
+                state,
+                self.hooks,
+                self.config.wipe_step_timeout_s,
+                preferences=(self.language,),
+            )
         except Exception as exc:  # the wipe tolerates failures; this is a last guard
             log.error("session.wipe_crashed error=%s", type(exc).__name__)
         finally:

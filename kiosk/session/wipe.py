@@ -6,6 +6,7 @@ import asyncio
 import inspect
 import logging
 import shutil
+from collections.abc import Sequence
 from typing import Protocol
 
 from kiosk import constants
@@ -15,6 +16,12 @@ from kiosk.session.redaction import forget_patient_values
 from kiosk.session.state import SessionState
 
 log = logging.getLogger("kiosk.session")
+
+
+class Preference(Protocol):
+    """A per-patient choice the wipe puts back to the kiosk's default (the language)."""
+
+    def reset(self) -> None: ...
 
 
 class WipeClient(Protocol):
@@ -32,6 +39,7 @@ async def wipe_session(
     state: SessionState,
     hooks: SessionHooks,
     step_timeout_s: float = constants.WIPE_STEP_TIMEOUT_S,
+    preferences: Sequence[Preference] = (),
 ) -> list[str]:
     """End one patient's session on this kiosk and on the server, whatever fails on the way.
 
@@ -40,7 +48,8 @@ async def wipe_session(
     appointment is kept: the patient still has it); log out (destroys the tokens on the
     server; the client forgets them even if that fails); run the UI's cleanup hooks; drop
     every answer and cached object and the log redactor's copy of them; delete the session's
-    temp folder. A second call for the same state does nothing. Returns the names of the
+    temp folder; put the patient's ``preferences`` (language) back to the kiosk's defaults.
+    A second call for the same state does nothing. Returns the names of the
     steps that failed (for logs and tests).
     """
     if state.wiped:
@@ -98,6 +107,12 @@ async def wipe_session(
             log.warning("session.temp_dir_not_deleted error=%s", type(exc).__name__)
             failed.append("temp_dir")
         state.temp_dir = None
+
+    for preference in preferences:
+        try:
+            preference.reset()
+        except Exception:
+            failed.append("preference")
 
     log.info("session.wiped failed_steps=%s", ",".join(failed) or "none")
     return failed

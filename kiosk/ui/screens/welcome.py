@@ -5,15 +5,22 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import set_text
 from kiosk.ui.widgets import Screen, big_button, heading
+from kiosk.ui.widgets.language_button import LanguageButton
 
-WELCOME = "Welcome"
-WELCOME_TO = "Welcome to {clinic}"
-LEAD = "Check in here to see a provider by video."
-CHECK_IN = "Check in"
-PATIENT_CODE = "I have a patient code"
-OUT_OF_SERVICE = "This kiosk is out of service — please see the front desk"
-OUT_OF_SERVICE_LEAD = "It will be back by itself as soon as it can."
+WELCOME = QT_TRANSLATE_NOOP("WelcomeScreen", "Welcome")
+WELCOME_TO = QT_TRANSLATE_NOOP("WelcomeScreen", "Welcome to {clinic}")
+LEAD = QT_TRANSLATE_NOOP("WelcomeScreen", "Check in here to see a provider by video.")
+CHECK_IN = QT_TRANSLATE_NOOP("WelcomeScreen", "Check in")
+PATIENT_CODE = QT_TRANSLATE_NOOP("WelcomeScreen", "I have a patient code")
+OUT_OF_SERVICE = QT_TRANSLATE_NOOP(
+    "WelcomeScreen", "This kiosk is out of service — please see the front desk"
+)
+OUT_OF_SERVICE_LEAD = QT_TRANSLATE_NOOP(
+    "WelcomeScreen", "It will be back by itself as soon as it can."
+)
 
 
 class WelcomeScreen(Screen):
@@ -42,11 +49,14 @@ class WelcomeScreen(Screen):
         self.check_in_button.setProperty("screens", "hero-button")
         self.code_button = big_button(PATIENT_CODE, "link", body)
         self.code_button.hide()
+        #: "Español" (or "English"): the whole kiosk in the other language for this patient.
+        self.language_button = LanguageButton(True, body)
         self.body.addWidget(self.title)
         self.body.addWidget(self.lead)
         self.body.addSpacing(24)
         self.body.addWidget(self.check_in_button)
         self.body.addWidget(self.code_button)
+        self.body.addWidget(self.language_button)
         self.footer.addWidget(self.subtitle)
         self.check_in_button.clicked.connect(self.check_in_requested)
         self.code_button.clicked.connect(self.patient_code_requested)
@@ -74,10 +84,11 @@ class WelcomeScreen(Screen):
     def _refresh(self) -> None:
         out = self.out_of_service
         if out:
-            self.title.setText(OUT_OF_SERVICE)
+            set_text(self.title, OUT_OF_SERVICE)
         else:
-            self.title.setText(WELCOME_TO.format(clinic=self._clinic) if self._clinic else WELCOME)
-        self.lead.setText(OUT_OF_SERVICE_LEAD if out else LEAD)
+            welcome = WELCOME_TO.format(clinic=self._clinic) if self._clinic else WELCOME
+            set_text(self.title, welcome)
+        set_text(self.lead, OUT_OF_SERVICE_LEAD if out else LEAD)
         self.check_in_button.setVisible(not out)
         self.code_button.setVisible(self._code_enabled and not out)
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.ui.i18n import set_text
 from kiosk.ui.theme import set_role
 
 
 def big_button(text: str, role: str = "primary", parent: QWidget | None = None) -> QPushButton:
     """A tall, wide button with large type (QSS ``screens="big"``) for a screen's main action.
 
-    ``role`` is a theme role (``primary``, ``danger``, ``link``…; empty for the plain style).
+    ``role`` is a theme role (``primary``, ``danger``, ``link``…; empty for the plain style);
+    a ``Message`` text is translated and follows the language (``set_text``).
     """
-    button = QPushButton(text, parent)
+    button = QPushButton(parent)
+    set_text(button, text)
     button.setProperty("screens", "big")
     if role:
         set_role(button, role)

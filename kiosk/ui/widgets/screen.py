@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.ui.i18n import set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.header import ScreenHeader
 from kiosk.ui.widgets.scroll import ScrollColumn
@@ -146,8 +147,10 @@ class Screen(QWidget):
 
 
 def heading(text: str, role: str, parent: QWidget, centred: bool = True) -> QLabel:
-    """A wrapped label with a theme role, centred by default (screens read top-down)."""
-    label = QLabel(text, parent)
+    """A wrapped label with a theme role, centred by default (screens read top-down); a
+    ``Message`` text is translated and follows the language (``set_text``)."""
+    label = QLabel(parent)
+    set_text(label, text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     if centred:
