@@ -37,6 +37,7 @@ from kiosk.api.models.users import LoginResult, TokenState
 from kiosk.api.retry import RetryPolicy, parse_retry_after
 from kiosk.api.timeouts import TimeoutArg, Timeouts
 from kiosk.api.uploads import MultipartFileStream
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("kiosk.api")
 
@@ -175,7 +176,10 @@ class ClientCore:
         async with self._refresh_lock:
             state = self._tokens
             if state is None or state.refresh_token is None:
-                raise AuthExpiredError("Your session has ended. Please start again.", status=401)
+                raise AuthExpiredError(
+                    QT_TRANSLATE_NOOP("ApiErrors", "Your session has ended. Please start again."),
+                    status=401,
+                )
             return await self._refresh(state)
 
     async def _refresh(self, state: TokenState) -> TokenState:
@@ -238,7 +242,10 @@ class ClientCore:
             if self._tokens is stale:
                 await self._refresh(stale)
             elif self._tokens is None:
-                raise AuthExpiredError("Your session has ended. Please start again.", status=401)
+                raise AuthExpiredError(
+                    QT_TRANSLATE_NOOP("ApiErrors", "Your session has ended. Please start again."),
+                    status=401,
+                )
         log.info("api.retry_after_refresh call=%s", call.name)
         return await self._attempts(call)  # once: a second auth failure propagates
 
@@ -258,16 +265,22 @@ class ClientCore:
                 log.warning("api.response_too_large call=%s limit=%d", call.name, exc.limit)
                 raise unexpected_response(0, f"{call.name}: {exc}") from None
             except DeadlineExceeded as exc:
-                error = ApiTimeoutError("The clinic server took too long to answer.")
+                error = ApiTimeoutError(
+                    QT_TRANSLATE_NOOP("ApiErrors", "The clinic server took too long to answer.")
+                )
                 error.add_note(str(exc))
                 retryable = call.may_retry
             except httpx.TimeoutException as exc:
-                error = ApiTimeoutError("The clinic server took too long to answer.")
+                error = ApiTimeoutError(
+                    QT_TRANSLATE_NOOP("ApiErrors", "The clinic server took too long to answer.")
+                )
                 error.add_note(type(exc).__name__)
                 connect_failed = isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout)
                 retryable = call.may_retry or connect_failed
             except httpx.TransportError as exc:
-                error = NetworkError("The kiosk could not reach the clinic server.")
+                error = NetworkError(
+                    QT_TRANSLATE_NOOP("ApiErrors", "The kiosk could not reach the clinic server.")
+                )
                 error.add_note(type(exc).__name__)
                 connect_failed = isinstance(exc, httpx.ConnectError)
                 retryable = call.may_retry or connect_failed

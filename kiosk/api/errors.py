@@ -7,15 +7,21 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+
 #: Shown when the server's own text cannot be used (no body, HTML error page, garbage).
 GENERIC_MESSAGES: dict[str, str] = {
-    "auth": "Your session has ended. Please start again.",
-    "permission": "This action is not allowed.",
-    "not_found": "That item could not be found.",
-    "validation": "The clinic server did not accept the request.",
-    "server": "The clinic's system is having a problem. Please try again in a moment.",
-    "too_large": "The file is too large to send.",
-    "unexpected": "The clinic server sent an answer the kiosk could not read.",
+    "auth": QT_TRANSLATE_NOOP("ApiErrors", "Your session has ended. Please start again."),
+    "permission": QT_TRANSLATE_NOOP("ApiErrors", "This action is not allowed."),
+    "not_found": QT_TRANSLATE_NOOP("ApiErrors", "That item could not be found."),
+    "validation": QT_TRANSLATE_NOOP("ApiErrors", "The clinic server did not accept the request."),
+    "server": QT_TRANSLATE_NOOP(
+        "ApiErrors", "The clinic's system is having a problem. Please try again in a moment."
+    ),
+    "too_large": QT_TRANSLATE_NOOP("ApiErrors", "The file is too large to send."),
+    "unexpected": QT_TRANSLATE_NOOP(
+        "ApiErrors", "The clinic server sent an answer the kiosk could not read."
+    ),
 }
 
 #: Envelope texts (lower case) that mean "your token is no longer good" rather than "wrong login".

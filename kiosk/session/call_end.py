@@ -13,12 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.api.models import CloseReason
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.session.lounge import OVER_STATUSES, READY_STATUSES
 from kiosk.session.types import Stage
 
 #: Said when the clinic cancels (40) a walk-in before the call.
-PROVIDER_CANCELLED_MESSAGE = (
-    "The clinic has ended this visit. If you still need care, please ask the front desk."
+PROVIDER_CANCELLED_MESSAGE = QT_TRANSLATE_NOOP(
+    "SessionMessages",
+    "The clinic has ended this visit. If you still need care, please ask the front desk.",
 )
 
 

@@ -42,7 +42,7 @@ class CommandRunner(QObject):
     ``busy_changed`` and ``failed``.
     """
 
-    busy_changed = Signal(bool, str)
+    busy_changed = Signal(bool, object)  # busy, what it is doing (a Message)
     failed = Signal(object)
 
     def __init__(

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from kiosk.api.errors import ApiError, NotFoundError
 from kiosk.api.models import Account
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("kiosk.session")
 
@@ -25,14 +26,16 @@ TERMS = "terms_of_use"
 #: widget shows the terms inline when it is tapped (a kiosk has no browser to open).
 TERMS_LINK = "kiosk-document:terms_of_use"
 #: Said when the clinic gives neither a consent file nor a consent text (configurable).
-DEFAULT_CONSENT_STATEMENT = (
+DEFAULT_CONSENT_STATEMENT = QT_TRANSLATE_NOOP(
+    "Documents",
     "I agree to receive care from this clinic by video visit, and I understand that the "
-    "clinic will keep a record of this visit."
+    "clinic will keep a record of this visit.",
 )
 #: Said when the clinic's terms cannot be shown (configurable).
-DEFAULT_TERMS_STATEMENT = (
+DEFAULT_TERMS_STATEMENT = QT_TRANSLATE_NOOP(
+    "Documents",
     "The clinic's terms of use and privacy policy are available at the front desk. "
-    "Please ask a member of staff if you would like a copy."
+    "Please ask a member of staff if you would like a copy.",
 )
 
 
@@ -75,11 +78,16 @@ class AccountDocuments:
         account = self._account()
         entry = account.file(code) if account is not None else None
         if entry is None or not (entry.path or entry.file_id):
-            raise NotFoundError("This document is not available on the kiosk.", status=404)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("Documents", "This document is not available on the kiosk."),
+                status=404,
+            )
         data = await self._client.fetch_file(entry.path, entry.file_id)
         text = data.decode("utf-8", errors="replace")
         if not text.strip():
-            raise NotFoundError("This document is empty.", status=404)
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("Documents", "This document is empty."), status=404
+            )
         return text
 
     def consent_text(self) -> str:

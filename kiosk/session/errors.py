@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from kiosk.api.errors import ApiError, AuthError, NetworkError, UploadTooLargeError
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.session.types import SessionError
 
 #: Shown for network trouble, where the client has no server text to pass on.
-NETWORK_MESSAGE = "The kiosk cannot reach the clinic right now. Please try again in a moment."
+NETWORK_MESSAGE = QT_TRANSLATE_NOOP(
+    "SessionErrors", "The kiosk cannot reach the clinic right now. Please try again in a moment."
+)
 #: Shown when something unexpected broke inside the kiosk; the session then starts over.
-CRASH_MESSAGE = "Sorry, something went wrong on this kiosk. Please start again."
+CRASH_MESSAGE = QT_TRANSLATE_NOOP(
+    "SessionErrors", "Sorry, something went wrong on this kiosk. Please start again."
+)
 #: Shown (on Welcome, after the wipe) when the call page's render process died mid-call.
-CALL_CRASHED_MESSAGE = (
+CALL_CRASHED_MESSAGE = QT_TRANSLATE_NOOP(
+    "SessionErrors",
     "Sorry, the video call stopped unexpectedly. "
-    "If you still need to see a provider, please check in again or see the front desk."
+    "If you still need to see a provider, please check in again or see the front desk.",
 )
 
 
@@ -34,5 +40,6 @@ def session_error(exc: BaseException, can_go_back: bool) -> SessionError:
     if isinstance(exc, ApiError):
         return SessionError(exc.message, can_retry=True, can_go_back=can_go_back)
     if isinstance(exc, SessionStateError):
-        return SessionError(str(exc), can_retry=False, can_go_back=can_go_back)
+        message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+        return SessionError(message, can_retry=False, can_go_back=can_go_back)
     return SessionError(CRASH_MESSAGE, can_retry=False, can_go_back=False)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.api.errors import ApiError
 from kiosk.api.models import Account, CloseReason, UserType, Visit
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.session import stages
 from kiosk.session.call_end import status_outcome
 from kiosk.session.commands import CommandRunner
@@ -25,12 +26,19 @@ from kiosk.wizard import Submission
 
 log = logging.getLogger("kiosk.session")
 
-NO_ROOM_MESSAGE = "This kiosk has no waiting room set up. Please ask the front desk for help."
-NO_VISITS_MESSAGE = "This waiting room is not taking visits right now."
-CLOSED_MESSAGE = "This waiting room is closed right now. Please check back later."
-MAX_WAIT_MESSAGE = (
+NO_ROOM_MESSAGE = QT_TRANSLATE_NOOP(
+    "SessionMessages", "This kiosk has no waiting room set up. Please ask the front desk for help."
+)
+NO_VISITS_MESSAGE = QT_TRANSLATE_NOOP(
+    "SessionMessages", "This waiting room is not taking visits right now."
+)
+CLOSED_MESSAGE = QT_TRANSLATE_NOOP(
+    "SessionMessages", "This waiting room is closed right now. Please check back later."
+)
+MAX_WAIT_MESSAGE = QT_TRANSLATE_NOOP(
+    "SessionMessages",
     "We are sorry: the wait has become too long, so this visit was closed. "
-    "Please ask the front desk for help, or start again later."
+    "Please ask the front desk for help, or start again later.",
 )
 
 #: What ``go_back`` leaves to the session: nothing (done here), a new start, or signing out.
@@ -52,7 +60,7 @@ class Journey(QObject):
     stage_changed = Signal(object)
     account_loaded = Signal(object)
     queue_updated = Signal(object)
-    notice = Signal(str)
+    notice = Signal(object)  # a Message, or the clinic's own text
     connectivity_changed = Signal(bool)
     reconnecting = Signal(bool)
     max_wait_reached = Signal()
@@ -146,7 +154,9 @@ class Journey(QObject):
 
     async def identify(self, who: SignIn) -> None:
         if self._plan is None or self._state().room_code is None:
-            raise SessionStateError("Please choose a waiting room first.")
+            raise SessionStateError(
+                QT_TRANSLATE_NOOP("SessionMessages", "Please choose a waiting room first.")
+            )
         await self._calls.sign_in(who)
         self._runner.checkpoint(self._start_intake)
         await self._start_intake()
@@ -187,7 +197,9 @@ class Journey(QObject):
 
     async def submit(self, submissions: list[Submission]) -> None:
         if not isinstance(self._payload, stages.Wizard):
-            raise SessionStateError("There is no question on screen to answer.")
+            raise SessionStateError(
+                QT_TRANSLATE_NOOP("SessionMessages", "There is no question on screen to answer.")
+            )
         step = self._payload.step
         routed = await self._calls.send_answers(step.key, submissions)
         self._state().answers.record_submission(step, submissions)

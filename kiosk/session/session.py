@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.api import PortalUrls
 from kiosk.api.models import CloseReason, UserType
 from kiosk.i18n.catalog import available_languages
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.session.client import SessionClient
 from kiosk.session.commands import CommandRunner, Work
 from kiosk.session.config import SessionConfig
@@ -34,7 +35,9 @@ from kiosk.wizard import Answers, Step, Submission
 
 log = logging.getLogger("kiosk.session")
 
-KNOWN_LOGIN_OFF = "Signing in with a patient code is not available on this kiosk."
+KNOWN_LOGIN_OFF = QT_TRANSLATE_NOOP(
+    "SessionMessages", "Signing in with a patient code is not available on this kiosk."
+)
 
 
 class PatientSession(QObject):
@@ -60,11 +63,11 @@ class PatientSession(QObject):
     """
 
     stage_changed = Signal(object)
-    busy_changed = Signal(bool, str)
+    busy_changed = Signal(bool, object)  # busy, what it is doing (a Message)
     failed = Signal(object)
     queue_updated = Signal(object)
     provider_ready = Signal(object)
-    notice = Signal(str)
+    notice = Signal(object)  # a Message, or the clinic's own text
     ended = Signal(str)
     account_loaded = Signal(object)
     connectivity_changed = Signal(bool)
@@ -166,7 +169,11 @@ class PatientSession(QObject):
         """Load the account and room; go to room pick, closed notice or identification."""
         if self.stage in (Stage.WELCOME, Stage.ROOM_CLOSED) and not self.busy:
             self._state.wiped = False
-            self._run("begin", "Getting things ready…", self.journey.begin)
+            self._run(
+                "begin",
+                QT_TRANSLATE_NOOP("SessionMessages", "Getting things ready…"),
+                self.journey.begin,
+            )
 
     def start_known(self, code: str, first_name: str, last_name: str) -> None:
         """Staff launch a known patient (SSO type 200 with the integrator's ``code``) straight
@@ -177,12 +184,21 @@ class PatientSession(QObject):
         remember_patient_values(code, first_name, last_name)
         self._state.wiped = False
         self._state.staff_launch = KnownPatient(code, first_name, last_name)
-        self._run("start_known", "Getting things ready…", self.journey.begin)
+        self._run(
+            "start_known",
+            QT_TRANSLATE_NOOP("SessionMessages", "Getting things ready…"),
+            self.journey.begin,
+        )
 
     def choose_room(self, code: str) -> None:
         if self.stage is Stage.ROOM_PICK:
             work = lambda: self.journey.open_room(code)  # noqa: E731
-            self._run("choose_room", "Opening the waiting room…", work, can_go_back=True)
+            self._run(
+                "choose_room",
+                QT_TRANSLATE_NOOP("SessionMessages", "Opening the waiting room…"),
+                work,
+                can_go_back=True,
+            )
 
     def identify_guest(self, first_name: str, last_name: str, dob: dt.date | str) -> None:
         """Start as a guest (SSO type 600) with name and date of birth."""
@@ -192,7 +208,12 @@ class PatientSession(QObject):
 
             who = SignIn(first_name, last_name, UserType.GUEST, dob=dob_text)
             work = lambda: self.journey.identify(who)  # noqa: E731
-            self._run("identify_guest", "Signing you in…", work, can_go_back=True)
+            self._run(
+                "identify_guest",
+                QT_TRANSLATE_NOOP("SessionMessages", "Signing you in…"),
+                work,
+                can_go_back=True,
+            )
 
     def identify_known(self, code: str, first_name: str, last_name: str) -> None:
         """Start as a known patient (SSO type 200 with the integrator's ``code``), if enabled."""
@@ -206,7 +227,12 @@ class PatientSession(QObject):
                 raise SessionStateError(KNOWN_LOGIN_OFF)
             await self.journey.identify(SignIn(first_name, last_name, UserType.MEMBER, code=code))
 
-        self._run("identify_known", "Signing you in…", work, can_go_back=True)
+        self._run(
+            "identify_known",
+            QT_TRANSLATE_NOOP("SessionMessages", "Signing you in…"),
+            work,
+            can_go_back=True,
+        )
 
     def submit_step(self, submissions: list[Submission]) -> None:
         """Send the current step's answers, then show the next step (or the next stage)."""
@@ -215,7 +241,12 @@ class PatientSession(QObject):
             remember_patient_values(items)
             work = lambda: self.journey.submit(items)  # noqa: E731
             can_go_back = self.journey.can_go_back
-            self._run("submit_step", "Saving your answers…", work, can_go_back=can_go_back)
+            self._run(
+                "submit_step",
+                QT_TRANSLATE_NOOP("SessionMessages", "Saving your answers…"),
+                work,
+                can_go_back=can_go_back,
+            )
 
     def go_back(self) -> None:
         """One screen back: previous step, identification, room pick or Welcome."""
@@ -225,7 +256,11 @@ class PatientSession(QObject):
         if back == "start_over":
             self.end(EndReason.START_OVER)
         elif back == "sign_out":
-            self._run("go_back", "One moment…", self.journey.back_to_identify)
+            self._run(
+                "go_back",
+                QT_TRANSLATE_NOOP("SessionMessages", "One moment…"),
+                self.journey.back_to_identify,
+            )
 
     def leave_waiting_room(self) -> None:
         """The patient leaves: the wipe closes the visit with ``patientexitroom``."""
@@ -252,7 +287,11 @@ class PatientSession(QObject):
         items = list(submissions or [])
         remember_patient_values(items)
         log.info("visit %s join_now answers=%d", self._state.visit_id, len(items))
-        self._run("join_now", "Joining your visit…", lambda: self.journey.join(items))
+        self._run(
+            "join_now",
+            QT_TRANSLATE_NOOP("SessionMessages", "Joining your visit…"),
+            lambda: self.journey.join(items),
+        )
 
     def call_finished(self, reason: str) -> None:
         """The call view closed: ``patientendcall`` (End pressed) or ``call_ended`` (the page
@@ -260,7 +299,9 @@ class PatientSession(QObject):
         if self.stage is Stage.CALL:
             close_reason = CloseReason(reason)
             work = lambda: self.journey.close_call(close_reason)  # noqa: E731
-            self._run("call_finished", "Ending the call…", work)
+            self._run(
+                "call_finished", QT_TRANSLATE_NOOP("SessionMessages", "Ending the call…"), work
+            )
 
     def call_crashed(self) -> None:
         """The call page's renderer died: tell the patient, close the visit as ``call_ended``
@@ -322,12 +363,16 @@ class PatientSession(QObject):
         """The visit's status says the call is over (30/40): close it with the doc's reason
         (``call_ended``; a failure is left to the wipe) and go on to the post-call steps."""
         work = lambda: self.journey.close_call(reason, tolerate=True)  # noqa: E731
-        self._run("call_over", "Ending the call…", work)
+        self._run("call_over", QT_TRANSLATE_NOOP("SessionMessages", "Ending the call…"), work)
 
     def on_max_wait_reached(self) -> None:
         """The wait grew too long: whatever runs now gives way to closing the visit."""
         self._runner.cancel()
-        self._run("max_wait", "Closing your visit…", self.journey.close_for_max_wait)
+        self._run(
+            "max_wait",
+            QT_TRANSLATE_NOOP("SessionMessages", "Closing your visit…"),
+            self.journey.close_for_max_wait,
+        )
 
     # -- internals ------------------------------------------------------------------------
 
@@ -344,7 +389,7 @@ class PatientSession(QObject):
         self.idle.resume()
 
     async def _end(self, reason: str) -> None:
-        self.busy_changed.emit(True, "Finishing up…")
+        self.busy_changed.emit(True, QT_TRANSLATE_NOOP("SessionMessages", "Finishing up…"))
         state = self._state
         try:
             self.journey.stop()

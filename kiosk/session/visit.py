@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from kiosk.api import PortalUrls
 from kiosk.api.errors import ApiError
 from kiosk.api.models import Account, CloseReason, Room, Slot, UserType
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.session.client import SessionClient
 from kiosk.session.errors import SessionStateError
 from kiosk.session.routing import INTAKE_TYPE, RoutedStep, route_submissions, send_routed
@@ -20,7 +21,9 @@ from kiosk.wizard import Submission, parse_states
 log = logging.getLogger("kiosk.session")
 
 MAX_WAIT_SETTING = "visit/time/max_wait_time"
-PICK_SLOT_MESSAGE = "Please choose a time for your appointment."
+PICK_SLOT_MESSAGE = QT_TRANSLATE_NOOP(
+    "SessionMessages", "Please choose a time for your appointment."
+)
 
 
 @dataclass(frozen=True, repr=False)
@@ -125,7 +128,9 @@ class VisitCalls:
         """Create the walk-in visit (the wipe closes it) and learn the account's wait limit."""
         state = self._state()
         if state.intake_id is None or state.room_code is None:
-            raise SessionStateError("Please choose a waiting room first.")
+            raise SessionStateError(
+                QT_TRANSLATE_NOOP("SessionMessages", "Please choose a waiting room first.")
+            )
         visit = await self.client.add_walkin(state.intake_id, state.room_code)
         visit_id = visit.id or ""
         state.visit_id = state.open_visit_id = visit_id
@@ -167,7 +172,9 @@ class VisitCalls:
         if slot.start is None or slot.end is None or state.intake_id is None:
             raise SessionStateError(PICK_SLOT_MESSAGE)
         if state.room_code is None:
-            raise SessionStateError("Please choose a waiting room first.")
+            raise SessionStateError(
+                QT_TRANSLATE_NOOP("SessionMessages", "Please choose a waiting room first.")
+            )
         visit = await self.client.create_appointment(
             slot.start, slot.end, state.room_code, state.intake_id
         )

@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import re
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.wizard.definition import Step
 
 #: Readable names for the step codes VSee accounts use.
 STEP_CODE_NAMES: dict[str, str] = {
-    "emr": "Medical history",
-    "intake": "About your visit",
-    "intake2": "About your visit",
-    "pharmacy": "Your pharmacy",
-    "survey": "Your feedback",
-    "visit_type": "When would you like to be seen?",
-    "consent_text": "Consent",
-    "appointment_calendar": "Choose a time",
-    "signup": "Let's find your record",
-    "signup_verification": "Check your email",
-    "post_signup_update_profile": "Your account",
-    "terms_of_service_text": "Terms of service",
+    "emr": QT_TRANSLATE_NOOP("StepHeadings", "Medical history"),
+    "intake": QT_TRANSLATE_NOOP("StepHeadings", "About your visit"),
+    "intake2": QT_TRANSLATE_NOOP("StepHeadings", "About your visit"),
+    "pharmacy": QT_TRANSLATE_NOOP("StepHeadings", "Your pharmacy"),
+    "survey": QT_TRANSLATE_NOOP("StepHeadings", "Your feedback"),
+    "visit_type": QT_TRANSLATE_NOOP("StepHeadings", "When would you like to be seen?"),
+    "consent_text": QT_TRANSLATE_NOOP("StepHeadings", "Consent"),
+    "appointment_calendar": QT_TRANSLATE_NOOP("StepHeadings", "Choose a time"),
+    "signup": QT_TRANSLATE_NOOP("StepHeadings", "Let's find your record"),
+    "signup_verification": QT_TRANSLATE_NOOP("StepHeadings", "Check your email"),
+    "post_signup_update_profile": QT_TRANSLATE_NOOP("StepHeadings", "Your account"),
+    "terms_of_service_text": QT_TRANSLATE_NOOP("StepHeadings", "Terms of service"),
 }
 
 #: First words of a button's text rather than a title ("Enter Lounge", "Submit", "Next").

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.wizard.definition import Section, Step, WizardDefinition
 from kiosk.wizard.fields import build_fields
 from kiosk.wizard.schema import plain_text
 
 log = logging.getLogger("kiosk.wizard")
 
-DEFAULT_NEXT_TITLE = "Next"
+DEFAULT_NEXT_TITLE = QT_TRANSLATE_NOOP("Wizard", "Next")
 
 
 def parse_states(states: object) -> WizardDefinition:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.wizard.definition import Field, Section
 from kiosk.wizard.schema import schema_type
 from kiosk.wizard.shape import condition_model, is_blank, visible_fields
@@ -23,24 +24,34 @@ PHONE_DIGITS = (7, 15)
 #: Suffixes that mark a "type it again" field; its value must equal the field it repeats.
 RETYPE_SUFFIXES: tuple[str, ...] = ("_retype", "_confirm", "_confirmation")
 
-MSG_REQUIRED = "Please fill this in."
-MSG_CHOOSE = "Please choose an answer."
-MSG_CHOOSE_SOME = "Please choose at least one."
-MSG_TICK = "Please tick this box to continue."
-MSG_NOT_OFFERED = "Please choose one of the options shown."
-MSG_INTEGER = "Please use digits only."
-MSG_NUMBER = "Please enter a number."
-MSG_EMAIL = "Please enter an email address like name@example.com."
-MSG_DATE = "Please choose a full date."
-MSG_FUTURE_DATE = "This date is in the future. Please check it."
-MSG_FORMAT = "This doesn't look right. Please check it."
-MSG_MISMATCH = "The two entries do not match. Please type them again."
-MSG_PHONE = "Please enter a phone number, with the area code."
-MSG_URL = "Please enter a web address like example.com."
-MSG_TIME = "Please choose a time."
-MSG_DATETIME = "Please choose a date and a time."
-MSG_ADD_ONE = "Please add at least one."
-MSG_ITEMS = "Please check the answers in this list."
+MSG_REQUIRED = QT_TRANSLATE_NOOP("Validation", "Please fill this in.")
+MSG_CHOOSE = QT_TRANSLATE_NOOP("Validation", "Please choose an answer.")
+MSG_CHOOSE_SOME = QT_TRANSLATE_NOOP("Validation", "Please choose at least one.")
+MSG_TICK = QT_TRANSLATE_NOOP("Validation", "Please tick this box to continue.")
+MSG_NOT_OFFERED = QT_TRANSLATE_NOOP("Validation", "Please choose one of the options shown.")
+MSG_INTEGER = QT_TRANSLATE_NOOP("Validation", "Please use digits only.")
+MSG_NUMBER = QT_TRANSLATE_NOOP("Validation", "Please enter a number.")
+MSG_EMAIL = QT_TRANSLATE_NOOP("Validation", "Please enter an email address like name@example.com.")
+MSG_DATE = QT_TRANSLATE_NOOP("Validation", "Please choose a full date.")
+MSG_FUTURE_DATE = QT_TRANSLATE_NOOP("Validation", "This date is in the future. Please check it.")
+MSG_FORMAT = QT_TRANSLATE_NOOP("Validation", "This doesn't look right. Please check it.")
+MSG_MISMATCH = QT_TRANSLATE_NOOP(
+    "Validation", "The two entries do not match. Please type them again."
+)
+MSG_PHONE = QT_TRANSLATE_NOOP("Validation", "Please enter a phone number, with the area code.")
+MSG_URL = QT_TRANSLATE_NOOP("Validation", "Please enter a web address like example.com.")
+MSG_TIME = QT_TRANSLATE_NOOP("Validation", "Please choose a time.")
+MSG_DATETIME = QT_TRANSLATE_NOOP("Validation", "Please choose a date and a time.")
+MSG_ADD_ONE = QT_TRANSLATE_NOOP("Validation", "Please add at least one.")
+MSG_ADD_AT_LEAST = QT_TRANSLATE_NOOP("Validation", "Please add at least {count}.")
+MSG_AT_MOST_ITEMS = QT_TRANSLATE_NOOP("Validation", "Please list at most {count}.")
+MSG_ABOVE = QT_TRANSLATE_NOOP("Validation", "Please enter a number above {number}.")
+MSG_AT_LEAST = QT_TRANSLATE_NOOP("Validation", "Please enter {number} or more.")
+MSG_BELOW = QT_TRANSLATE_NOOP("Validation", "Please enter a number below {number}.")
+MSG_AT_MOST = QT_TRANSLATE_NOOP("Validation", "Please enter {number} or less.")
+MSG_LONGEST = QT_TRANSLATE_NOOP("Validation", "Please use at most {count} characters.")
+MSG_SHORTEST = QT_TRANSLATE_NOOP("Validation", "Please use at least {count} characters.")
+MSG_ITEMS = QT_TRANSLATE_NOOP("Validation", "Please check the answers in this list.")
 
 
 def validate_field(item: Field, value: object) -> str | None:
@@ -124,11 +135,11 @@ def _check_array(item: Field, value: object) -> str | None:
     items = answered_items(value)
     low, high = item.schema.get("minItems"), item.schema.get("maxItems")
     if isinstance(low, int) and not isinstance(low, bool) and len(items) < low:
-        return MSG_ADD_ONE if low == 1 else f"Please add at least {low}."
+        return MSG_ADD_ONE if low == 1 else MSG_ADD_AT_LEAST.format(count=low)
     if item.required and not items and item.schema.get("allowedEmpty") is not True:
         return MSG_ADD_ONE
     if isinstance(high, int) and not isinstance(high, bool) and len(items) > high:
-        return f"Please list at most {high}."
+        return MSG_AT_MOST_ITEMS.format(count=high)
     return None
 
 
@@ -164,17 +175,17 @@ def _check_range(schema: Mapping[str, Any], number: float) -> str | None:
         number < low or (schema.get("exclusiveMinimum") is True and number == low)
     ):
         return (
-            f"Please enter a number above {low:g}."
+            MSG_ABOVE.format(number=low)
             if schema.get("exclusiveMinimum") is True
-            else f"Please enter {low:g} or more."
+            else MSG_AT_LEAST.format(number=low)
         )
     if isinstance(high, (int, float)) and (
         number > high or (schema.get("exclusiveMaximum") is True and number == high)
     ):
         return (
-            f"Please enter a number below {high:g}."
+            MSG_BELOW.format(number=high)
             if schema.get("exclusiveMaximum") is True
-            else f"Please enter {high:g} or less."
+            else MSG_AT_MOST.format(number=high)
         )
     return None
 
@@ -182,9 +193,9 @@ def _check_range(schema: Mapping[str, Any], number: float) -> str | None:
 def _check_length(schema: Mapping[str, Any], text: str) -> str | None:
     longest, shortest = schema.get("maxLength"), schema.get("minLength")
     if isinstance(longest, int) and not isinstance(longest, bool) and len(text) > longest:
-        return f"Please use at most {longest} characters."
+        return MSG_LONGEST.format(count=longest)
     if isinstance(shortest, int) and not isinstance(shortest, bool) and len(text) < shortest:
-        return f"Please use at least {shortest} characters."
+        return MSG_SHORTEST.format(count=shortest)
     return None
 
 

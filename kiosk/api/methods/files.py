@@ -12,6 +12,7 @@ from kiosk.api.errors import NotFoundError, UploadTooLargeError
 from kiosk.api.models.files import FileInfo
 from kiosk.api.timeouts import TimeoutArg
 from kiosk.api.uploads import MultipartFileStream, ProgressCallback
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("kiosk.api")
 
@@ -40,9 +41,10 @@ class FilesApi(ClientCore):
         size = os.stat(path).st_size
         if size > self.max_upload_bytes:
             limit_mb = self.max_upload_bytes / (1024 * 1024)
-            raise UploadTooLargeError(
-                f"The file is too large to send (the limit is {limit_mb:.0f} MB).", status=413
+            too_large = QT_TRANSLATE_NOOP(
+                "ApiErrors", "The file is too large to send (the limit is {limit} MB)."
             )
+            raise UploadTooLargeError(too_large.format(limit=round(limit_mb)), status=413)
 
         def body() -> MultipartFileStream:
             return MultipartFileStream(
@@ -113,7 +115,9 @@ class FilesApi(ClientCore):
         params: dict[str, str] | None = None
         if url is None:
             if not file_id:
-                raise NotFoundError("That file could not be found.", status=404)
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("ApiErrors", "That file could not be found."), status=404
+                )
             url = f"files/{segment(file_id)}"
             params = dict(parse_qsl(urlsplit(path or "").query)) or None
         data = await self._call("GET", url, "fetch_file", params=params, raw=True, timeout=timeout)

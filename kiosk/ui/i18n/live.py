@@ -15,12 +15,14 @@ sentence chosen from state) are re-made by the widget's own ``retranslate()`` on
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.i18n.message import Message
+
+W = TypeVar("W", bound=QWidget)
 
 #: Widget attribute holding ``{setter name: (source text, text shown)}``.
 _BINDINGS = "_kiosk_live_texts"
@@ -72,6 +74,12 @@ def set_text(widget: QWidget, text: str, setter: str = "setText") -> None:
     bindings[setter] = (text, shown)
 
 
+def live(widget: W, text: str, setter: str = "setText") -> W:
+    """``widget`` with ``set_text(widget, text, setter)`` done: ``live(QPushButton(bar), BACK)``."""
+    set_text(widget, text, setter)
+    return widget
+
+
 def _reapply(widget: QWidget) -> None:
     bindings: dict[str, tuple[str, str]] | None = getattr(widget, _BINDINGS, None)
     if not bindings:
@@ -104,4 +112,4 @@ def is_language_change(event: QEvent) -> bool:
     return event.type() == QEvent.Type.LanguageChange
 
 
-__all__ = ["is_language_change", "retranslate_all", "set_text", "tr_text"]
+__all__ = ["is_language_change", "live", "retranslate_all", "set_text", "tr_text"]

@@ -7,6 +7,8 @@ from enum import Enum
 
 from PySide6.QtCore import Qt
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+
 
 class Action(Enum):
     """What a key does when tapped."""
@@ -71,9 +73,9 @@ VARIANTS: dict[str, tuple[str, ...]] = {
 
 BACKSPACE = Key("⌫", Action.BACKSPACE, width=1.5)
 SHIFT = Key("⇧", Action.SHIFT, width=1.5)
-HIDE = Key("Hide", Action.HIDE, width=1.5)
-ENTER = Key("Enter", Action.ENTER, width=1.75)
-SPACE = Key("space", Action.TEXT, text=" ", width=4.0)
+HIDE = Key(QT_TRANSLATE_NOOP("Keyboard", "Hide"), Action.HIDE, width=1.5)
+ENTER = Key(QT_TRANSLATE_NOOP("Keyboard", "Enter"), Action.ENTER, width=1.75)
+SPACE = Key(QT_TRANSLATE_NOOP("Keyboard", "space"), Action.TEXT, text=" ", width=4.0)
 TO_LETTERS = Key("ABC", Action.LAYOUT, text=LayoutName.LETTERS.value, width=1.5)
 TO_SYMBOLS = Key("123", Action.LAYOUT, text=LayoutName.SYMBOLS.value, width=1.5)
 TO_ACCENTS = Key("àéñ", Action.LAYOUT, text=LayoutName.ACCENTS.value, width=1.25)

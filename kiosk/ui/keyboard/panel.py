@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.i18n import is_language_change, tr_text
 from kiosk.ui.keyboard.layouts import LAYOUTS, Action, Key, Layout, LayoutName
 
 #: Smallest key edge (px): a fingertip, on the smallest supported screen. Also in kiosk.qss.
@@ -63,8 +64,15 @@ class KeyButton(QPushButton):
         return self._face
 
     def set_face(self, face: str) -> None:
+        """``face`` (the key's label, Shift applied) is what ``button(label)`` finds; the text
+        shown is its translation ("Hide" → "Ocultar"; a letter is itself)."""
         self._face = face
-        self.setText(face.replace("&", "&&"))
+        self.setText(tr_text(face).replace("&", "&&"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self.setText(tr_text(self._face).replace("&", "&&"))
+        super().changeEvent(event)
 
     def on_pressed(self) -> None:
         self._held = False

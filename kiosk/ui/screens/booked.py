@@ -7,20 +7,23 @@ import logging
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import is_language_change, set_text
+from kiosk.ui.i18n.dates import clock, long_day
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import QrCodeWidget, Screen, big_button, heading, icon
 
 log = logging.getLogger("kiosk.ui.screens")
 
-TITLE = "You're booked"
-WITH = "with {provider}"
-SCAN = "Scan to keep your appointment link on your phone"
-LINK_LABEL = "Or type this link:"
-DONE = "Done"
-NO_TIME = "Time to be confirmed"
+TITLE = QT_TRANSLATE_NOOP("BookedScreen", "You're booked")
+WITH = QT_TRANSLATE_NOOP("BookedScreen", "with {provider}")
+SCAN = QT_TRANSLATE_NOOP("BookedScreen", "Scan to keep your appointment link on your phone")
+LINK_LABEL = QT_TRANSLATE_NOOP("BookedScreen", "Or type this link:")
+DONE = QT_TRANSLATE_NOOP("BookedScreen", "Done")
+NO_TIME = QT_TRANSLATE_NOOP("BookedScreen", "Time to be confirmed")
 QR_PX = 220
 QR_PORTRAIT_PX = 340
 CHECK_PX = 72
@@ -53,10 +56,6 @@ def _zone(name: str) -> dt.tzinfo:
         return dt.UTC
 
 
-def _clock(moment: dt.datetime) -> str:
-    return moment.strftime("%I:%M %p").lstrip("0")
-
-
 def booking_texts(booking: Booking) -> tuple[str, str]:
     """(date, time) in the room's time zone, e.g. ("Tuesday, March 4", "2:30 PM – 2:45 PM PST").
 
@@ -66,10 +65,10 @@ def booking_texts(booking: Booking) -> tuple[str, str]:
         return "", NO_TIME
     zone = _zone(booking.timezone)
     start = dt.datetime.fromtimestamp(booking.start, zone)
-    day = f"{start:%A}, {start:%B} {start.day}"
-    time = _clock(start)
+    day = long_day(start.date())
+    time = clock(start)
     if booking.end is not None and booking.end > booking.start:
-        time += " – " + _clock(dt.datetime.fromtimestamp(booking.end, zone))
+        time += " – " + clock(dt.datetime.fromtimestamp(booking.end, zone))
     abbreviation = start.tzname() or ""
     return day, f"{time} {abbreviation}".strip()
 
@@ -100,6 +99,7 @@ class BookedScreen(Screen):
         self.done_button = big_button(DONE, "primary", self.footer_widget)
         self.footer.addWidget(self.done_button)
         self.done_button.clicked.connect(self.done_requested)
+        self._booking: Booking | None = None
         self.on_orientation(portrait=False)
 
     def _build_link_card(self, body: QWidget) -> QFrame:
@@ -145,20 +145,27 @@ class BookedScreen(Screen):
         self.qr.setFixedSize(edge, edge)
         self._place_card(portrait)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event) and self._booking is not None:
+            self.set_booking(self._booking)  # the date and time in the new language
+        super().changeEvent(event)
+
     def set_booking(self, booking: Booking) -> None:
+        self._booking = booking
         day, time = booking_texts(booking)
-        self.date.setText(day)
+        set_text(self.date, day)
         self.date.setVisible(bool(day))
-        self.time.setText(time)
+        set_text(self.time, time)
         provider = (booking.provider_name or "").strip()
-        self.provider.setText(WITH.format(provider=provider) if provider else "")
+        set_text(self.provider, WITH.format(provider=provider) if provider else "")
         self.provider.setVisible(bool(provider))
         link = booking.link or ""
         self.qr.set_text(link)
-        self.link.setText(link)
+        set_text(self.link, link)
         self.link_card.setVisible(bool(link))
 
     def clear(self) -> None:
+        self._booking = None
         self.qr.set_text("")
         self.link.clear()
         self.date.clear()

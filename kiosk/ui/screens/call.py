@@ -8,16 +8,18 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.call import CallView
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import NoticeBox
 
-CONNECTING = "Connecting you to your provider…"
-END = "End visit"
-CONFIRM = "End the visit now?"
-CONFIRM_END = "Yes, end visit"
-CONFIRM_STAY = "Keep talking"
-SWITCH_CAMERA = "Switch camera"
+CONNECTING = QT_TRANSLATE_NOOP("CallScreen", "Connecting you to your provider…")
+END = QT_TRANSLATE_NOOP("CallScreen", "End visit")
+CONFIRM = QT_TRANSLATE_NOOP("CallScreen", "End the visit now?")
+CONFIRM_END = QT_TRANSLATE_NOOP("CallScreen", "Yes, end visit")
+CONFIRM_STAY = QT_TRANSLATE_NOOP("CallScreen", "Keep talking")
+SWITCH_CAMERA = QT_TRANSLATE_NOOP("CallScreen", "Switch camera")
 BAR_HEIGHT = 80
 CLOCK_MS = 1000
 #: How often the bar asks the page how many cameras it can switch between.
@@ -58,7 +60,7 @@ class CallScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.notice_box = NoticeBox(self)
-        self.connecting = QLabel(CONNECTING, self)
+        self.connecting = live(QLabel(self), CONNECTING)
         self.connecting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.connecting, "subheading")
         self.connecting.setProperty("screens", "connecting")
@@ -85,18 +87,18 @@ class CallScreen(QWidget):
         row = QHBoxLayout(bar)
         row.setContentsMargins(24, 8, 24, 8)
         row.setSpacing(16)
-        self.clinic_label = QLabel("", bar)
+        self.clinic_label = live(QLabel(bar), "")
         set_role(self.clinic_label, "subheading")
-        self.elapsed_label = QLabel("", bar)
+        self.elapsed_label = live(QLabel(bar), "")
         self.elapsed_label.setProperty("screens", "call-clock")
-        self.switch_button = QPushButton(SWITCH_CAMERA, bar)
-        self.end_button = QPushButton(END, bar)
+        self.switch_button = live(QPushButton(bar), SWITCH_CAMERA)
+        self.end_button = live(QPushButton(bar), END)
         set_role(self.end_button, "danger")
-        self.confirm_label = QLabel(CONFIRM, bar)
+        self.confirm_label = live(QLabel(bar), CONFIRM)
         self.confirm_label.setWordWrap(True)
         set_role(self.confirm_label, "subheading")
-        self.stay_button = QPushButton(CONFIRM_STAY, bar)
-        self.confirm_end_button = QPushButton(CONFIRM_END, bar)
+        self.stay_button = live(QPushButton(bar), CONFIRM_STAY)
+        self.confirm_end_button = live(QPushButton(bar), CONFIRM_END)
         set_role(self.confirm_end_button, "danger")
         row.addWidget(self.clinic_label)
         row.addWidget(self.elapsed_label)
@@ -123,7 +125,7 @@ class CallScreen(QWidget):
         self.on_stay_clicked()
         self.connecting.show()
         self._started_at = None
-        self.elapsed_label.setText("")
+        set_text(self.elapsed_label, "")
         self.switch_button.hide()
         self.call_view.load(url)
         self._cameras.start()
@@ -134,12 +136,12 @@ class CallScreen(QWidget):
         self._tick.stop()
         self._cameras.stop()
         self._started_at = None
-        self.elapsed_label.setText("")
+        set_text(self.elapsed_label, "")
         self.switch_button.hide()
         self.call_view.teardown()
 
     def set_clinic(self, name: str) -> None:
-        self.clinic_label.setText(name)
+        set_text(self.clinic_label, name)
 
     def show_notice(self, text: str) -> None:
         self.notice_box.set_text(text)
@@ -164,7 +166,7 @@ class CallScreen(QWidget):
 
     def on_tick_timeout(self) -> None:
         if self._started_at is not None:
-            self.elapsed_label.setText(format_elapsed(self._clock() - self._started_at))
+            set_text(self.elapsed_label, format_elapsed(self._clock() - self._started_at))
 
     def on_cameras_timeout(self) -> None:
         self.call_view.run_js(_CAMERA_COUNT_JS, self.on_camera_count)

@@ -8,12 +8,14 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.constants import GOODBYE_RETURN_S
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import set_text
 from kiosk.ui.widgets import Screen, big_button, heading, icon
 
-TITLE = "Thank you"
-TEXT = "Take care. You can leave the kiosk now."
-COUNTDOWN = "This screen will reset in {seconds} seconds."
-DONE = "Done"
+TITLE = QT_TRANSLATE_NOOP("GoodbyeScreen", "Thank you")
+TEXT = QT_TRANSLATE_NOOP("GoodbyeScreen", "Take care. You can leave the kiosk now.")
+COUNTDOWN = QT_TRANSLATE_NOOP("GoodbyeScreen", "This screen will reset in {seconds} seconds.")
+DONE = QT_TRANSLATE_NOOP("GoodbyeScreen", "Done")
 PICTURE_PX = 96
 TICK_MS = 250
 
@@ -64,7 +66,7 @@ class GoodbyeScreen(Screen):
             self.stop_countdown()
             self.done.emit()
             return
-        self.countdown.setText(COUNTDOWN.format(seconds=math.ceil(left)))
+        set_text(self.countdown, COUNTDOWN.format(seconds=math.ceil(left)))
 
     def on_done_clicked(self) -> None:
         if self.counting:

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text, tr_text
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.ui.widgets import Screen, big_button, heading
 from kiosk.ui.widgets.date_entry import PLACEHOLDERS, DateEntry
@@ -21,20 +23,45 @@ from kiosk.wizard import Field
 from kiosk.wizard.validation import validate_field
 
 Mode = Literal["guest", "known"]
-TITLE = "Tell us who you are"
-HINT = "We use this to find you in the clinic's records and to call you in."
-TITLE_KNOWN = "Sign in with your patient code"
-HINT_KNOWN = "Type the code the clinic gave you, and your name."
-CONTINUE = "Continue"
-TO_KNOWN = "I have a patient code"
-TO_GUEST = "I don't have a code"
+TITLE = QT_TRANSLATE_NOOP("IdentifyScreen", "Tell us who you are")
+HINT = QT_TRANSLATE_NOOP(
+    "IdentifyScreen", "We use this to find you in the clinic's records and to call you in."
+)
+TITLE_KNOWN = QT_TRANSLATE_NOOP("IdentifyScreen", "Sign in with your patient code")
+HINT_KNOWN = QT_TRANSLATE_NOOP(
+    "IdentifyScreen", "Type the code the clinic gave you, and your name."
+)
+DOB_LABEL = QT_TRANSLATE_NOOP("IdentifyScreen", "{title}  ({order})")
+CONTINUE = QT_TRANSLATE_NOOP("IdentifyScreen", "Continue")
+TO_KNOWN = QT_TRANSLATE_NOOP("IdentifyScreen", "I have a patient code")
+TO_GUEST = QT_TRANSLATE_NOOP("IdentifyScreen", "I don't have a code")
 NAME_MAX_CHARS = 60
 CODE_MAX_CHARS = 120
 
-FIRST = Field(key="first_name", kind="text", title="First name", required=True)
-LAST = Field(key="last_name", kind="text", title="Last name", required=True)
-CODE = Field(key="code", kind="text", title="Patient code", required=True)
-DOB = Field(key="dob", kind="datepicker", title="Date of birth", required=True)
+FIRST = Field(
+    key="first_name",
+    kind="text",
+    title=QT_TRANSLATE_NOOP("IdentifyScreen", "First name"),
+    required=True,
+)
+LAST = Field(
+    key="last_name",
+    kind="text",
+    title=QT_TRANSLATE_NOOP("IdentifyScreen", "Last name"),
+    required=True,
+)
+CODE = Field(
+    key="code",
+    kind="text",
+    title=QT_TRANSLATE_NOOP("IdentifyScreen", "Patient code"),
+    required=True,
+)
+DOB = Field(
+    key="dob",
+    kind="datepicker",
+    title=QT_TRANSLATE_NOOP("IdentifyScreen", "Date of birth"),
+    required=True,
+)
 
 
 class _TextInput(QWidget):
@@ -46,11 +73,11 @@ class _TextInput(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        label = QLabel(field.title, self)
+        label = live(QLabel(self), field.title)
         label.setProperty("wizard", "field-label")
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(max_chars)
-        self.edit.setAccessibleName(field.title)
+        set_text(self.edit, field.title, "setAccessibleName")
         label.setBuddy(self.edit)
         self.error = QLabel(self)
         set_role(self.error, "error")
@@ -63,7 +90,7 @@ class _TextInput(QWidget):
         return " ".join(self.edit.text().split())
 
     def set_error(self, message: str | None) -> None:
-        self.error.setText(message or "")
+        set_text(self.error, message or "")
         self.error.setVisible(bool(message))
         set_invalid(self.edit, bool(message))
 
@@ -77,8 +104,8 @@ class _DateInput(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.entry = DateEntry(birth=True, parent=self)
-        order = " / ".join(PLACEHOLDERS[part] for part in self.entry.order)
-        label = QLabel(f"{DOB.title}  ({order})", self)
+        order = " / ".join(tr_text(PLACEHOLDERS[part]) for part in self.entry.order)
+        label = live(QLabel(self), DOB_LABEL.format(title=DOB.title, order=order))
         label.setProperty("wizard", "field-label")
         label.setBuddy(self.entry.focus_widget())
         layout.addWidget(label)
@@ -142,8 +169,8 @@ class IdentifyScreen(Screen):
     def _build_footer(self) -> None:
         foot = self.footer_widget
         self.continue_button = big_button(CONTINUE, "primary", foot)
-        self.back_button = QPushButton("Back", foot)
-        self.switch_button = QPushButton(TO_KNOWN, foot)
+        self.back_button = live(QPushButton(foot), QT_TRANSLATE_NOOP("_TextInput", "Back"))
+        self.switch_button = live(QPushButton(foot), TO_KNOWN)
         set_role(self.switch_button, "link")
         # One row — Back, the mode switch, Continue taking the rest — keeps the action bar
         # low, so the form keeps room above the on-screen keyboard on a 768 px screen.
@@ -173,11 +200,11 @@ class IdentifyScreen(Screen):
     def set_mode(self, mode: Mode) -> None:
         self._mode = "known" if mode == "known" and self._known_allowed else "guest"
         known = self._mode == "known"
-        self.title.setText(TITLE_KNOWN if known else TITLE)
-        self.hint.setText(HINT_KNOWN if known else HINT)
+        set_text(self.title, TITLE_KNOWN if known else TITLE)
+        set_text(self.hint, HINT_KNOWN if known else HINT)
         self.code.setVisible(known)
         self.dob.setVisible(not known)
-        self.switch_button.setText(TO_GUEST if known else TO_KNOWN)
+        set_text(self.switch_button, TO_GUEST if known else TO_KNOWN)
         self.switch_button.setVisible(self._known_allowed)
         self._clear_errors()
 

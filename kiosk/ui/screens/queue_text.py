@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import math
 
-NEXT = "You're next"
-IN_LINE = "You are in line"
-NUMBER = "You are number {position} in line"
-SOON = "A provider will be with you soon"
-ANY_MOMENT = "Any moment now"
-MINUTE = "About 1 minute"
-MINUTES = "About {minutes} minutes"
-HOUR_PLUS = "More than an hour"
-ONE_WAITING = "1 person waiting"
-MANY_WAITING = "{count} people waiting"
-NO_OTHERS = "No one else is waiting"
-ONE_OTHER = "1 other person waiting"
-MANY_OTHERS = "{count} other people waiting"
-WAITED_MINUTE = "You have waited about 1 minute"
-WAITED_MINUTES = "You have waited about {minutes} minutes"
-WAITED_JUST_NOW = "You joined the line just now"
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+
+NEXT = QT_TRANSLATE_NOOP("WaitingRoomScreen", "You're next")
+IN_LINE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "You are in line")
+NUMBER = QT_TRANSLATE_NOOP("WaitingRoomScreen", "You are number {position} in line")
+SOON = QT_TRANSLATE_NOOP("WaitingRoomScreen", "A provider will be with you soon")
+ANY_MOMENT = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Any moment now")
+MINUTE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "About 1 minute")
+MINUTES = QT_TRANSLATE_NOOP("WaitingRoomScreen", "About {minutes} minutes")
+HOUR_PLUS = QT_TRANSLATE_NOOP("WaitingRoomScreen", "More than an hour")
+ONE_WAITING = QT_TRANSLATE_NOOP("WaitingRoomScreen", "1 person waiting")
+MANY_WAITING = QT_TRANSLATE_NOOP("WaitingRoomScreen", "{count} people waiting")
+NO_OTHERS = QT_TRANSLATE_NOOP("WaitingRoomScreen", "No one else is waiting")
+ONE_OTHER = QT_TRANSLATE_NOOP("WaitingRoomScreen", "1 other person waiting")
+MANY_OTHERS = QT_TRANSLATE_NOOP("WaitingRoomScreen", "{count} other people waiting")
+WAITED_MINUTE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "You have waited about 1 minute")
+WAITED_MINUTES = QT_TRANSLATE_NOOP("WaitingRoomScreen", "You have waited about {minutes} minutes")
+WAITED_JUST_NOW = QT_TRANSLATE_NOOP("WaitingRoomScreen", "You joined the line just now")
 
 
 def position_text(position: int | None) -> str:

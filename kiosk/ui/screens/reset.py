@@ -6,12 +6,18 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk import constants
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.buttons import big_button
 
-HEADING = "Something went wrong — starting over"
-BODY = "Sorry about that. Nothing you did caused this. The kiosk is getting ready again."
-BUTTON = "Start again"
+HEADING = QT_TRANSLATE_NOOP("ResetScreen", "Something went wrong — starting over")
+BODY = QT_TRANSLATE_NOOP(
+    "ResetScreen",
+    "Sorry about that. Nothing you did caused this. The kiosk is getting ready again.",
+)
+REFERENCE = QT_TRANSLATE_NOOP("ResetScreen", "Reference: {incident}")
+BUTTON = QT_TRANSLATE_NOOP("ResetScreen", "Start again")
 #: The button is the screen's one action: as tall as Welcome's "Check in", not a small chip.
 BUTTON_MAX_WIDTH = 560
 
@@ -39,8 +45,8 @@ class ResetScreen(QWidget):
         self._timer.setInterval(round(auto_continue_s * 1000))
         self._timer.timeout.connect(self.on_timer_timeout)
 
-        self.heading = set_role(QLabel(HEADING), "heading")
-        self.body = set_role(QLabel(BODY), "muted")
+        self.heading = set_role(live(QLabel(), HEADING), "heading")
+        self.body = set_role(live(QLabel(), BODY), "muted")
         self.incident = set_role(QLabel(""), "hint")
         self.button = big_button(BUTTON, "primary")
         self.button.setMaximumWidth(BUTTON_MAX_WIDTH)
@@ -66,7 +72,7 @@ class ResetScreen(QWidget):
 
     def show_incident(self, incident_id: str) -> None:
         """Show ``incident_id`` and (re)start the auto-continue timer."""
-        self.incident.setText(f"Reference: {incident_id}")
+        set_text(self.incident, REFERENCE.format(incident=incident_id))
         self._pending = True
         self._timer.start()
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import set_text
 from kiosk.ui.widgets import Screen, big_button, heading, icon
 
-TITLE = "This waiting room is closed right now"
-DEFAULT_MESSAGE = "Please check back later, or ask the front desk for help."
-DONE = "Back to start"
+TITLE = QT_TRANSLATE_NOOP("RoomClosedScreen", "This waiting room is closed right now")
+DEFAULT_MESSAGE = QT_TRANSLATE_NOOP(
+    "RoomClosedScreen", "Please check back later, or ask the front desk for help."
+)
+DONE = QT_TRANSLATE_NOOP("RoomClosedScreen", "Back to start")
 ICON_PX = 96
 
 
@@ -36,4 +40,4 @@ class RoomClosedScreen(Screen):
         self.done_button.clicked.connect(self.done_requested)
 
     def set_message(self, text: str | None) -> None:
-        self.message.setText((text or "").strip() or DEFAULT_MESSAGE)
+        set_text(self.message, (text or "").strip() or DEFAULT_MESSAGE)

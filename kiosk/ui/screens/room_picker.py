@@ -7,10 +7,12 @@ from typing import NamedTuple
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live
 from kiosk.ui.widgets import CardButton, Screen, heading
 
-TITLE = "Which clinic would you like to see?"
-HINT = "Tap the one you came for."
+TITLE = QT_TRANSLATE_NOOP("RoomPickerScreen", "Which clinic would you like to see?")
+HINT = QT_TRANSLATE_NOOP("RoomPickerScreen", "Tap the one you came for.")
 
 
 class RoomChoice(NamedTuple):
@@ -44,7 +46,9 @@ class RoomPickerScreen(Screen):
         self.body.addWidget(self.title)
         self.body.addWidget(self.hint)
         self.body.addWidget(holder)
-        self.back_button = QPushButton("Back", self.footer_widget)
+        self.back_button = live(
+            QPushButton(self.footer_widget), QT_TRANSLATE_NOOP("RoomChoice", "Back")
+        )
         self.back_button.setMaximumWidth(240)
         self.footer.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.back_button.clicked.connect(self.back_requested)

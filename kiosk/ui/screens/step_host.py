@@ -7,11 +7,12 @@ from typing import Any
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.call.hide_events import hidden_for_good
 from kiosk.ui.widgets import big_button
 from kiosk.ui.widgets.lounge_strip import LoungeStrip
 
-CHECK_DONE = "Back to my questions"
+CHECK_DONE = QT_TRANSLATE_NOOP("StepHost", "Back to my questions")
 CHECK_MIN_HEIGHT = 300
 
 

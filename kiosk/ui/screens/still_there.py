@@ -5,16 +5,26 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 
-HEADING = "Are you still there?"
-STILL_HERE = "I'm still here"
-START_OVER = "I'm done — start over"
+HEADING = QT_TRANSLATE_NOOP("StillThereScreen", "Are you still there?")
+STILL_HERE = QT_TRANSLATE_NOOP("StillThereScreen", "I'm still here")
+START_OVER = QT_TRANSLATE_NOOP("StillThereScreen", "I'm done — start over")
+
+
+BODY_ONE = QT_TRANSLATE_NOOP(
+    "StillThereScreen", "To keep your information private, this kiosk will start over in 1 second."
+)
+BODY = QT_TRANSLATE_NOOP(
+    "StillThereScreen",
+    "To keep your information private, this kiosk will start over in {seconds} seconds.",
+)
 
 
 def body_text(seconds: int) -> str:
-    unit = "second" if seconds == 1 else "seconds"
-    return f"To keep your information private, this kiosk will start over in {seconds} {unit}."
+    return BODY_ONE if seconds == 1 else BODY.format(seconds=seconds)
 
 
 class StillThereScreen(QWidget):
@@ -30,13 +40,13 @@ class StillThereScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
-        self.heading = set_role(QLabel(HEADING), "title")
+        self.heading = set_role(live(QLabel(), HEADING), "title")
         self.count = set_role(QLabel("0"), "figure")
         self.count.setProperty("idle", "countdown")
         self.body = set_role(QLabel(body_text(0)), "muted")
-        self.still_here_button = set_role(QPushButton(STILL_HERE), "primary")
+        self.still_here_button = set_role(live(QPushButton(), STILL_HERE), "primary")
         self.still_here_button.setProperty("idle", "still-here")
-        self.start_over_button = set_role(QPushButton(START_OVER), "link")
+        self.start_over_button = set_role(live(QPushButton(), START_OVER), "link")
         for label in (self.heading, self.count, self.body):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
@@ -70,8 +80,8 @@ class StillThereScreen(QWidget):
         self.still_here_button.setFocus()
 
     def set_remaining(self, seconds: int) -> None:
-        self.count.setText(str(max(0, seconds)))
-        self.body.setText(body_text(max(0, seconds)))
+        set_text(self.count, str(max(0, seconds)))
+        set_text(self.body, body_text(max(0, seconds)))
 
     def on_still_here_clicked(self) -> None:
         self.still_here.emit()

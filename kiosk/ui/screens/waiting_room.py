@@ -8,21 +8,28 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.call.hide_events import hidden_for_good
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_text, waited_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import PulseIndicator, Screen, big_button, heading
 
-SOON_IF_NEXT = "The provider will call you shortly"
-STAY_NEARBY = "Please stay here. A provider will call you on this screen."
-RECONNECTING = "Reconnecting… you keep your place in line"
-LEAVE = "Leave waiting room"
-CONFIRM_TITLE = "Leave the waiting room?"
-CONFIRM_TEXT = "You will lose your place in line."
-CONFIRM_STAY = "Stay in line"
-CONFIRM_LEAVE = "Yes, leave"
-CHECK = "Check camera and microphone"
-CHECK_DONE = "Back to the waiting room"
+SOON_IF_NEXT = QT_TRANSLATE_NOOP("WaitingRoomScreen", "The provider will call you shortly")
+STAY_NEARBY = QT_TRANSLATE_NOOP(
+    "WaitingRoomScreen", "Please stay here. A provider will call you on this screen."
+)
+RECONNECTING = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Reconnecting… you keep your place in line")
+LEAVE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Leave waiting room")
+CONFIRM_TITLE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Leave the waiting room?")
+CONFIRM_TEXT = QT_TRANSLATE_NOOP("WaitingRoomScreen", "You will lose your place in line.")
+CONFIRM_QUESTION = QT_TRANSLATE_NOOP(
+    "WaitingRoomScreen", "Leave the waiting room? You will lose your place in line."
+)
+CONFIRM_STAY = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Stay in line")
+CONFIRM_LEAVE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Yes, leave")
+CHECK = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Check camera and microphone")
+CHECK_DONE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Back to the waiting room")
 CHECK_MIN_HEIGHT = 300
 #: ``Screen``'s outer layout: header row, stretch, body row, stretch, footer row.
 _TOP_STRETCH, _BODY, _BOTTOM_STRETCH = 1, 2, 3
@@ -107,12 +114,12 @@ class WaitingRoomScreen(Screen):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(12)
-        layout.addWidget(heading(f"{CONFIRM_TITLE} {CONFIRM_TEXT}", "subheading", box))
+        layout.addWidget(heading(CONFIRM_QUESTION, "subheading", box))
         row = QHBoxLayout()
         row.setSpacing(16)
-        self.stay_button = QPushButton(CONFIRM_STAY, box)
+        self.stay_button = live(QPushButton(box), CONFIRM_STAY)
         set_role(self.stay_button, "primary")
-        self.confirm_leave_button = QPushButton(CONFIRM_LEAVE, box)
+        self.confirm_leave_button = live(QPushButton(box), CONFIRM_LEAVE)
         set_role(self.confirm_leave_button, "danger")
         row.addWidget(self.confirm_leave_button, 1)
         row.addWidget(self.stay_button, 1)
@@ -131,11 +138,11 @@ class WaitingRoomScreen(Screen):
         length: int | None,
         waited_s: int | None = None,
     ) -> None:
-        self.position.setText(position_text(position))
-        self.wait.setText(SOON_IF_NEXT if position == 1 else wait_text(expected_wait_s))
-        self.length.setText(queue_length_text(length, position))
+        set_text(self.position, position_text(position))
+        set_text(self.wait, SOON_IF_NEXT if position == 1 else wait_text(expected_wait_s))
+        set_text(self.length, queue_length_text(length, position))
         self.length.setVisible(bool(self.length.text()))
-        self.waited.setText(waited_text(waited_s))
+        set_text(self.waited, waited_text(waited_s))
         self.waited.setVisible(bool(self.waited.text()))
 
     def set_reconnecting(self, reconnecting: bool) -> None:
@@ -143,7 +150,7 @@ class WaitingRoomScreen(Screen):
         self.reconnecting.setVisible(reconnecting)
 
     def set_subtitle(self, text: str) -> None:
-        self.subtitle.setText(text)
+        set_text(self.subtitle, text)
         self.subtitle.setVisible(bool(text.strip()))
 
     def reset(self) -> None:

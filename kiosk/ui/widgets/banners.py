@@ -5,11 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live
 from kiosk.ui.theme import set_role
 
-RECONNECTING = "Reconnecting…"
-RECONNECTING_HINT = "Please stay here. Your place in line is kept."
-SANDBOX_TEXT = "SANDBOX — not a real clinic"
+RECONNECTING = QT_TRANSLATE_NOOP("ConnectionBanner", "Reconnecting…")
+RECONNECTING_HINT = QT_TRANSLATE_NOOP(
+    "ConnectionBanner", "Please stay here. Your place in line is kept."
+)
+SANDBOX_TEXT = QT_TRANSLATE_NOOP("ConnectionBanner", "SANDBOX — not a real clinic")
 
 
 class ConnectionBanner(QFrame):
@@ -21,8 +25,8 @@ class ConnectionBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(32, 8, 32, 8)
         layout.setSpacing(16)
-        self.title = QLabel(RECONNECTING, self)
-        self.hint = QLabel(RECONNECTING_HINT, self)
+        self.title = live(QLabel(self), RECONNECTING)
+        self.hint = live(QLabel(self), RECONNECTING_HINT)
         # One centred line beside the title: word-wrapped, the hint was squeezed into a narrow
         # column of two or three lines. It is short enough for the 1080 px portrait width.
         layout.addStretch(1)
@@ -43,7 +47,7 @@ class SandboxBadge(QFrame):
         self.setProperty("screens", "sandbox")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 4, 16, 4)
-        self.label = QLabel(SANDBOX_TEXT, self)
+        self.label = live(QLabel(self), SANDBOX_TEXT)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setProperty("screens", "sandbox-text")
         layout.addWidget(self.label)

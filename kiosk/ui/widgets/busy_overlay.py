@@ -7,11 +7,13 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.constants import BUSY_OVERLAY_DELAY_MS
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import Palette, set_role
 from kiosk.ui.widgets.cover import CoverLayer
 from kiosk.ui.widgets.pulse import PulseIndicator
 
-DEFAULT_MESSAGE = "One moment…"
+DEFAULT_MESSAGE = QT_TRANSLATE_NOOP("BusyOverlay", "One moment…")
 
 
 class BusyOverlay(CoverLayer):
@@ -41,7 +43,7 @@ class BusyOverlay(CoverLayer):
         inner.setSpacing(20)
         self.pulse = PulseIndicator(96, self.card)
         inner.addWidget(self.pulse, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.label = QLabel(DEFAULT_MESSAGE, self.card)
+        self.label = live(QLabel(self.card), DEFAULT_MESSAGE)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
         set_role(self.label, "subheading")
@@ -70,7 +72,7 @@ class BusyOverlay(CoverLayer):
             self.card.hide()
             self.hide()
             return
-        self.label.setText(message or DEFAULT_MESSAGE)
+        set_text(self.label, message or DEFAULT_MESSAGE)
         if not self.isVisible():
             self.cover()
             self._delay.start()

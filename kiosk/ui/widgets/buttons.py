@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.ui.i18n import set_text
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 
 
@@ -43,11 +43,11 @@ class CardButton(QPushButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(6)
-        self.title_label = QLabel(title, self)
+        self.title_label = live(QLabel(self), title)
         self.title_label.setWordWrap(True)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setProperty("screens", "card-title")
-        self.detail_label = QLabel(detail, self)
+        self.detail_label = live(QLabel(self), detail)
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextFormat(Qt.TextFormat.PlainText)
         set_role(self.detail_label, "muted")

@@ -10,17 +10,27 @@ from PySide6.QtCore import QLocale, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid, set_role
 
 Part = Literal["month", "day", "year"]
-PLACEHOLDERS: dict[Part, str] = {"month": "MM", "day": "DD", "year": "YYYY"}
+PLACEHOLDERS: dict[Part, str] = {
+    "month": QT_TRANSLATE_NOOP("DateEntry", "MM"),
+    "day": QT_TRANSLATE_NOOP("DateEntry", "DD"),
+    "year": QT_TRANSLATE_NOOP("DateEntry", "YYYY"),
+}
 LENGTHS: dict[Part, int] = {"month": 2, "day": 2, "year": 4}
-NAMES: dict[Part, str] = {"month": "Month", "day": "Day", "year": "Year"}
-FUTURE = "That date is in the future"
+NAMES: dict[Part, str] = {
+    "month": QT_TRANSLATE_NOOP("DateEntry", "Month"),
+    "day": QT_TRANSLATE_NOOP("DateEntry", "Day"),
+    "year": QT_TRANSLATE_NOOP("DateEntry", "Year"),
+}
+FUTURE = QT_TRANSLATE_NOOP("DateEntry", "That date is in the future")
 CHECK: dict[Part, str] = {
-    "month": "Check the month",
-    "day": "Check the day",
-    "year": "Check the year",
+    "month": QT_TRANSLATE_NOOP("DateEntry", "Check the month"),
+    "day": QT_TRANSLATE_NOOP("DateEntry", "Check the day"),
+    "year": QT_TRANSLATE_NOOP("DateEntry", "Check the year"),
 }
 #: Birth years before this are taken for a typing slip.
 EARLIEST_YEAR = 1900
@@ -84,7 +94,7 @@ class _Segment(QLineEdit):
         self.part = part
         self.setObjectName(f"date-{part}")
         self.setMaxLength(LENGTHS[part])
-        self.setPlaceholderText(PLACEHOLDERS[part])
+        set_text(self, PLACEHOLDERS[part], "setPlaceholderText")
         self.setAccessibleName(NAMES[part])
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setInputMethodHints(_DIGITS_ONLY)
@@ -138,7 +148,7 @@ class DateEntry(QWidget):
         self.segments: dict[Part, _Segment] = {}
         for index, part in enumerate(self.order):
             if index:
-                slash = QLabel("/", self)
+                slash = live(QLabel(self), "/")
                 set_role(slash, "muted")
                 slash.setProperty("date", "separator")
                 row.addWidget(slash)
@@ -210,7 +220,7 @@ class DateEntry(QWidget):
     def set_error(self, message: str | None) -> None:
         """Show a check's message (e.g. Continue found the date incomplete) until the next edit."""
         message = message or self.problem()
-        self.message.setText(message or "")
+        set_text(self.message, message or "")
         self.message.setVisible(bool(message))
         self.set_invalid(bool(message))
 
@@ -222,7 +232,7 @@ class DateEntry(QWidget):
 
     def _show_problem(self) -> None:
         problem = self.problem()
-        self.message.setText(problem or "")
+        set_text(self.message, problem or "")
         self.message.setVisible(bool(problem))
         self.set_invalid(bool(problem))
 
@@ -236,5 +246,5 @@ class DateEntry(QWidget):
         if index >= 0:
             target = self.segments[self.order[index]]
             target.setFocus(Qt.FocusReason.OtherFocusReason)
-            target.setText(target.text()[:-1])
+            set_text(target, target.text()[:-1])
             self.on_segment_edited(target.text())

@@ -6,11 +6,13 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import Palette, set_role
 from kiosk.ui.widgets.centred_card import centred_card
 from kiosk.ui.widgets.cover import CoverLayer
 
-TITLE = "Sorry, that didn't work"
+TITLE = QT_TRANSLATE_NOOP("ErrorPanel", "Sorry, that didn't work")
 CARD_MAX_WIDTH = 760
 
 
@@ -32,7 +34,7 @@ class ErrorPanel(CoverLayer):
         self._veil = QColor(Palette().text)
         self._veil.setAlphaF(0.35)
         card, layout = centred_card(self, CARD_MAX_WIDTH, (48, 40), 20)
-        self.title = QLabel(TITLE, card)
+        self.title = live(QLabel(card), TITLE)
         self.title.setWordWrap(True)
         set_role(self.title, "heading")
         self.message = QLabel(card)
@@ -44,9 +46,11 @@ class ErrorPanel(CoverLayer):
         layout.addSpacing(12)
         row = QHBoxLayout()
         row.setSpacing(16)
-        self.start_over_button = QPushButton("Start over", card)
-        self.back_button = QPushButton("Back", card)
-        self.retry_button = QPushButton("Try again", card)
+        self.start_over_button = live(
+            QPushButton(card), QT_TRANSLATE_NOOP("ErrorPanel", "Start over")
+        )
+        self.back_button = live(QPushButton(card), QT_TRANSLATE_NOOP("ErrorPanel", "Back"))
+        self.retry_button = live(QPushButton(card), QT_TRANSLATE_NOOP("ErrorPanel", "Try again"))
         set_role(self.retry_button, "primary")
         row.addWidget(self.start_over_button)
         row.addStretch(1)
@@ -58,7 +62,7 @@ class ErrorPanel(CoverLayer):
         self.start_over_button.clicked.connect(lambda: self._answer(self.start_over_requested))
 
     def show_error(self, message: str, can_retry: bool, can_go_back: bool) -> None:
-        self.message.setText(message)
+        set_text(self.message, message)
         self.retry_button.setVisible(can_retry)
         self.back_button.setVisible(can_go_back)
         set_role(self.start_over_button, "link" if can_retry or can_go_back else "primary")

@@ -13,10 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 
-IN_LINE_NOTE = "You are already in line. You can answer these questions while you wait."
-CHECK = "Check camera and microphone"
+IN_LINE_NOTE = QT_TRANSLATE_NOOP(
+    "LoungeStrip", "You are already in line. You can answer these questions while you wait."
+)
+CHECK = QT_TRANSLATE_NOOP("LoungeStrip", "Check camera and microphone")
 
 
 class LoungeStrip(QFrame):
@@ -43,7 +47,7 @@ class LoungeStrip(QFrame):
         self.place = QLabel(self)
         set_role(self.place, "subheading")
         self.wait = QLabel(self)
-        self.note = QLabel(IN_LINE_NOTE, self)
+        self.note = live(QLabel(self), IN_LINE_NOTE)
         self.note.setWordWrap(True)
         set_role(self.note, "muted")
         for label in (self.place, self.wait):
@@ -55,7 +59,7 @@ class LoungeStrip(QFrame):
         below.setSpacing(24)
         column.addLayout(below)
         below.addWidget(self.note, 1)
-        self.check_button = QPushButton(CHECK, self)
+        self.check_button = live(QPushButton(self), CHECK)
         self.check_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.check_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.check_button.hide()
@@ -67,11 +71,11 @@ class LoungeStrip(QFrame):
         self.check_button.setVisible(offered)
 
     def set_status(self, place: str, wait: str) -> None:
-        self.place.setText(place)
-        self.wait.setText(wait)
+        set_text(self.place, place)
+        set_text(self.wait, wait)
         self.show()
 
     def clear(self) -> None:
-        self.place.setText("")
-        self.wait.setText("")
+        set_text(self.place, "")
+        set_text(self.wait, "")
         self.hide()

@@ -5,16 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.buttons import big_button
 from kiosk.ui.widgets.centred_card import centred_card
 from kiosk.ui.widgets.chime import Chime
 
-READY = "{name} is ready to see you"
-READY_UNNAMED = "Your provider is ready to see you"
-SENT = "The answers you have given so far have been sent. The remaining questions can wait."
-JOIN = "Join now"
-JOINING = "Joining…"
+READY = QT_TRANSLATE_NOOP("ReadyPrompt", "{name} is ready to see you")
+READY_UNNAMED = QT_TRANSLATE_NOOP("ReadyPrompt", "Your provider is ready to see you")
+SENT = QT_TRANSLATE_NOOP(
+    "ReadyPrompt",
+    "The answers you have given so far have been sent. The remaining questions can wait.",
+)
+JOIN = QT_TRANSLATE_NOOP("ReadyPrompt", "Join now")
+JOINING = QT_TRANSLATE_NOOP("ReadyPrompt", "Joining…")
 CARD_MAX_WIDTH = 880
 
 
@@ -44,7 +49,7 @@ class ReadyPrompt(QWidget):
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         set_role(self.title, "title")
-        self.sent = QLabel(SENT, card)
+        self.sent = live(QLabel(card), SENT)
         self.sent.setWordWrap(True)
         self.sent.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.sent, "muted")
@@ -60,7 +65,7 @@ class ReadyPrompt(QWidget):
         return self._up
 
     def show_ready(self, provider_name: str | None) -> None:
-        self.title.setText(ready_text(provider_name))
+        set_text(self.title, ready_text(provider_name))
         if not self._up:
             self._up = True
             self._reset_button()
@@ -74,9 +79,9 @@ class ReadyPrompt(QWidget):
         if not self.join_button.isEnabled():
             return
         self.join_button.setEnabled(False)
-        self.join_button.setText(JOINING)
+        set_text(self.join_button, JOINING)
         self.join_requested.emit()
 
     def _reset_button(self) -> None:
         self.join_button.setEnabled(True)
-        self.join_button.setText(JOIN)
+        set_text(self.join_button, JOIN)

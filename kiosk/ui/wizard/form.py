@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from kiosk.ui.i18n import live
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.fields.static import UnsupportedField
@@ -88,12 +89,12 @@ class FieldsForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(24)
         if item.title:
-            title = QLabel(item.title, frame)
+            title = live(QLabel(frame), item.title)
             title.setWordWrap(True)
             set_role(title, "subheading")
             layout.addWidget(title)
         if item.description:
-            hint = QLabel(item.description, frame)
+            hint = live(QLabel(frame), item.description)
             hint.setWordWrap(True)
             set_role(hint, "hint")
             layout.addWidget(hint)

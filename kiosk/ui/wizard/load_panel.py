@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 
 log = logging.getLogger("kiosk.ui.wizard")
 
-GENERIC_FAILURE = "We couldn't load this just now."
+GENERIC_FAILURE = QT_TRANSLATE_NOOP("LoadPanel", "We couldn't load this just now.")
 
 
 def failure_text(exc: BaseException) -> str:
@@ -44,7 +46,7 @@ class LoadPanel(QStackedWidget):
         self,
         load: Callable[[], Awaitable[Any]],
         on_loaded: Callable[[Any], QWidget],
-        loading_text: str = "Loading…",
+        loading_text: str = QT_TRANSLATE_NOOP("LoadPanel", "Loading…"),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,7 +75,7 @@ class LoadPanel(QStackedWidget):
     def _loading_page(self, text: str) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        label = QLabel(text, page)
+        label = live(QLabel(page), text)
         set_role(label, "muted")
         bar = QProgressBar(page)
         bar.setRange(0, 0)
@@ -91,7 +93,7 @@ class LoadPanel(QStackedWidget):
         label = QLabel(page)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        retry = QPushButton("Try again", page)
+        retry = live(QPushButton(page), QT_TRANSLATE_NOOP("LoadPanel", "Try again"))
         retry.clicked.connect(self.start)
         layout.addWidget(label)
         layout.addWidget(retry, 0, Qt.AlignmentFlag.AlignLeft)
@@ -117,7 +119,7 @@ class LoadPanel(QStackedWidget):
         except Exception as exc:
             log.warning("section load failed: %s", type(exc).__name__)
             if shiboken6.isValid(self):
-                self.error_label.setText(f"{failure_text(exc)} Please try again.")
+                set_text(self.error_label, f"{failure_text(exc)} Please try again.")
                 self.setCurrentWidget(self.error_page)
             return
         if not shiboken6.isValid(self):

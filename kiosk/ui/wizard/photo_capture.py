@@ -20,17 +20,19 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.call.hide_events import hidden_for_good
 from kiosk.ui.call.local_page import local_page_class
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 
 log = logging.getLogger("kiosk.ui.wizard")
 
-TAKE = "Take photo"
-RETAKE = "Retake"
-USE = "Use this photo"
-CANCEL = "Cancel"
-NOT_READY = "The camera is starting. Try again in a moment."
+TAKE = QT_TRANSLATE_NOOP("PhotoCapture", "Take photo")
+RETAKE = QT_TRANSLATE_NOOP("PhotoCapture", "Retake")
+USE = QT_TRANSLATE_NOOP("PhotoCapture", "Use this photo")
+CANCEL = QT_TRANSLATE_NOOP("PhotoCapture", "Cancel")
+NOT_READY = QT_TRANSLATE_NOOP("PhotoCapture", "The camera is starting. Try again in a moment.")
 PREVIEW_MIN_HEIGHT = 300
 POLL_MS = 300
 _DATA_URL = "data:image/jpeg;base64,"
@@ -77,17 +79,17 @@ class PhotoCapture(QWidget):
         self.preview.hide()
         self._stage.addWidget(self.preview)
         layout.addLayout(self._stage, 1)
-        self.message = QLabel("", self)
+        self.message = live(QLabel(self), "")
         self.message.setWordWrap(True)
         set_role(self.message, "error")
         self.message.hide()
         layout.addWidget(self.message)
         row = QHBoxLayout()
         row.setSpacing(16)
-        self.take_button = set_role(QPushButton(TAKE, self), "primary")
-        self.retake_button = QPushButton(RETAKE, self)
-        self.use_button = set_role(QPushButton(USE, self), "primary")
-        self.cancel_button = QPushButton(CANCEL, self)
+        self.take_button = set_role(live(QPushButton(self), TAKE), "primary")
+        self.retake_button = live(QPushButton(self), RETAKE)
+        self.use_button = set_role(live(QPushButton(self), USE), "primary")
+        self.cancel_button = live(QPushButton(self), CANCEL)
         for button in (self.cancel_button, self.retake_button, self.take_button, self.use_button):
             row.addWidget(button, 1)
         layout.addLayout(row)
@@ -166,7 +168,7 @@ class PhotoCapture(QWidget):
     def on_page_message(self, text: object) -> None:
         if isinstance(text, str) and text:
             self._poll.stop()
-            self.message.setText(text)
+            set_text(self.message, text)
             self.message.show()
             self.take_button.setEnabled(False)
 
@@ -177,12 +179,12 @@ class PhotoCapture(QWidget):
     def on_snap(self, data_url: object) -> None:
         photo = decode_snapshot(data_url)
         if not photo:
-            self.message.setText(NOT_READY)
+            set_text(self.message, NOT_READY)
             self.message.show()
             return
         image = QImage.fromData(photo)
         if image.isNull():
-            self.message.setText(NOT_READY)
+            set_text(self.message, NOT_READY)
             self.message.show()
             return
         self._photo = photo

@@ -7,11 +7,15 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidgetItem, QVBoxLayout, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.touch import big_list
 
 _DATA = Qt.ItemDataRole.UserRole
 _TITLE = Qt.ItemDataRole.UserRole + 1
+
+CHOSEN = QT_TRANSLATE_NOOP("SearchList", "Chosen: {item}")
 
 
 class SearchList(QWidget):
@@ -26,7 +30,7 @@ class SearchList(QWidget):
     def __init__(
         self,
         parent: QWidget | None = None,
-        placeholder: str = "Type to search",
+        placeholder: str = QT_TRANSLATE_NOOP("SearchList", "Type to search"),
         rows_visible: int = 5,
     ) -> None:
         super().__init__(parent)
@@ -38,12 +42,14 @@ class SearchList(QWidget):
         set_role(self.chosen, "muted")
         self.chosen.hide()
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText(placeholder)
+        set_text(self.query, placeholder, "setPlaceholderText")
         self.query.setClearButtonEnabled(True)
         self.query.textChanged.connect(self._on_query_changed)
         self.view = big_list(self, rows_visible=rows_visible)
         self.view.itemSelectionChanged.connect(self._on_selection_changed)
-        self.empty = QLabel("Nothing matches. Try fewer letters.", self)
+        self.empty = live(
+            QLabel(self), QT_TRANSLATE_NOOP("SearchList", "Nothing matches. Try fewer letters.")
+        )
         set_role(self.empty, "hint")
         self.empty.hide()
         layout.addWidget(self.chosen)
@@ -104,6 +110,6 @@ class SearchList(QWidget):
         items = self.view.selectedItems()
         # The title is kept in its own role: a row's text may be empty (a choice whose label
         # is blank), and splitting empty text gave no first line (IndexError).
-        self.chosen.setText(f"Chosen: {items[0].data(_TITLE)}" if items else "")
+        set_text(self.chosen, CHOSEN.format(item=items[0].data(_TITLE)) if items else "")
         self.chosen.setVisible(bool(items))
         self.selection_changed.emit()

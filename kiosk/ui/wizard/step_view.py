@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.scroll import ScrollColumn
 from kiosk.ui.wizard import builtin
@@ -30,8 +32,8 @@ log = logging.getLogger("kiosk.ui.wizard")
 CONTENT_MAX_WIDTH = 980
 #: The post-call group: its first step has nowhere to go back to (the call is over).
 POST_CALL_GROUP = "visits.post_call"
-EMPTY_STEP = "Nothing to fill in here. Tap {next} to continue."
-BUSY_TEXT = "Please wait…"
+EMPTY_STEP = QT_TRANSLATE_NOOP("StepView", "Nothing to fill in here. Tap {next} to continue.")
+BUSY_TEXT = QT_TRANSLATE_NOOP("StepView", "Please wait…")
 del builtin  # imported for its side effect: the built-in widgets are registered
 
 
@@ -55,6 +57,9 @@ def attention_text(count: int) -> str:
     if count == 1:
         return "1 answer needs your attention."
     return f"{count} answers need your attention."
+
+
+STEP_OF = QT_TRANSLATE_NOOP("StepView", "Step {number} of {total}")
 
 
 class StepView(QWidget):
@@ -125,7 +130,7 @@ class StepView(QWidget):
             widget.problems_changed.connect(self.on_section_problems_changed)
             built.append(widget)
         if not built:
-            empty = QLabel(EMPTY_STEP.format(next=self.next_title_for(built)), self._column)
+            empty = live(QLabel(self._column), EMPTY_STEP.format(next=self.next_title_for(built)))
             empty.setWordWrap(True)
             set_role(empty, "muted")
             layout.addWidget(empty)
@@ -147,7 +152,7 @@ class StepView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         index, total = progress
-        self.progress_label = QLabel(f"Step {index + 1} of {total}", header)
+        self.progress_label = live(QLabel(header), STEP_OF.format(number=index + 1, total=total))
         set_role(self.progress_label, "hint")
         self.progress_bar = QProgressBar(header)
         self.progress_bar.setTextVisible(False)
@@ -158,7 +163,7 @@ class StepView(QWidget):
             widget.setVisible(total > 1)
             layout.addWidget(widget)
         heading = self._heading_text()
-        self.heading = QLabel(heading, header)
+        self.heading = live(QLabel(header), heading)
         self.heading.setWordWrap(True)
         set_role(self.heading, "heading")
         self.heading.setVisible(bool(heading))
@@ -211,7 +216,7 @@ class StepView(QWidget):
         self.summary.hide()
         buttons = QHBoxLayout()
         buttons.setSpacing(20)
-        self.back_button = QPushButton("Back", footer)
+        self.back_button = live(QPushButton(footer), QT_TRANSLATE_NOOP("StepView", "Back"))
         self.back_button.clicked.connect(self.back_requested)
         # After the call there is no step before the first survey step: Back would do nothing.
         first_after_call = self.step.group == POST_CALL_GROUP and self.step.index == 0
@@ -243,7 +248,7 @@ class StepView(QWidget):
             invalid.extend(problems)
         if invalid:
             self._problems_shown = len(invalid)
-            self.summary.setText(attention_text(len(invalid)))
+            set_text(self.summary, attention_text(len(invalid)))
             self.summary.show()
             self.scroll_area.ensureWidgetVisible(invalid[0], 40, 120)
             invalid[0].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -267,7 +272,7 @@ class StepView(QWidget):
             live = section.open_problems()
             count += self._found.get(id(section), 0) if live is None else live
         if count:
-            self.summary.setText(attention_text(min(count, self._problems_shown)))
+            set_text(self.summary, attention_text(min(count, self._problems_shown)))
         else:
             self.summary.hide()
 
@@ -287,9 +292,9 @@ class StepView(QWidget):
         self._busy = busy
         self.next_button.setEnabled(not busy)
         self.back_button.setEnabled(not busy)
-        self.next_button.setText(BUSY_TEXT if busy else self._next_text)
+        set_text(self.next_button, BUSY_TEXT if busy else self._next_text)
 
     def show_error(self, message: str) -> None:
         """Show the session's failure message above the buttons (cleared on the next Next)."""
-        self.error_box.setText(message)
+        set_text(self.error_box, message)
         self.error_box.setVisible(bool(message))

@@ -11,11 +11,18 @@ import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.load_panel import failure_text
 from kiosk.wizard.records import file_id
 
 log = logging.getLogger("kiosk.ui.wizard")
+
+
+REMOVE_NAME = QT_TRANSLATE_NOOP("UploadRow", "Remove {name}")
+CANNOT_OPEN = QT_TRANSLATE_NOOP("UploadRow", "This picture can no longer be opened.")
+TOO_LARGE = QT_TRANSLATE_NOOP("UploadRow", "This picture is too large to send (limit {limit} MB).")
 
 
 class UploadRow(QFrame):
@@ -40,16 +47,16 @@ class UploadRow(QFrame):
         set_role(self, "card")
         grid = QGridLayout(self)
         grid.setContentsMargins(20, 10, 10, 10)
-        self.name = QLabel(path.name, self)
+        self.name = live(QLabel(self), path.name)
         self.status = QLabel(self)
         set_role(self.status, "hint")
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(False)
-        self.retry = QPushButton("Try again", self)
+        self.retry = live(QPushButton(self), QT_TRANSLATE_NOOP("UploadRow", "Try again"))
         self.retry.clicked.connect(self.start)
         self.retry.hide()
-        self.remove = QPushButton("Remove", self)
-        self.remove.setAccessibleName(f"Remove {path.name}")
+        self.remove = live(QPushButton(self), QT_TRANSLATE_NOOP("UploadRow", "Remove"))
+        set_text(self.remove, REMOVE_NAME.format(name=path.name), "setAccessibleName")
         self.remove.clicked.connect(self.remove_requested)
         grid.addWidget(self.name, 0, 0)
         grid.addWidget(self.status, 1, 0)
@@ -74,18 +81,16 @@ class UploadRow(QFrame):
         try:
             size = self.path.stat().st_size
         except OSError:
-            self._show_failed("This picture can no longer be opened.", retry=False)
+            self._show_failed(CANNOT_OPEN, retry=False)
             return
         if size > limit:
             megabytes = max(1, limit // (1024 * 1024))
-            self._show_failed(
-                f"This picture is too large to send (limit {megabytes} MB).", retry=False
-            )
+            self._show_failed(TOO_LARGE.format(limit=megabytes), retry=False)
             return
         self.retry.hide()
         self.bar.show()
         self.bar.setRange(0, 0)
-        self.status.setText("Sending…")
+        set_text(self.status, QT_TRANSLATE_NOOP("UploadRow", "Sending…"))
         set_role(self.status, "hint")
         self._task = asyncio.ensure_future(self._upload())
 
@@ -120,10 +125,10 @@ class UploadRow(QFrame):
     def _show_done(self) -> None:
         self.bar.hide()
         self.retry.hide()
-        self.status.setText("✓ Attached")
+        set_text(self.status, "✓ Attached")
 
     def _show_failed(self, message: str, retry: bool) -> None:
         self.bar.hide()
-        self.status.setText(message)
+        set_text(self.status, message)
         set_role(self.status, "error")
         self.retry.setVisible(retry)

@@ -16,15 +16,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.registry import field_widget
 from kiosk.wizard.definition import SCALAR_ITEM_KEY
 from kiosk.wizard.validation import validate_items
 
-ADD_TEXT = "+  Add another"
-ADD_FIRST_TEXT = "+  Add one"
-REMOVE_TEXT = "Remove"
+ROWS_NAME = QT_TRANSLATE_NOOP("ArrayField", "{field}: tap one to change it")
+ADD_TO = QT_TRANSLATE_NOOP("ArrayField", "Add to {field}")
+REMOVE_ITEM = QT_TRANSLATE_NOOP("ArrayField", "Remove {item}")
+ADD_TEXT = QT_TRANSLATE_NOOP("ArrayField", "+  Add another")
+ADD_FIRST_TEXT = QT_TRANSLATE_NOOP("ArrayField", "+  Add one")
+REMOVE_TEXT = QT_TRANSLATE_NOOP("ArrayField", "Remove")
 #: Height of one closed item's row (the theme's touch height plus its border).
 ROW_PX = 66
 
@@ -59,11 +64,13 @@ class ArrayField(FieldWidget):
         column.setSpacing(16)
         self.rows = QListWidget(box)
         self.rows.setProperty("wizard", "item-rows")
-        self.rows.setAccessibleName(f"{self.field.label}: tap one to change it")
+        set_text(self.rows, ROWS_NAME.format(field=self.field.label), "setAccessibleName")
         self.rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rows.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rows.itemClicked.connect(self._on_rows_item_clicked)
-        self.rows_hint = QLabel("Tap a line to change or remove it.", box)
+        self.rows_hint = live(
+            QLabel(box), QT_TRANSLATE_NOOP("ArrayField", "Tap a line to change or remove it.")
+        )
         set_role(self.rows_hint, "hint")
         column.addWidget(self.rows_hint)
         column.addWidget(self.rows)
@@ -72,8 +79,8 @@ class ArrayField(FieldWidget):
         self._cards.setContentsMargins(0, 0, 0, 0)
         self._cards.setSpacing(16)
         column.addWidget(self._cards_box)
-        self.add_button = QPushButton(ADD_FIRST_TEXT, box)
-        self.add_button.setAccessibleName(f"Add to {self.field.label}")
+        self.add_button = live(QPushButton(box), ADD_FIRST_TEXT)
+        set_text(self.add_button, ADD_TO.format(field=self.field.label), "setAccessibleName")
         self.add_button.clicked.connect(self._on_add_clicked)
         column.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._update_add_button()
@@ -151,9 +158,9 @@ class ArrayField(FieldWidget):
         layout: QHBoxLayout | QVBoxLayout = QHBoxLayout(card) if scalar else QVBoxLayout(card)
         layout.setContentsMargins(16, 12, 16, 16)
         layout.setSpacing(12)
-        remove = QPushButton(REMOVE_TEXT, card)
+        remove = live(QPushButton(card), REMOVE_TEXT)
         set_role(remove, "link")
-        remove.setAccessibleName(f"Remove {self._item_title(index)}")
+        set_text(remove, REMOVE_ITEM.format(item=self._item_title(index)), "setAccessibleName")
         remove.clicked.connect(lambda _=False, i=index: self._on_remove_clicked(i))
         self.card_index = index
         form = self._form_class(self.field.children, item, card, array_index=index)
@@ -186,7 +193,7 @@ class ArrayField(FieldWidget):
         self.changed.emit()
 
     def _update_add_button(self) -> None:
-        self.add_button.setText(ADD_TEXT if self._items else ADD_FIRST_TEXT)
+        set_text(self.add_button, ADD_TEXT if self._items else ADD_FIRST_TEXT)
         self.add_button.setEnabled(len(self._items) < self._limit())
 
     def _on_add_clicked(self) -> None:

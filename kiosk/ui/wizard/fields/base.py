@@ -7,12 +7,18 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.wizard import Field
 from kiosk.wizard.validation import RETYPE_SUFFIXES
 
 #: Shown before every error message, so an error is not told by colour alone.
 ERROR_ICON = "⚠"
+
+
+#: A question the patient may leave blank: the clinic's title and this mark.
+OPTIONAL = QT_TRANSLATE_NOOP("FieldWidget", "{title}  (optional)")
 
 
 class FieldWidget(QWidget):
@@ -38,13 +44,13 @@ class FieldWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.title_label = QLabel(self._title_text(), self)
+        self.title_label = live(QLabel(self), self._title_text())
         self.title_label.setWordWrap(True)
         self.title_label.setProperty("wizard", "field-label")
         self.title_label.setVisible(self.shows_title and bool(self.title_label.text()))
         layout.addWidget(self.title_label)
         if field.description and field.kind != "help":
-            hint = QLabel(field.description, self)
+            hint = live(QLabel(self), field.description)
             hint.setWordWrap(True)
             set_role(hint, "hint")
             layout.addWidget(hint)
@@ -64,9 +70,9 @@ class FieldWidget(QWidget):
         row = QHBoxLayout(self._error_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
-        self._error_icon = QLabel(ERROR_ICON, self._error_row)
+        self._error_icon = live(QLabel(self._error_row), ERROR_ICON)
         self._error_icon.setProperty("wizard", "error-icon")
-        self._error_icon.setAccessibleName("Problem")
+        set_text(self._error_icon, QT_TRANSLATE_NOOP("FieldWidget", "Problem"), "setAccessibleName")
         set_role(self._error_icon, "error")
         self._error_label = QLabel(self._error_row)
         self._error_label.setWordWrap(True)
@@ -108,7 +114,7 @@ class FieldWidget(QWidget):
             if stretch is not None:
                 row.addWidget(control, stretch)
             elif text:
-                word = QLabel(text, box)
+                word = live(QLabel(box), text)
                 word.setProperty("wizard", "addon")
                 row.addWidget(word)
         return box
@@ -122,7 +128,7 @@ class FieldWidget(QWidget):
             and self.field.supported
             and not repeats
         ):
-            text += "  (optional)"
+            return OPTIONAL.format(title=text)
         return text
 
     def build(self) -> QWidget:
@@ -148,7 +154,7 @@ class FieldWidget(QWidget):
         """Show ``message`` under the field (None clears it) and colour the control."""
         if not message and self._error_row is None:
             return
-        self.error_label.setText(message or "")
+        set_text(self.error_label, message or "")
         self.error_row.setVisible(bool(message))
         set_invalid(self.control, bool(message))
 

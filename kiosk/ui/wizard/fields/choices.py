@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.constants import WIZARD_SEARCHABLE_SELECT_MIN
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.flow_layout import FlowLayout
@@ -46,7 +48,11 @@ class ChoiceField(FieldWidget):
             return self._build_chips(options)
         if len(options) >= WIZARD_SEARCHABLE_SELECT_MIN:
             self.input_kind = "text"
-            self.search = SearchList(self, placeholder=self.field.placeholder or "Type to search")
+            self.search = SearchList(
+                self,
+                placeholder=self.field.placeholder
+                or QT_TRANSLATE_NOOP("SearchList", "Type to search"),
+            )
             self.search.set_rows([(o.label, "", i) for i, o in enumerate(options)])
             self.search.selection_changed.connect(self.changed)
             return self.search
@@ -56,14 +62,14 @@ class ChoiceField(FieldWidget):
         outer = QWidget(self)
         column = QVBoxLayout(outer)
         column.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel("Choose all that apply.", outer)
+        hint = live(QLabel(outer), QT_TRANSLATE_NOOP("ChoiceField", "Choose all that apply."))
         set_role(hint, "hint")
         column.addWidget(hint)
         box = QWidget(outer)
         column.addWidget(box)
         flow = FlowLayout(box)
         for option in options:
-            chip = QPushButton(option.label, box)
+            chip = live(QPushButton(box), option.label)
             chip.setCheckable(True)
             set_role(chip, "chip")
             chip.toggled.connect(self.changed)
@@ -136,7 +142,7 @@ class ToggleField(FieldWidget):
 
     def _on_toggled(self, checked: bool) -> None:
         mark = TOGGLE_ON if checked else TOGGLE_OFF
-        self.toggle.setText(f"{mark}  {self.field.label}")
+        set_text(self.toggle, f"{mark}  {self.field.label}")
         self.changed.emit()
 
     def value(self) -> Any:

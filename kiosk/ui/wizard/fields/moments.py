@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.registry import FIELD_WIDGETS, field_widget
@@ -14,6 +16,11 @@ from kiosk.wizard import Field
 HOURS = tuple(range(1, 13))
 MINUTES = tuple(range(0, 60, 5))
 HALVES = ("AM", "PM")
+#: What the AM / PM buttons read (the stored value stays "AM"/"PM").
+HALF_LABELS = (
+    QT_TRANSLATE_NOOP("MomentField", "AM"),
+    QT_TRANSLATE_NOOP("MomentField", "PM"),
+)
 
 
 def clock(hour12: int | None, minute: int | None, half: str | None) -> str | None:
@@ -53,13 +60,13 @@ class _ButtonRow:
         labels: list[str],
         span: int = 1,
     ) -> None:
-        header = QLabel(title, parent)
+        header = live(QLabel(parent), title)
         set_role(header, "hint")
         grid.addWidget(header, row * 2, 0, 1, -1)
         self.group = QButtonGroup(parent)
         self.buttons: list[QPushButton] = []
         for column, text in enumerate(labels):
-            button = QPushButton(text, parent)
+            button = live(QPushButton(parent), text)
             button.setCheckable(True)
             button.setProperty("wizard", "clock")
             set_role(button, "choice")
@@ -88,9 +95,20 @@ class TimeField(FieldWidget):
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
-        self.hours = _ButtonRow(box, grid, 0, "Hour", [str(h) for h in HOURS])
-        self.minutes = _ButtonRow(box, grid, 1, "Minute", [f"{m:02d}" for m in MINUTES])
-        self.halves = _ButtonRow(box, grid, 2, "Morning or afternoon", list(HALVES), span=3)
+        self.hours = _ButtonRow(
+            box, grid, 0, QT_TRANSLATE_NOOP("MomentField", "Hour"), [str(h) for h in HOURS]
+        )
+        self.minutes = _ButtonRow(
+            box, grid, 1, QT_TRANSLATE_NOOP("MomentField", "Minute"), [f"{m:02d}" for m in MINUTES]
+        )
+        self.halves = _ButtonRow(
+            box,
+            grid,
+            2,
+            QT_TRANSLATE_NOOP("MomentField", "Morning or afternoon"),
+            list(HALF_LABELS),
+            span=3,
+        )
         for row in (self.hours, self.minutes, self.halves):
             row.group.idToggled.connect(self._on_part_toggled)
         return box

@@ -9,12 +9,19 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPain
 from PySide6.QtWidgets import QLabel, QSlider, QVBoxLayout, QWidget
 
 from kiosk.constants import MIN_TOUCH_TARGET_PX
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import Palette, TypeScale, set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.registry import field_widget
 
 #: A scale with at most this many steps is a row of buttons; longer scales are a slider.
 MAX_BUTTONS = 11
+
+
+NOTHING_CHOSEN = QT_TRANSLATE_NOOP("ScaleBar", "none")
+CHOSEN = QT_TRANSLATE_NOOP("ScaleBar", "Chosen: {label}")
+YOUR_ANSWER = QT_TRANSLATE_NOOP("ScaleBar", "Your answer: {value} of {top}")
 
 
 class ScaleBar(QWidget):
@@ -32,7 +39,7 @@ class ScaleBar(QWidget):
         self.chosen: int | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(QSize(len(labels) * MIN_TOUCH_TARGET_PX, TypeScale().touch))
-        self.setAccessibleName("Scale")
+        set_text(self, QT_TRANSLATE_NOOP("ScaleBar", "Scale"), "setAccessibleName")
 
     def sizeHint(self) -> QSize:
         return QSize(len(self.labels) * 80, TypeScale().touch)
@@ -48,8 +55,8 @@ class ScaleBar(QWidget):
             return
         if index != self.chosen:
             self.chosen = index
-            label = "none" if index is None else self.labels[index]
-            self.setAccessibleDescription(f"Chosen: {label}")
+            label = NOTHING_CHOSEN if index is None else self.labels[index]
+            set_text(self, CHOSEN.format(label=label), "setAccessibleDescription")
             self.update()
             self.chosen_changed.emit(-1 if index is None else index)
 
@@ -132,7 +139,7 @@ class RangeField(FieldWidget):
             self.slider.valueChanged.connect(self._on_slider_value_changed)
             column.addWidget(self.slider)
             self._touched = False
-        self.readout = QLabel("Not answered yet", box)
+        self.readout = live(QLabel(box), QT_TRANSLATE_NOOP("ScaleBar", "Not answered yet"))
         set_role(self.readout, "muted")
         column.addWidget(self.readout)
         return box
@@ -156,8 +163,11 @@ class RangeField(FieldWidget):
     def _show_value(self) -> None:
         value = self.value()
         top = self._text(self.high)
-        self.readout.setText(
-            "Not answered yet" if value is None else f"Your answer: {value:g} of {top}"
+        set_text(
+            self.readout,
+            QT_TRANSLATE_NOOP("ScaleBar", "Not answered yet")
+            if value is None
+            else YOUR_ANSWER.format(value=value, top=top),
         )
 
     def focus_widget(self) -> QWidget:

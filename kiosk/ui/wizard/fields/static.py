@@ -6,12 +6,16 @@ from typing import Any
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.registry import field_widget
 from kiosk.wizard import Field
 
-FALLBACK_TEXT = "This question can't be answered on the kiosk — staff will ask you at the visit."
+FALLBACK_TEXT = QT_TRANSLATE_NOOP(
+    "HelpField", "This question can't be answered on the kiosk — staff will ask you at the visit."
+)
 
 
 @field_widget("help")
@@ -22,7 +26,7 @@ class HelpField(FieldWidget):
     input_kind = "none"
 
     def build(self) -> QWidget:
-        label = QLabel(self.field.description, self)
+        label = live(QLabel(self), self.field.description)
         label.setWordWrap(True)
         set_role(label, "muted")
         return label
@@ -50,7 +54,7 @@ class UnsupportedField(FieldWidget):
         frame.setProperty("wizard", "fallback")
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(20, 16, 20, 16)
-        message = QLabel(FALLBACK_TEXT, frame)
+        message = live(QLabel(frame), FALLBACK_TEXT)
         message.setWordWrap(True)
         layout.addWidget(message)
         return frame

@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.registry import field_widget
@@ -48,7 +50,7 @@ class LineField(FieldWidget):
 
     def build(self) -> QWidget:
         edit = QLineEdit(self)
-        edit.setPlaceholderText(self.field.placeholder if self.field.title else "")
+        set_text(edit, self.field.placeholder if self.field.title else "", "setPlaceholderText")
         kind = self._kind()
         self.input_kind = _INPUT_KINDS.get(kind, "text")
         hint = _HINTS.get(kind)
@@ -65,7 +67,7 @@ class LineField(FieldWidget):
         return text or None
 
     def set_value(self, value: Any) -> None:
-        self.edit.setText("" if value is None else str(value))
+        set_text(self.edit, "" if value is None else str(value))
 
 
 def _number(text: str) -> Any:
@@ -94,7 +96,7 @@ class PhoneField(LineField):
         formatted = format_phone(text)
         if formatted != text:
             cursor = cursor_after_format(text, self.edit.cursorPosition(), formatted)
-            self.edit.setText(formatted)
+            set_text(self.edit, formatted)
             self.edit.setCursorPosition(cursor)
 
 
@@ -112,9 +114,9 @@ class PasswordField(FieldWidget):
             Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
         )
         self.edit.textChanged.connect(self.changed)
-        self.toggle = QPushButton("Show", box)
+        self.toggle = live(QPushButton(box), QT_TRANSLATE_NOOP("LineField", "Show"))
         self.toggle.setCheckable(True)
-        self.toggle.setAccessibleName("Show password")
+        set_text(self.toggle, QT_TRANSLATE_NOOP("LineField", "Show password"), "setAccessibleName")
         self.toggle.toggled.connect(self._on_toggle_toggled)
         row.addWidget(self.edit, 1)
         row.addWidget(self.toggle)
@@ -123,7 +125,12 @@ class PasswordField(FieldWidget):
     def _on_toggle_toggled(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.edit.setEchoMode(mode)
-        self.toggle.setText("Hide" if shown else "Show")
+        set_text(
+            self.toggle,
+            QT_TRANSLATE_NOOP("LineField", "Hide")
+            if shown
+            else QT_TRANSLATE_NOOP("LineField", "Show"),
+        )
 
     def focus_widget(self) -> QWidget:
         return self.edit
@@ -136,7 +143,7 @@ class PasswordField(FieldWidget):
         return self.edit.text() or None
 
     def set_value(self, value: Any) -> None:
-        self.edit.setText("" if value is None else str(value))
+        set_text(self.edit, "" if value is None else str(value))
 
 
 @field_widget("textarea")
@@ -145,7 +152,7 @@ class TextAreaField(FieldWidget):
 
     def build(self) -> QWidget:
         edit = QPlainTextEdit(self)
-        edit.setPlaceholderText(self.field.placeholder)
+        set_text(edit, self.field.placeholder, "setPlaceholderText")
         edit.setTabChangesFocus(True)
         edit.setFixedHeight(160)
         edit.textChanged.connect(self.changed)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from kiosk.ui.i18n import live
 from kiosk.ui.theme import set_role
 from kiosk.wizard import Section, Submission, WizardServices
 
@@ -68,7 +69,7 @@ class SectionWidget(QFrame):
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(20)
         if self.shows_title and section.title:
-            title = QLabel(section.title, self)
+            title = live(QLabel(self), section.title)
             title.setWordWrap(True)
             set_role(title, "subheading")
             self.body.addWidget(title)

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QWidget
 
 from kiosk.constants import WIZARD_CALENDAR_DAYS
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import is_language_change, live, tr_text
+from kiosk.ui.i18n.dates import TODAY, long_day, short_day, weekday_short
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.load_panel import LoadPanel
 from kiosk.ui.wizard.registry import section_widget
@@ -17,8 +21,10 @@ from kiosk.wizard.records import slot_label, slot_start, zone
 
 DAY_COLUMNS = 7
 SLOT_COLUMNS = 4
-MSG_PICK = "Please choose a time."
-NO_SLOTS = "No times are free on this day. Please choose another day."
+MSG_PICK = QT_TRANSLATE_NOOP("CalendarSection", "Please choose a time.")
+NO_SLOTS = QT_TRANSLATE_NOOP(
+    "CalendarSection", "No times are free on this day. Please choose another day."
+)
 
 
 @section_widget("appointment_calendar")
@@ -39,8 +45,7 @@ class CalendarSection(SectionWidget):
         self.day_group = QButtonGroup(self)
         self.day_buttons: list[QPushButton] = []
         for index, day in enumerate(self.days):
-            label = "Today" if index == 0 else day.strftime("%a")
-            button = QPushButton(f"{label}\n{day.strftime('%b')} {day.day}", strip)
+            button = QPushButton(strip)
             button.setCheckable(True)
             button.setProperty("wizard", "day")
             set_role(button, "choice")
@@ -48,6 +53,7 @@ class CalendarSection(SectionWidget):
             self.day_group.addButton(button, index)
             grid.addWidget(button, index // DAY_COLUMNS, index % DAY_COLUMNS)
             self.day_buttons.append(button)
+        self._label_days()
         self.body.addWidget(strip)
         self.day_title = QLabel(self)
         set_role(self.day_title, "subheading")
@@ -56,7 +62,7 @@ class CalendarSection(SectionWidget):
         self.slots_layout = QGridLayout(self.slots_host)
         self.slots_layout.setContentsMargins(0, 0, 0, 0)
         self.body.addWidget(self.slots_host)
-        self.message = QLabel(MSG_PICK, self)
+        self.message = live(QLabel(self), MSG_PICK)
         set_role(self.message, "error")
         self.message.hide()
         self.body.addWidget(self.message)
@@ -65,13 +71,26 @@ class CalendarSection(SectionWidget):
         stored = self.state.get("day")
         self.show_day(stored if stored in self.days else today)
 
+    def _label_days(self) -> None:
+        for index, (day, button) in enumerate(zip(self.days, self.day_buttons, strict=True)):
+            label = tr_text(TODAY) if index == 0 else weekday_short(day)
+            button.setText(f"{label}\n{short_day(day)}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event) and hasattr(self, "day_buttons"):
+            self._label_days()
+            day = self.state.get("day")
+            if isinstance(day, dt.date):
+                self.day_title.setText(long_day(day))
+        super().changeEvent(event)
+
     def show_day(self, day: dt.date) -> None:
         """Select ``day`` in the strip and load its free slots."""
         self.day_buttons[self.days.index(day)].setChecked(True)
         if self.state.get("day") != day:
             self.state.pop("slot", None)
         self.state["day"] = day
-        self.day_title.setText(f"{day.strftime('%A')}, {day.strftime('%B')} {day.day}")
+        self.day_title.setText(long_day(day))
         if self.panel is not None:
             self.slots_layout.removeWidget(self.panel)
             self.panel.deleteLater()
@@ -79,7 +98,7 @@ class CalendarSection(SectionWidget):
         self.panel = LoadPanel(
             lambda: self.services.load_availability(day),
             self._slots_view,
-            "Finding free times…",
+            QT_TRANSLATE_NOOP("CalendarSection", "Finding free times…"),
             self.slots_host,
         )
         self.slots_layout.addWidget(self.panel, 0, 0)
@@ -94,7 +113,7 @@ class CalendarSection(SectionWidget):
             (s for s in slots or [] if slot_start(s) is not None), key=lambda s: slot_start(s) or 0
         )
         if not timed:
-            empty = QLabel(NO_SLOTS, host)
+            empty = live(QLabel(host), NO_SLOTS)
             empty.setWordWrap(True)
             set_role(empty, "muted")
             grid.addWidget(empty, 0, 0)

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.ui.wizard.fields.choices import TOGGLE_OFF, TOGGLE_ON
 from kiosk.ui.wizard.load_panel import LoadPanel
@@ -18,7 +20,14 @@ from kiosk.wizard import ConsentGiven, Submission, TermsAccepted
 
 CONSENT_CODE = "consent"
 TERMS_CODE = "terms_of_use"
-MSG_AGREE = "Please tap “I Agree” to continue."
+EMPTY_DOCUMENT = QT_TRANSLATE_NOOP(
+    "DocumentSection", "This document is empty. Please ask at the front desk."
+)
+LOADING_DOCUMENT = QT_TRANSLATE_NOOP("DocumentSection", "Loading the document…")
+LOADING_TERMS = QT_TRANSLATE_NOOP("DocumentSection", "Loading the terms…")
+ACCEPT_TERMS = QT_TRANSLATE_NOOP("DocumentSection", "Please read and accept the terms of service.")
+VIEW_TERMS = QT_TRANSLATE_NOOP("DocumentSection", "View Terms")
+MSG_AGREE = QT_TRANSLATE_NOOP("DocumentSection", "Please tap “I Agree” to continue.")
 #: Links the session puts in a document to open another account document inside the kiosk
 #: (``kiosk.session.documents.TERMS_LINK``); any other link is not followed.
 DOCUMENT_LINK = "kiosk-document:"
@@ -54,7 +63,7 @@ def document_view(
         )
     else:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    label.setText(text.strip() or "This document is empty. Please ask at the front desk.")
+    set_text(label, text.strip() or EMPTY_DOCUMENT)
     label.setProperty("wizard", "document")
     layout.addWidget(label)
     return card
@@ -71,7 +80,7 @@ class DocumentSection(SectionWidget):
         self.panel = LoadPanel(
             lambda: self.services.load_document(code),
             lambda text: document_view(str(text), self, self.open_linked_document),
-            "Loading the document…",
+            LOADING_DOCUMENT,
             self,
         )
         self.body.addWidget(self.panel)
@@ -85,7 +94,7 @@ class DocumentSection(SectionWidget):
         panel = LoadPanel(
             lambda: self.services.load_document(code),
             lambda text: document_view(str(text), self),
-            "Loading the terms…",
+            LOADING_TERMS,
             self,
         )
         self.linked[code] = panel
@@ -121,11 +130,11 @@ class TermsAgreeSection(SectionWidget):
 
     def build(self) -> None:
         raw: dict[str, Any] = self.section.raw
-        intro = QLabel(self.section.title or "Please read and accept the terms of service.", self)
+        intro = live(QLabel(self), self.section.title or ACCEPT_TERMS)
         intro.setWordWrap(True)
         self.body.addWidget(intro)
-        terms_title = _title(raw.get("terms"), "View Terms")
-        self.view_button = QPushButton(terms_title, self)
+        terms_title = _title(raw.get("terms"), VIEW_TERMS)
+        self.view_button = live(QPushButton(self), terms_title)
         set_role(self.view_button, "link")
         self.view_button.clicked.connect(self._on_view_clicked)
         self.body.addWidget(self.view_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -136,7 +145,7 @@ class TermsAgreeSection(SectionWidget):
         set_role(self.agree, "choice")
         self.agree.toggled.connect(self._on_agree_toggled)
         self.body.addWidget(self.agree)
-        self.error = QLabel(MSG_AGREE, self)
+        self.error = live(QLabel(self), MSG_AGREE)
         set_role(self.error, "error")
         self.error.hide()
         self.body.addWidget(self.error)
@@ -148,7 +157,7 @@ class TermsAgreeSection(SectionWidget):
             self.panel = LoadPanel(
                 lambda: self.services.load_document(TERMS_CODE),
                 lambda text: document_view(str(text), self),
-                "Loading the terms…",
+                LOADING_TERMS,
                 self,
             )
             self.body.insertWidget(self.body.indexOf(self.agree), self.panel)
@@ -158,7 +167,7 @@ class TermsAgreeSection(SectionWidget):
     def _on_agree_toggled(self, checked: bool) -> None:
         self.state["agreed"] = checked
         mark = TOGGLE_ON if checked else TOGGLE_OFF
-        self.agree.setText(f"{mark}  {self._agree_title}")
+        set_text(self.agree, f"{mark}  {self._agree_title}")
         if checked:
             self.error.hide()
             set_invalid(self.agree, False)

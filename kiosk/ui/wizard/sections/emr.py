@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.choices import TOGGLE_OFF, TOGGLE_ON
 from kiosk.ui.wizard.flow_layout import FlowLayout
@@ -23,7 +25,9 @@ from kiosk.ui.wizard.sections.base import SectionWidget
 from kiosk.wizard import EmrUpdate, Submission
 from kiosk.wizard.records import EMR_SECTIONS, EMR_SUGGESTIONS, emr_items
 
-NOTHING_TO_REPORT = "Nothing to report"
+REMOVE_NAME = QT_TRANSLATE_NOOP("EmrListSection", "Remove {item}")
+TOGGLE_TEXT = QT_TRANSLATE_NOOP("EmrListSection", "{mark}  {text}")
+NOTHING_TO_REPORT = QT_TRANSLATE_NOOP("EmrListSection", "Nothing to report")
 
 
 @section_widget(*EMR_SECTIONS)
@@ -44,7 +48,7 @@ class EmrListSection(SectionWidget):
         self.panel = LoadPanel(
             lambda: self.context.shared("emr", self.services.load_emr),
             self._on_emr_loaded,
-            "Loading your health record…",
+            QT_TRANSLATE_NOOP("EmrListSection", "Loading your health record…"),
             self,
         )
         self.body.addWidget(self.panel)
@@ -64,14 +68,18 @@ class EmrListSection(SectionWidget):
         layout.addLayout(self.rows_box)
         entry = QHBoxLayout()
         self.entry = QLineEdit(editor)
-        self.entry.setPlaceholderText("Type to add")
+        set_text(
+            self.entry, QT_TRANSLATE_NOOP("EmrListSection", "Type to add"), "setPlaceholderText"
+        )
         self.entry.returnPressed.connect(self._on_add_clicked)
-        self.add_button = QPushButton("Add", editor)
+        self.add_button = live(QPushButton(editor), QT_TRANSLATE_NOOP("EmrListSection", "Add"))
         self.add_button.clicked.connect(self._on_add_clicked)
         entry.addWidget(self.entry, 1)
         entry.addWidget(self.add_button)
         layout.addLayout(entry)
-        hint = QLabel("Common answers — tap to add:", editor)
+        hint = live(
+            QLabel(editor), QT_TRANSLATE_NOOP("EmrListSection", "Common answers — tap to add:")
+        )
         set_role(hint, "hint")
         layout.addWidget(hint)
         chips_box = QWidget(editor)
@@ -134,17 +142,17 @@ class EmrListSection(SectionWidget):
         for text, chip in self.chips.items():
             chip.setVisible(text.casefold() not in present)
         mark = TOGGLE_ON if not_reported else TOGGLE_OFF
-        self.none_toggle.setText(f"{mark}  {NOTHING_TO_REPORT}")
+        set_text(self.none_toggle, TOGGLE_TEXT.format(mark=mark, text=NOTHING_TO_REPORT))
 
     def _row(self, text: str) -> QWidget:
         row = QFrame(self.editor)
         set_role(row, "card")
         layout = QHBoxLayout(row)
         layout.setContentsMargins(20, 6, 8, 6)
-        label = QLabel(text, row)
+        label = live(QLabel(row), text)
         label.setWordWrap(True)
-        remove = QPushButton("Remove", row)
-        remove.setAccessibleName(f"Remove {text}")
+        remove = live(QPushButton(row), QT_TRANSLATE_NOOP("EmrListSection", "Remove"))
+        set_text(remove, REMOVE_NAME.format(item=text), "setAccessibleName")
         remove.clicked.connect(lambda _=False, t=text: self.remove_item(t))
         layout.addWidget(label, 1)
         layout.addWidget(remove)

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.wizard.form import SchemaForm
 from kiosk.ui.wizard.registry import section_widget
 from kiosk.ui.wizard.sections.base import SectionWidget
@@ -57,7 +58,7 @@ class IntakeSection(FormSection):
 class ActivationSection(FormSection):
     """Name, birth date, SSN digits and email for ``POST /users/activate``."""
 
-    fallback_heading = "Let's find your record"
+    fallback_heading = QT_TRANSLATE_NOOP("StepHeadings", "Let's find your record")
 
     def submissions(self) -> list[Submission]:
         return [ActivationRequest(self.answers())]
@@ -67,7 +68,7 @@ class ActivationSection(FormSection):
 class VerificationSection(FormSection):
     """The emailed code for ``POST /users/login`` with ``email_token``."""
 
-    fallback_heading = "Check your email"
+    fallback_heading = QT_TRANSLATE_NOOP("StepHeadings", "Check your email")
 
     def submissions(self) -> list[Submission]:
         return [VerificationCode(self.answers())]

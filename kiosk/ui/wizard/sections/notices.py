@@ -5,15 +5,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.registry import section_widget
 from kiosk.ui.wizard.sections.base import SectionWidget
 from kiosk.wizard.markup import label_html
 
-EMERGENCY_TITLE = "If this is an emergency, call 911"
-EMERGENCY_TEXT = (
+EMERGENCY_TITLE = QT_TRANSLATE_NOOP("NoticeSection", "If this is an emergency, call 911")
+EMERGENCY_TEXT = QT_TRANSLATE_NOOP(
+    "NoticeSection",
     "If this is an emergency, call 911 or go to the nearest emergency department now. "
-    "Please tell the front desk right away if you feel worse while you wait."
+    "Please tell the front desk right away if you feel worse while you wait.",
 )
 
 
@@ -28,9 +31,9 @@ class EmergencySection(SectionWidget):
         set_role(box, "alert")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(24, 20, 24, 20)
-        heading = QLabel(EMERGENCY_TITLE, box)
+        heading = live(QLabel(box), EMERGENCY_TITLE)
         heading.setProperty("wizard", "alert-title")
-        text = QLabel(self.section.title or EMERGENCY_TEXT, box)
+        text = live(QLabel(box), self.section.title or EMERGENCY_TEXT)
         text.setTextFormat(Qt.TextFormat.PlainText)
         for label in (heading, text):
             label.setWordWrap(True)

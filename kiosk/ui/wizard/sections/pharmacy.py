@@ -6,6 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.load_panel import LoadPanel
 from kiosk.ui.wizard.registry import section_widget
@@ -14,7 +16,10 @@ from kiosk.ui.wizard.sections.base import SectionWidget
 from kiosk.wizard import PharmacyChoice, Submission
 from kiosk.wizard.records import pharmacy_card, read
 
-NO_PHARMACIES = "No pharmacies are on file. Staff can help you choose one at the visit."
+LOADING = QT_TRANSLATE_NOOP("PharmacySection", "Loading pharmacies…")
+NO_PHARMACIES = QT_TRANSLATE_NOOP(
+    "PharmacySection", "No pharmacies are on file. Staff can help you choose one at the visit."
+)
 
 
 @section_widget("pharmacy_picker")
@@ -25,19 +30,21 @@ class PharmacySection(SectionWidget):
     def build(self) -> None:
         self.pharmacies: list[Any] = []
         self.search: SearchList | None = None
-        self.panel = LoadPanel(
-            self.services.list_pharmacies, self._on_loaded, "Loading pharmacies…", self
-        )
+        self.panel = LoadPanel(self.services.list_pharmacies, self._on_loaded, LOADING, self)
         self.body.addWidget(self.panel)
 
     def _on_loaded(self, pharmacies: Any) -> QWidget:
         self.pharmacies = list(pharmacies or [])
         if not self.pharmacies:
-            empty = QLabel(NO_PHARMACIES, self)
+            empty = live(QLabel(self), NO_PHARMACIES)
             empty.setWordWrap(True)
             set_role(empty, "muted")
             return empty
-        search = SearchList(self, placeholder="Search by name, street or city", rows_visible=4)
+        search = SearchList(
+            self,
+            placeholder=QT_TRANSLATE_NOOP("PharmacySection", "Search by name, street or city"),
+            rows_visible=4,
+        )
         cards = [pharmacy_card(p) for p in self.pharmacies]
         search.set_rows([(c.name, c.address, i) for i, c in enumerate(cards)])
         stored = self.state.get("code")

@@ -14,18 +14,30 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.constants import WIZARD_SURVEY_COMMENT_MAX
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
+from kiosk.ui.wizard.fields.base import OPTIONAL
 from kiosk.ui.wizard.form import SchemaForm
 from kiosk.ui.wizard.registry import section_widget
 from kiosk.ui.wizard.sections.base import SectionWidget
 from kiosk.wizard import Submission, SurveyAnswers
 
 QUESTIONS = {
-    "intake_survey": "How easy was it to check in today?",
-    "post_visit_survey": "How was your visit today?",
+    "intake_survey": QT_TRANSLATE_NOOP("SurveySection", "How easy was it to check in today?"),
+    "post_visit_survey": QT_TRANSLATE_NOOP("SurveySection", "How was your visit today?"),
 }
-RATING_WORDS = ("Poor", "Fair", "Good", "Very good", "Excellent")
-MSG_RATE = "Please choose a rating from 1 to 5."
+DEFAULT_QUESTION = QT_TRANSLATE_NOOP("SurveySection", "How did we do today?")
+STAR = QT_TRANSLATE_NOOP("SurveySection", "{stars}\n{word}")
+STAR_NAME = QT_TRANSLATE_NOOP("SurveySection", "{value} of 5, {word}")
+RATING_WORDS = (
+    QT_TRANSLATE_NOOP("SurveySection", "Poor"),
+    QT_TRANSLATE_NOOP("SurveySection", "Fair"),
+    QT_TRANSLATE_NOOP("SurveySection", "Good"),
+    QT_TRANSLATE_NOOP("SurveySection", "Very good"),
+    QT_TRANSLATE_NOOP("SurveySection", "Excellent"),
+)
+MSG_RATE = QT_TRANSLATE_NOOP("SurveySection", "Please choose a rating from 1 to 5.")
 
 
 @section_widget("intake_survey", "post_visit_survey")
@@ -44,7 +56,7 @@ class SurveySection(SectionWidget):
             self.form.edited.connect(self.problems_changed)
             self.body.addWidget(self.form)
             return
-        question = QLabel(QUESTIONS.get(self.section.code, "How did we do today?"), self)
+        question = live(QLabel(self), QUESTIONS.get(self.section.code, DEFAULT_QUESTION))
         question.setWordWrap(True)
         question.setProperty("wizard", "field-label")
         self.body.addWidget(question)
@@ -55,31 +67,36 @@ class SurveySection(SectionWidget):
         self.group = QButtonGroup(self)
         self.stars: list[QPushButton] = []
         for value, word in enumerate(RATING_WORDS, start=1):
-            star = QPushButton(f"{'★' * value}\n{word}", row_box)
+            star = live(QPushButton(row_box), STAR.format(stars="★" * value, word=word))
             star.setCheckable(True)
             star.setProperty("wizard", "star")
             set_role(star, "choice")
-            star.setAccessibleName(f"{value} of 5, {word}")
+            set_text(star, STAR_NAME.format(value=value, word=word), "setAccessibleName")
             star.setMinimumHeight(110)
             self.group.addButton(star, value)
             row.addWidget(star, 1)
             self.stars.append(star)
         self.group.idToggled.connect(self._on_rating_toggled)
         self.body.addWidget(row_box)
-        self.error = QLabel(MSG_RATE, self)
+        self.error = live(QLabel(self), MSG_RATE)
         set_role(self.error, "error")
         self.error.hide()
         self.body.addWidget(self.error)
         if not self.rating_required:
-            question.setText(f"{question.text()}  (optional)")
-        comment_label = QLabel("Anything else you'd like to tell us?  (optional)", self)
+            set_text(question, OPTIONAL.format(title=question.text()))
+        comment_label = live(
+            QLabel(self),
+            QT_TRANSLATE_NOOP("SurveySection", "Anything else you'd like to tell us?  (optional)"),
+        )
         comment_label.setProperty("wizard", "field-label")
         comment_label.setWordWrap(True)
         self.body.addWidget(comment_label)
         self.comment = QPlainTextEdit(self)
         self.comment.setFixedHeight(140)
         self.comment.setTabChangesFocus(True)
-        self.comment.setPlaceholderText("Your comment")
+        set_text(
+            self.comment, QT_TRANSLATE_NOOP("SurveySection", "Your comment"), "setPlaceholderText"
+        )
         self.comment.textChanged.connect(self._on_comment_changed)
         self.body.addWidget(self.comment)
         rating = self.state.get("rating")

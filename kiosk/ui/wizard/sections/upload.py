@@ -11,6 +11,8 @@ from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.constants import WIZARD_THUMBNAIL_PX
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.flow_layout import FlowLayout
 from kiosk.ui.wizard.image_source import image_folders, list_images
@@ -22,11 +24,17 @@ from kiosk.wizard import Attachments, Submission
 
 log = logging.getLogger("kiosk.ui.wizard")
 
-NO_IMAGES = "There are no pictures on this kiosk yet. You can skip this and tap Next."
-NO_IMAGES_CAMERA = "Take a photo with the kiosk's camera, or skip this and tap Next."
-TAKE_PHOTO = "Take a photo"
-CAMERA_UNAVAILABLE = "The camera can't be used right now"
-MSG_WAIT = "Please wait until your pictures have finished sending."
+NO_IMAGES = QT_TRANSLATE_NOOP(
+    "UploadSection", "There are no pictures on this kiosk yet. You can skip this and tap Next."
+)
+NO_IMAGES_CAMERA = QT_TRANSLATE_NOOP(
+    "UploadSection", "Take a photo with the kiosk's camera, or skip this and tap Next."
+)
+TAKE_PHOTO = QT_TRANSLATE_NOOP("UploadSection", "Take a photo")
+CAMERA_UNAVAILABLE = QT_TRANSLATE_NOOP("UploadSection", "The camera can't be used right now")
+MSG_WAIT = QT_TRANSLATE_NOOP(
+    "UploadSection", "Please wait until your pictures have finished sending."
+)
 
 
 @section_widget("file_upload")
@@ -40,7 +48,7 @@ class UploadSection(SectionWidget):
     def build(self) -> None:
         self.rows: list[UploadRow] = []
         self.tiles: dict[Path, QPushButton] = {}
-        hint = QLabel("Tap a picture to attach it.", self)
+        hint = live(QLabel(self), QT_TRANSLATE_NOOP("UploadSection", "Tap a picture to attach it."))
         set_role(hint, "hint")
         self.body.addWidget(hint)
         self.images = list_images(image_folders(self.services))
@@ -57,14 +65,14 @@ class UploadSection(SectionWidget):
             grid.addWidget(tile)
             self.tiles[path] = tile
         can_capture = callable(getattr(self.services, "capture_dir", None))
-        self.photo_button = QPushButton(TAKE_PHOTO, self)
+        self.photo_button = live(QPushButton(self), TAKE_PHOTO)
         set_role(self.photo_button, "primary")
         self.photo_button.setVisible(can_capture)
         self.photo_button.clicked.connect(self.on_photo_clicked)
         self.body.addWidget(self.photo_button)
         self.capture: PhotoCapture | None = None
         if not self.images:
-            empty = QLabel(NO_IMAGES_CAMERA if can_capture else NO_IMAGES, self)
+            empty = live(QLabel(self), NO_IMAGES_CAMERA if can_capture else NO_IMAGES)
             empty.setWordWrap(True)
             set_role(empty, "muted")
             self.body.addWidget(empty)
@@ -73,7 +81,7 @@ class UploadSection(SectionWidget):
         self.attached_box = QVBoxLayout()
         self.attached_box.setSpacing(10)
         self.body.addLayout(self.attached_box)
-        self.message = QLabel(MSG_WAIT, self)
+        self.message = live(QLabel(self), MSG_WAIT)
         set_role(self.message, "error")
         self.message.hide()
         self.body.addWidget(self.message)
@@ -102,7 +110,7 @@ class UploadSection(SectionWidget):
         tile = self.tiles.get(path)
         if tile is not None:
             if image.isNull():
-                tile.setText(path.suffix.upper().lstrip(".") or "?")
+                set_text(tile, path.suffix.upper().lstrip(".") or "?")
             else:
                 tile.setIcon(QIcon(QPixmap.fromImage(image)))
         QTimer.singleShot(0, self._load_next_thumbnail)
@@ -120,7 +128,7 @@ class UploadSection(SectionWidget):
         except OSError:
             log.warning("photo.capture_folder_unavailable")
             self.photo_button.setEnabled(False)
-            self.photo_button.setText(CAMERA_UNAVAILABLE)
+            set_text(self.photo_button, CAMERA_UNAVAILABLE)
             return
         self.photo_button.hide()
         self.grid_box.hide()

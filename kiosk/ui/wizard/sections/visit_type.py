@@ -12,17 +12,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.registry import section_widget
 from kiosk.ui.wizard.sections.base import SectionWidget
 from kiosk.wizard import Submission, VisitTypeChoice
 
 CARDS = (
-    ("walkin", "See a doctor now", "Wait in the virtual lounge for the next available doctor."),
-    ("appointment", "Book an appointment", "Pick a day and time that suits you."),
+    (
+        "walkin",
+        QT_TRANSLATE_NOOP("VisitTypeSection", "See a doctor now"),
+        QT_TRANSLATE_NOOP(
+            "VisitTypeSection", "Wait in the virtual lounge for the next available doctor."
+        ),
+    ),
+    (
+        "appointment",
+        QT_TRANSLATE_NOOP("VisitTypeSection", "Book an appointment"),
+        QT_TRANSLATE_NOOP("VisitTypeSection", "Pick a day and time that suits you."),
+    ),
 )
-MSG_CHOOSE = "Please choose one of the options."
-MSG_NONE = "No visits can be started from the kiosk right now. Please ask at the front desk."
+MSG_CHOOSE = QT_TRANSLATE_NOOP("VisitTypeSection", "Please choose one of the options.")
+MSG_NONE = QT_TRANSLATE_NOOP(
+    "VisitTypeSection",
+    "No visits can be started from the kiosk right now. Please ask at the front desk.",
+)
 
 
 def _card(title: str, subtitle: str, parent: QWidget) -> QPushButton:
@@ -32,7 +47,7 @@ def _card(title: str, subtitle: str, parent: QWidget) -> QPushButton:
     layout = QVBoxLayout(card)
     layout.setContentsMargins(28, 20, 28, 20)
     for text, role in ((title, "subheading"), (subtitle, "muted")):
-        label = QLabel(text, card)
+        label = live(QLabel(card), text)
         label.setWordWrap(True)
         set_role(label, role)
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -72,7 +87,7 @@ class VisitTypeSection(SectionWidget):
         self.message.hide()
         self.body.addWidget(self.message)
         if not allowed:
-            self.message.setText(MSG_NONE)
+            set_text(self.message, MSG_NONE)
             self.message.show()
         stored = self.state.get("visit_type")
         if stored in self.cards:
@@ -92,7 +107,7 @@ class VisitTypeSection(SectionWidget):
     def validate(self) -> list[QWidget]:
         if self.chosen() is not None:
             return []
-        self.message.setText(MSG_CHOOSE if self.cards else MSG_NONE)
+        set_text(self.message, MSG_CHOOSE if self.cards else MSG_NONE)
         self.message.show()
         first = next(iter(self.cards.values()), None)
         return [first or self.message]

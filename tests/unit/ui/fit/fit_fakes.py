@@ -153,6 +153,16 @@ class FitRig:
             yield f"staff console: {self.console.tabs.tabText(index)}", self._console(index)
         yield "reset", lambda: self._show(self.reset_screen, self.reset_screen.button)
 
+    def overlay_scenes(self) -> Iterator[tuple[str, Scene]]:
+        """What lies over the screens: the error panel, the busy cover, the connection banner,
+        the lounge strip and its ready prompt, the on-screen keyboard (letters and digits)."""
+        yield "error panel", self._error_panel
+        yield "busy", self._busy
+        yield "lounge", self._lounge
+        yield "ready prompt", self._ready_prompt
+        yield "keyboard", self._keyboard
+        yield "keyboard, digits", self._keyboard_digits
+
     def scenes_by_name(self) -> dict[str, Scene]:
         return dict(self.scenes())
 
@@ -236,6 +246,51 @@ class FitRig:
             return [view.next_button, *back]
 
         return show
+
+    def _error_panel(self) -> list[QWidget]:
+        from kiosk.session.errors import NETWORK_MESSAGE
+
+        self._welcome()
+        panel = self.window.error_panel
+        panel.show_error(NETWORK_MESSAGE, can_retry=True, can_go_back=True)
+        return [panel.retry_button, panel.back_button, panel.start_over_button]
+
+    def _busy(self) -> list[QWidget]:
+        self.window.error_panel.hide()
+        self.window.busy.set_busy(True)
+        return self._welcome()
+
+    def _lounge(self) -> list[QWidget]:
+        from kiosk.ui.screens.queue_text import position_text, wait_text
+
+        self.window.busy.set_busy(False)
+        actions = self._step(len(self.steps) - 1)()
+        lounge = self.window.step_host.lounge
+        lounge.offer_check(True)
+        lounge.set_status(position_text(2), wait_text(600))
+        return actions
+
+    def _ready_prompt(self) -> list[QWidget]:
+        from kiosk.ui.widgets.ready_prompt import ReadyPrompt
+
+        self.ready_prompt = ReadyPrompt()
+        self.window.stack.addWidget(self.ready_prompt)
+        self.ready_prompt.show_ready("Dr. Maria Lee")
+        return self._show(self.ready_prompt, self.ready_prompt.join_button)
+
+    def _keyboard(self) -> list[QWidget]:
+        self.window.step_host.lounge.clear()
+        actions = self._identify()
+        self.window.keyboard_control.install()
+        self.window.identify.first.edit.setFocus()
+        self.settle()
+        return actions
+
+    def _keyboard_digits(self) -> list[QWidget]:
+        actions = self._identify()
+        self.window.identify.dob.entry.focus_widget().setFocus()
+        self.settle()
+        return actions
 
     def _waiting(self) -> list[QWidget]:
         s = self.window.waiting_room

@@ -20,15 +20,30 @@ def _booking(link: str | None = LINK, zone: str = "America/Los_Angeles") -> Book
     return BookingConfirmation(start, start + 900, zone, "Dr. Lee", link)
 
 
+def _spaced(text: str) -> str:
+    """QLocale joins a time and its AM/PM with a narrow no-break space (never split)."""
+    return text.replace("\u202f", " ")
+
+
 def test_booking_texts_use_the_rooms_time_zone():
     day, time = booking_texts(_booking())
     assert day == "Wednesday, March 4"
-    assert time == "2:30 PM – 2:45 PM PST"
+    assert _spaced(time) == "2:30 PM – 2:45 PM PST"
 
 
 def test_booking_texts_in_another_zone_follow_that_zone():
     _day, time = booking_texts(_booking(zone="Europe/Berlin"))
-    assert time.startswith("2:30 PM")
+    assert _spaced(time).startswith("2:30 PM")
+
+
+def test_booking_texts_in_spanish_follow_the_spanish_locale(qapp):
+    from kiosk.session.language import SessionLanguage
+    from kiosk.ui.i18n import LanguageSwitcher
+
+    LanguageSwitcher(SessionLanguage("es", ("en", "es")))
+    day, time = booking_texts(_booking())
+    assert day == "miércoles, 4 de marzo"
+    assert _spaced(time).startswith("2:30 p.m.")
 
 
 def test_booked_screen_shows_link_as_text_and_as_qr(show):
