@@ -2,6 +2,7 @@
 
     python tools/screenshot_flow.py                      # all six sizes, into /tmp/kiosk-shots
     python tools/screenshot_flow.py /tmp/shots --size 1080x1920
+    python tools/screenshot_flow.py /tmp/shots-es --size 1280x800 --language es
 
 Unlike ``screenshot_screens.py`` (screens fed by a demo session) and ``screenshot_wizard.py``
 (wizard steps with fake services), this runs ``KioskApp`` itself against the embedded sandbox
@@ -363,7 +364,7 @@ async def crash_and_staff(walk: Walk) -> None:
     await walk.wait(lambda: not staff.active, "staff mode to close")
 
 
-async def run_size(size: str, out: Path, tmp: Path) -> None:
+async def run_size(size: str, out: Path, tmp: Path, language: str = "en") -> None:
     from kiosk.app import KioskApp, LaunchOptions
     from kiosk.backend import start_backend
     from kiosk.config import KioskOptions, KioskPaths, SandboxOptions, Settings, StaffOptions
@@ -372,7 +373,9 @@ async def run_size(size: str, out: Path, tmp: Path) -> None:
     base = tmp / size
     paths = KioskPaths(base / "config", base / "data", base / "cache", base / "log")
     settings = Settings(
-        kiosk=KioskOptions(fullscreen=False, queue_poll_s=POLL_S, visit_status_poll_s=POLL_S),
+        kiosk=KioskOptions(
+            fullscreen=False, queue_poll_s=POLL_S, visit_status_poll_s=POLL_S, language=language
+        ),
         staff=StaffOptions(pin_hash=hash_pin(STAFF_PIN)),
         sandbox=SandboxOptions(db_path=base / "sandbox.sqlite3", auto_provider=False),
     )
@@ -419,10 +422,10 @@ def write_gallery(out: Path) -> Path:
     return index
 
 
-async def run_all(sizes: list[str], out: Path) -> None:
+async def run_all(sizes: list[str], out: Path, language: str = "en") -> None:
     with tempfile.TemporaryDirectory(prefix="kiosk-flow-") as tmp:
         for size in sizes:
-            await run_size(size, out, Path(tmp))
+            await run_size(size, out, Path(tmp), language)
     print(f"saved to {out}; gallery: {write_gallery(out)}", flush=True)
     # Workaround: once a WebEngine view has lived in this process, qasync's QApplication.exit
     # crashes in aboutToQuit (a null slot). Everything is saved and stopped by now.
@@ -434,6 +437,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT, help="PNG folder")
     parser.add_argument("--size", choices=sorted(SIZES), action="append")
+    parser.add_argument("--language", default="en", help="[kiosk] language, e.g. es")
     args = parser.parse_args(argv)
     out = args.out.resolve()
     if out.is_relative_to(ROOT):
@@ -449,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setQuitOnLastWindowClosed(False)
     apply_theme(qt_app)
-    qasync.run(run_all(args.size or list(SIZES), out))
+    qasync.run(run_all(args.size or list(SIZES), out, args.language))
     return 0
 
 

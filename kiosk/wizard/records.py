@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
+
 #: EMR section code → (record name in ``/users/:id/emr/:name``, item key in the doc's shapes).
 EMR_SECTIONS: dict[str, tuple[str, str]] = {
     "emr_conditions": ("conditions", "condition"),
@@ -19,46 +21,47 @@ EMR_SECTIONS: dict[str, tuple[str, str]] = {
     "emr_allergies": ("allergies", "substance"),
 }
 
-#: Common answers offered as one-tap chips; the patient may type anything else.
+#: Common answers offered as one-tap chips; the patient may type anything else. Marked for
+#: translation: a chip adds the term in the language the patient reads, as typing would.
 EMR_SUGGESTIONS: dict[str, tuple[str, ...]] = {
     "conditions": (
-        "Asthma",
-        "Diabetes",
-        "High blood pressure",
-        "Heart disease",
-        "High cholesterol",
-        "Depression",
-        "Thyroid problem",
-        "Arthritis",
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Asthma"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Diabetes"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "High blood pressure"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Heart disease"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "High cholesterol"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Depression"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Thyroid problem"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Arthritis"),
     ),
     "surgeries": (
-        "Appendix removed",
-        "Gallbladder removed",
-        "C-section",
-        "Tonsils removed",
-        "Knee surgery",
-        "Hernia repair",
-        "Heart surgery",
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Appendix removed"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Gallbladder removed"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "C-section"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Tonsils removed"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Knee surgery"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Hernia repair"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Heart surgery"),
     ),
     "medications": (
-        "Ibuprofen",
-        "Acetaminophen (Tylenol)",
-        "Aspirin",
-        "Metformin",
-        "Lisinopril",
-        "Atorvastatin",
-        "Levothyroxine",
-        "Birth control pill",
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Ibuprofen"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Acetaminophen (Tylenol)"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Aspirin"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Metformin"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Lisinopril"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Atorvastatin"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Levothyroxine"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Birth control pill"),
     ),
     "allergies": (
-        "Penicillin",
-        "Sulfa drugs",
-        "Aspirin",
-        "Latex",
-        "Peanuts",
-        "Shellfish",
-        "Pollen",
-        "Bee stings",
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Penicillin"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Sulfa drugs"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Aspirin"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Latex"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Peanuts"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Shellfish"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Pollen"),
+        QT_TRANSLATE_NOOP("EmrSuggestions", "Bee stings"),
     ),
 }
 

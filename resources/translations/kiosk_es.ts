@@ -294,6 +294,10 @@
         <translation>Quitar {item}</translation>
     </message>
     <message>
+        <source>+ {term}</source>
+        <translation>+ {term}</translation>
+    </message>
+    <message>
         <source>{mark}  {text}</source>
         <translation>{mark}  {text}</translation>
     </message>
@@ -320,6 +324,130 @@
     <message>
         <source>Remove</source>
         <translation>Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>EmrSuggestions</name>
+    <message>
+        <source>Asthma</source>
+        <extracomment>Common answers offered as one-tap chips; the patient may type anything else. Marked for translation: a chip adds the term in the language the patient reads, as typing would.</extracomment>
+        <translation>Asma</translation>
+    </message>
+    <message>
+        <source>Diabetes</source>
+        <translation>Diabetes</translation>
+    </message>
+    <message>
+        <source>High blood pressure</source>
+        <translation>Presión alta</translation>
+    </message>
+    <message>
+        <source>Heart disease</source>
+        <translation>Enfermedad del corazón</translation>
+    </message>
+    <message>
+        <source>High cholesterol</source>
+        <translation>Colesterol alto</translation>
+    </message>
+    <message>
+        <source>Depression</source>
+        <translation>Depresión</translation>
+    </message>
+    <message>
+        <source>Thyroid problem</source>
+        <translation>Problema de tiroides</translation>
+    </message>
+    <message>
+        <source>Arthritis</source>
+        <translation>Artritis</translation>
+    </message>
+    <message>
+        <source>Appendix removed</source>
+        <translation>Me quitaron el apéndice</translation>
+    </message>
+    <message>
+        <source>Gallbladder removed</source>
+        <translation>Me quitaron la vesícula</translation>
+    </message>
+    <message>
+        <source>C-section</source>
+        <translation>Cesárea</translation>
+    </message>
+    <message>
+        <source>Tonsils removed</source>
+        <translation>Me quitaron las amígdalas</translation>
+    </message>
+    <message>
+        <source>Knee surgery</source>
+        <translation>Cirugía de rodilla</translation>
+    </message>
+    <message>
+        <source>Hernia repair</source>
+        <translation>Operación de hernia</translation>
+    </message>
+    <message>
+        <source>Heart surgery</source>
+        <translation>Cirugía del corazón</translation>
+    </message>
+    <message>
+        <source>Ibuprofen</source>
+        <translation>Ibuprofeno</translation>
+    </message>
+    <message>
+        <source>Acetaminophen (Tylenol)</source>
+        <translation>Acetaminofén (Tylenol)</translation>
+    </message>
+    <message>
+        <source>Aspirin</source>
+        <translation>Aspirina</translation>
+    </message>
+    <message>
+        <source>Metformin</source>
+        <translation>Metformina</translation>
+    </message>
+    <message>
+        <source>Lisinopril</source>
+        <translation>Lisinopril</translation>
+    </message>
+    <message>
+        <source>Atorvastatin</source>
+        <translation>Atorvastatina</translation>
+    </message>
+    <message>
+        <source>Levothyroxine</source>
+        <translation>Levotiroxina</translation>
+    </message>
+    <message>
+        <source>Birth control pill</source>
+        <translation>Pastilla anticonceptiva</translation>
+    </message>
+    <message>
+        <source>Penicillin</source>
+        <translation>Penicilina</translation>
+    </message>
+    <message>
+        <source>Sulfa drugs</source>
+        <translation>Medicamentos con sulfa</translation>
+    </message>
+    <message>
+        <source>Latex</source>
+        <translation>Látex</translation>
+    </message>
+    <message>
+        <source>Peanuts</source>
+        <translation>Cacahuates (maní)</translation>
+    </message>
+    <message>
+        <source>Shellfish</source>
+        <translation>Mariscos</translation>
+    </message>
+    <message>
+        <source>Pollen</source>
+        <translation>Polen</translation>
+    </message>
+    <message>
+        <source>Bee stings</source>
+        <translation>Picaduras de abeja</translation>
     </message>
 </context>
 <context>
@@ -840,6 +968,14 @@
         <translation>Espere, por favor…</translation>
     </message>
     <message>
+        <source>1 answer needs your attention.</source>
+        <translation>1 respuesta necesita su atención.</translation>
+    </message>
+    <message>
+        <source>{count} answers need your attention.</source>
+        <translation>{count} respuestas necesitan su atención.</translation>
+    </message>
+    <message>
         <source>Step {number} of {total}</source>
         <translation>Paso {number} de {total}</translation>
     </message>
@@ -1232,11 +1368,11 @@
     <name>WelcomeScreen</name>
     <message>
         <source>Welcome</source>
-        <translation>Bienvenido</translation>
+        <translation>Bienvenidos</translation>
     </message>
     <message>
         <source>Welcome to {clinic}</source>
-        <translation>Bienvenido a {clinic}</translation>
+        <translation>Bienvenidos a {clinic}</translation>
     </message>
     <message>
         <source>Check in here to see a provider by video.</source>

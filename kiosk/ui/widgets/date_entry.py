@@ -47,8 +47,11 @@ def locale_order(locale: QLocale | None = None) -> tuple[Part, Part, Part]:
     """Month, day and year in the order ``locale`` writes a short date (US: month first).
 
     The "C" locale (a system with no language set, as many kiosk images) counts as US
-    English: VSee Clinic's own forms write MM/DD/YYYY."""
-    locale = locale or QLocale()
+    English: VSee Clinic's own forms write MM/DD/YYYY. The default is the machine's locale,
+    not the patient's language: a date of birth is typed in the order the clinic's records
+    use, whichever language the screen is in (and a box built while one patient read Spanish
+    must not change order for the next)."""
+    locale = locale or QLocale.system()
     if locale.language() == QLocale.Language.C:
         return ("month", "day", "year")
     pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)

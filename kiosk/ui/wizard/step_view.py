@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.language_button import LanguageButton
 from kiosk.ui.widgets.scroll import ScrollColumn
 from kiosk.ui.wizard import builtin
 from kiosk.ui.wizard.registry import SECTION_WIDGETS
@@ -55,10 +56,12 @@ def _centered(
 def attention_text(count: int) -> str:
     """The summary above the buttons when Next finds problems."""
     if count == 1:
-        return "1 answer needs your attention."
-    return f"{count} answers need your attention."
+        return ONE_PROBLEM
+    return PROBLEMS.format(count=count)
 
 
+ONE_PROBLEM = QT_TRANSLATE_NOOP("StepView", "1 answer needs your attention.")
+PROBLEMS = QT_TRANSLATE_NOOP("StepView", "{count} answers need your attention.")
 STEP_OF = QT_TRANSLATE_NOOP("StepView", "Step {number} of {total}")
 
 
@@ -161,7 +164,13 @@ class StepView(QWidget):
         self.progress_bar.setProperty("wizard", "progress")
         for widget in (self.progress_label, self.progress_bar):
             widget.setVisible(total > 1)
-            layout.addWidget(widget)
+        # The step's top bar: where it is in the wizard, and the patient's language button.
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.progress_label, 1)
+        top.addWidget(LanguageButton(False, header), 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(top)
+        layout.addWidget(self.progress_bar)
         heading = self._heading_text()
         self.heading = live(QLabel(header), heading)
         self.heading.setWordWrap(True)

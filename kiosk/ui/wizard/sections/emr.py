@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
-from kiosk.ui.i18n import live, set_text
+from kiosk.ui.i18n import live, set_text, tr_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.choices import TOGGLE_OFF, TOGGLE_ON
 from kiosk.ui.wizard.flow_layout import FlowLayout
@@ -26,6 +26,7 @@ from kiosk.wizard import EmrUpdate, Submission
 from kiosk.wizard.records import EMR_SECTIONS, EMR_SUGGESTIONS, emr_items
 
 REMOVE_NAME = QT_TRANSLATE_NOOP("EmrListSection", "Remove {item}")
+SUGGESTION = QT_TRANSLATE_NOOP("EmrListSection", "+ {term}")
 TOGGLE_TEXT = QT_TRANSLATE_NOOP("EmrListSection", "{mark}  {text}")
 NOTHING_TO_REPORT = QT_TRANSLATE_NOOP("EmrListSection", "Nothing to report")
 
@@ -86,9 +87,9 @@ class EmrListSection(SectionWidget):
         chips = FlowLayout(chips_box)
         self.chips: dict[str, QPushButton] = {}
         for text in EMR_SUGGESTIONS.get(self.record, ()):
-            chip = QPushButton(f"+ {text}", chips_box)
+            chip = live(QPushButton(chips_box), SUGGESTION.format(term=text))
             set_role(chip, "chip")
-            chip.clicked.connect(lambda _=False, t=text: self.add_item(t))
+            chip.clicked.connect(lambda _=False, t=text: self.add_item(tr_text(t)))
             chips.addWidget(chip)
             self.chips[text] = chip
         layout.addWidget(chips_box)
@@ -140,7 +141,7 @@ class EmrListSection(SectionWidget):
             self.rows_box.addWidget(self._row(text))
         present = {i.casefold() for i in self.items()}
         for text, chip in self.chips.items():
-            chip.setVisible(text.casefold() not in present)
+            chip.setVisible(tr_text(text).casefold() not in present)
         mark = TOGGLE_ON if not_reported else TOGGLE_OFF
         set_text(self.none_toggle, TOGGLE_TEXT.format(mark=mark, text=NOTHING_TO_REPORT))
 

@@ -199,6 +199,10 @@ def test_every_patient_screen_shows_only_translated_text_or_clinic_data(rig: Fit
         if name.startswith(STAFF_SCENES):
             continue
         show()
+        if name.startswith("step "):
+            # Sections that load (health record, pharmacies, slots, documents) show their
+            # content, not only "Loading…": let the fake services answer.
+            rig.qtbot.wait(50)
         rig.settle()
         walked.append(name)
         for widget, text in visible_texts(rig.window):

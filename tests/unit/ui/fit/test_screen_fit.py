@@ -38,6 +38,45 @@ def test_every_screen_fits_and_keeps_its_actions_on_screen(rig: FitRig, size) ->
     assert sum(name.startswith("step ") for name in walked) == rig.step_count
 
 
+#: Spanish runs about a quarter longer than English: the landscape kiosk and the tall portrait.
+SPANISH_SIZES = [(1280, 800), (1080, 1920)]
+
+
+@pytest.mark.parametrize("size", SPANISH_SIZES, ids=[f"{w}x{h}" for w, h in SPANISH_SIZES])
+def test_every_screen_fits_in_spanish(rig: FitRig, size) -> None:
+    from kiosk.session.language import SessionLanguage
+    from kiosk.ui.i18n import LanguageSwitcher
+
+    LanguageSwitcher(SessionLanguage("es", ("en", "es")))
+    assert rig.window.welcome.check_in_button.text() == "Registrarse"
+    rig.resize(size)
+    problems: list[str] = []
+    for name, show in [*rig.scenes(), *rig.overlay_scenes()]:
+        actions = show()
+        rig.settle()
+        problems.extend(f"{name}: {p}" for p in fit_problems(rig.window, QSize(*size), actions))
+        problems.extend(f"{name}: {p}" for p in clipped_buttons(rig.window))
+    assert not problems, "\n".join(problems)
+
+
+def clipped_buttons(window: QWidget) -> list[str]:
+    """Visible buttons narrower than their text needs (longer words cut off at both ends).
+    Keys of the on-screen keyboard size by the row, not by their label, and are left out."""
+    from PySide6.QtWidgets import QPushButton
+
+    from kiosk.ui.keyboard.panel import KeyButton
+
+    return [
+        f"button {button.text()!r} is {button.width()} px wide, needs {button.sizeHint().width()}"
+        for button in window.findChildren(QPushButton)
+        if button.isVisible()
+        and not isinstance(button, KeyButton)
+        and "\n" not in button.text()
+        and button.text()
+        and button.width() < button.minimumSizeHint().width()
+    ]
+
+
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_keyboard_never_covers_the_focused_field_and_actions_stay_on_screen(
     rig: FitRig, size
