@@ -172,7 +172,7 @@
     </message>
     <message>
         <source>Please stay here. Your place in line is kept.</source>
-        <translation>Por favor, quédese aquí. Conserva su lugar en la fila.</translation>
+        <translation>Por favor, quédese aquí. Usted conserva su lugar en la fila.</translation>
     </message>
     <message>
         <source>SANDBOX — not a real clinic</source>
@@ -1329,7 +1329,7 @@
     </message>
     <message>
         <source>Reconnecting… you keep your place in line</source>
-        <translation>Reconectando… conserva su lugar en la fila</translation>
+        <translation>Reconectando… usted conserva su lugar en la fila</translation>
     </message>
     <message>
         <source>Leave waiting room</source>
