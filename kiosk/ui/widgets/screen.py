@@ -49,7 +49,7 @@ class NoticeBox(QFrame):
         self.hide()
 
     def set_text(self, text: str) -> None:
-        self.label.setText(text)
+        set_text(self.label, text)  # a session Message follows the patient's language
         self.setVisible(bool(text))
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.session.journey import MAX_WAIT_MESSAGE
 from kiosk.staff.actions import KioskInfo
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.screens.reset import ResetScreen
@@ -27,10 +28,8 @@ STATES_FILE = ROOT / "resources" / "default_data" / "vclinic_states.json"
 
 #: The issue's six: common landscape kiosks, full HD, and two portrait screens.
 SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080), (1080, 1920), (800, 1280)]
-LONG_NOTICE = (
-    "We are sorry: the wait has become too long, so this visit was closed. Please ask the "
-    "front desk for help, or start again later."
-)
+#: The longest notice the session sends (a Message: it is translated like the real one).
+LONG_NOTICE = MAX_WAIT_MESSAGE
 EMERGENCY = "If this is an emergency, call 911 or go to the nearest emergency room."
 
 Scene = Callable[[], list[QWidget]]

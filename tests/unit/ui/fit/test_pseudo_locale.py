@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 import pytest
-from fit_fakes import EMERGENCY, LONG_NOTICE, STATES_FILE, FitRig
+from fit_fakes import EMERGENCY, STATES_FILE, FitRig
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -48,7 +48,6 @@ RIG_DATA = (
     "The consent document.",
     "The terms_of_use document.",
     EMERGENCY,
-    LONG_NOTICE,
 )
 _TAG = re.compile(r"<[^>]+>")
 _BRACKETED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", re.DOTALL)
