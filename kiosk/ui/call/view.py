@@ -13,6 +13,7 @@ from kiosk.signals import disconnect
 from kiosk.ui.call.environment import configure_webengine_environment
 from kiosk.ui.call.navigation import CallUrlWatcher
 from kiosk.ui.call.permissions import origin_of
+from kiosk.ui.call.rendering import choose_scene_graph
 
 log = logging.getLogger("kiosk.ui.call")
 
@@ -144,6 +145,7 @@ class CallView(QWidget):
 
     def _build(self, url: str) -> None:
         configure_webengine_environment()
+        choose_scene_graph()
         from PySide6.QtWebEngineCore import QWebEngineScript
         from PySide6.QtWebEngineWidgets import QWebEngineView
 
