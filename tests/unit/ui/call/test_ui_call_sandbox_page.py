@@ -43,7 +43,7 @@ def _state(qtbot, view: CallView) -> dict:
     found: list[dict] = []
 
     def store(text: object) -> None:
-        value = json.loads(text) if isinstance(text, str) else None
+        value = json.loads(text) if isinstance(text, str) and text else None
         if value:
             found.append(value)
 
