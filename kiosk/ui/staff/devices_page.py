@@ -29,6 +29,8 @@ HINT = (
 )
 DEFAULT = "System default"
 TEST_SECONDS = 3.0
+#: Two rows show at least; the lists take the height the page has left (all rows in portrait).
+LIST_MIN_HEIGHT = 150
 TIMEOUT_S = 45.0
 _FIELDS = {"videoinput": "camera", "audioinput": "microphone", "audiooutput": "speaker"}
 
@@ -63,7 +65,7 @@ class DevicesPage(ResultPage):
         for kind, name in KIND_NAMES.items():
             box = QListWidget()
             box.setProperty("staff", "devices")
-            box.setMinimumHeight(220)
+            box.setMinimumHeight(LIST_MIN_HEIGHT)
             box.setAccessibleName(f"{name.capitalize()}s")
             self.lists[kind] = box
             column = QVBoxLayout()
@@ -77,13 +79,19 @@ class DevicesPage(ResultPage):
         self.checks.setWordWrap(True)
         self.checks.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()
+        buttons.setSpacing(16)
         for button in (self.find_button, self.test_button, self.save_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        # What Find and Test found sits beside their buttons, never scrolled out of sight
+        # below the lists (a 800 px tall screen has no room under them).
+        feedback = QVBoxLayout()
+        feedback.setSpacing(4)
+        feedback.addWidget(self.checks)
+        feedback.addWidget(self.result)
+        feedback.addStretch(1)
+        buttons.addLayout(feedback, 1)
         self.column.addLayout(buttons)
-        self.column.addLayout(row)
-        self.column.addWidget(self.checks)
-        self.finish_layout()
+        self.column.addLayout(row, 1)
         self.test_button.setEnabled(False)
         self.save_button.setEnabled(False)
         self.find_button.clicked.connect(self.on_find_clicked)
