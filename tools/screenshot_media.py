@@ -3,10 +3,12 @@ gallery: the call (sandbox calling page in the kiosk's call screen), the camera 
 check in the waiting room and from the lounge strip over a step, and staff mode's device
 picker, at 1280x800 and 1080x1920.
 
-    python tools/screenshot_media.py --out /tmp/gallery
+    python tools/screenshot_media.py --out /tmp/gallery [--size 1280x800] [--only devices]
+    Xvfb :66 -screen 0 1280x800x24 &  # as on a kiosk (Qt's xcb platform):
+    DISPLAY=:66 QT_QPA_PLATFORM=xcb python tools/screenshot_media.py --out /tmp/gallery
 
-The real widgets run offscreen against an embedded sandbox on loopback (a temp database);
-only the PNGs are written. Never commit them.
+The real widgets run (offscreen unless ``QT_QPA_PLATFORM`` says otherwise) against an embedded
+sandbox on loopback (a temp database); only the PNGs are written. Never commit them.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 SIZES = {"1280x800": (1280, 800), "1080x1920": (1080, 1920)}
+SHOTS = ("call", "check", "lounge", "devices")
 API_KEY = "vclinic_api_key"
 TIMEOUT_S = 45.0
 
@@ -141,10 +144,21 @@ def shoot_check(size: str, out: Path) -> None:
     screen.deleteLater()
 
 
-def shoot_lounge_check(size: str, out: Path) -> None:
-    """The check opened from the lounge strip over a post-intake step."""
-    from PySide6.QtWidgets import QLabel
+def pharmacy_step(folder: Path) -> QWidget:
+    """The seeded clinic's post-intake pharmacy step, as the lounge strip sits over it."""
+    from kiosk.ui.wizard import StepView
+    from kiosk.wizard import Answers, parse_states
+    from tools.screenshot_wizard import STATES_FILE, DemoServices
 
+    steps = parse_states(json.loads(STATES_FILE.read_text(encoding="utf-8"))).all_steps()
+    number = next(
+        n for n, s in enumerate(steps) if (s.group, s.code) == ("visits.post_intake", "pharmacy")
+    )
+    return StepView(steps[number], Answers(), DemoServices(folder), progress=(number, len(steps)))
+
+
+def shoot_lounge_check(size: str, out: Path, folder: Path) -> None:
+    """The check opened from the lounge strip over a post-intake step."""
     from kiosk.ui.call import CallView
     from kiosk.ui.call.check import DeviceCheckPanel
     from kiosk.ui.screens.step_host import StepHost
@@ -152,7 +166,7 @@ def shoot_lounge_check(size: str, out: Path) -> None:
     call_view = CallView(portal_origin="http://127.0.0.1:9")
     host = StepHost()
     host.set_device_check(DeviceCheckPanel(call_view))
-    host.set_view(QLabel("Pharmacy"))
+    host.set_view(pharmacy_step(folder))
     host.lounge.set_status("You're next", "The provider will call you shortly")
     host.resize(*SIZES[size])
     host.show()
@@ -189,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="folder for the PNGs")
     parser.add_argument("--size", choices=sorted(SIZES), help="one size only (default: both)")
+    parser.add_argument("--only", choices=SHOTS, help="one picture only (default: all)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     from kiosk.ui.call.environment import configure_webengine_environment
@@ -203,11 +218,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="kiosk-gallery-") as temp:
         with EmbeddedSandbox(Path(temp) / "sandbox.sqlite3") as sandbox:
             assert sandbox.address is not None
+            shots: dict[str, Callable[[str], None]] = {
+                "call": lambda size: shoot_call(sandbox.address, size, args.out),
+                "check": lambda size: shoot_check(size, args.out),
+                "lounge": lambda size: shoot_lounge_check(size, args.out, Path(temp)),
+                "devices": lambda size: shoot_picker(size, args.out, Path(temp) / "config.toml"),
+            }
             for size in sizes:
-                shoot_call(sandbox.address, size, args.out)
-                shoot_check(size, args.out)
-                shoot_lounge_check(size, args.out)
-                shoot_picker(size, args.out, Path(temp) / "config.toml")
+                for name, shoot in shots.items():
+                    if args.only in (None, name):
+                        shoot(size)
         QCoreApplication.sendPostedEvents(None, 0)
     return 0
 

@@ -141,27 +141,32 @@ INJECT_TEMPLATE = r"""
     for (const old of olds) { stream.removeTrack(old); old.stop(); }
     stream.addTrack(track);
   }
+  // Nothing chosen (no [devices], no camera switched): the page's request goes straight
+  // to the engine. Listing devices first costs a few hundred ms of "Join now".
+  const choosing = () => !!(CONFIG.camera || CONFIG.microphone || cameraId);
   navigator.mediaDevices.getUserMedia = async (constraints) => {
     const c = Object.assign({}, constraints || {});
     let changed = false, labelled = false;
-    try {
-      // Granted before (labels visible): ask for the chosen devices at once. Otherwise open
-      // what the page asks and swap afterwards — never a second open just to read labels.
-      const known = (await navigator.mediaDevices.enumerateDevices())
-        .map(d => ({kind: d.kind, label: d.label, deviceId: d.deviceId}));
-      labelled = known.some(d => d.label);
-      if (labelled) {
-        const cam = cameraId
-          ? known.find(d => d.deviceId === cameraId) : D.pick(known, 'videoinput', CONFIG.camera);
-        const mic = D.pick(known, 'audioinput', CONFIG.microphone);
-        if (c.video && cam && (CONFIG.camera || cameraId) && !named(c.video)) {
-          c.video = withDevice(c.video, cam.deviceId); changed = true;
+    if (choosing()) {
+      try {
+        // Granted before (labels visible): ask for the chosen devices at once. Otherwise open
+        // what the page asks and swap afterwards — never a second open just to read labels.
+        const known = (await navigator.mediaDevices.enumerateDevices())
+          .map(d => ({kind: d.kind, label: d.label, deviceId: d.deviceId}));
+        labelled = known.some(d => d.label);
+        if (labelled) {
+          const cam = cameraId
+            ? known.find(d => d.deviceId === cameraId) : D.pick(known, 'videoinput', CONFIG.camera);
+          const mic = D.pick(known, 'audioinput', CONFIG.microphone);
+          if (c.video && cam && (CONFIG.camera || cameraId) && !named(c.video)) {
+            c.video = withDevice(c.video, cam.deviceId); changed = true;
+          }
+          if (c.audio && mic && CONFIG.microphone && !named(c.audio)) {
+            c.audio = withDevice(c.audio, mic.deviceId); changed = true;
+          }
         }
-        if (c.audio && mic && CONFIG.microphone && !named(c.audio)) {
-          c.audio = withDevice(c.audio, mic.deviceId); changed = true;
-        }
-      }
-    } catch (e) { /* the engine's default devices */ }
+      } catch (e) { /* the engine's default devices */ }
+    }
     let stream;
     try { stream = await D.gum(c); }
     catch (e) {
@@ -169,10 +174,16 @@ INJECT_TEMPLATE = r"""
       if (!changed || e.name !== 'OverconstrainedError') { throw e; }
       stream = await D.gum(constraints);
     }
-    try {
-      const found = await D.list();
+    // The bar's camera count needs the list, the page does not: it waits only when a chosen
+    // device has to replace the default one the page got (labels were hidden before).
+    const listed = D.list().then((found) => {
       window.kiosk.cameraCount = found.filter(d => d.kind === 'videoinput').length;
-      if (!labelled) {
+      return found;
+    });
+    listed.catch(() => {});
+    if (!labelled && (CONFIG.camera || CONFIG.microphone)) {
+      try {
+        const found = await listed;
         const [v] = stream.getVideoTracks(), [a] = stream.getAudioTracks();
         const cam = CONFIG.camera && D.pick(found, 'videoinput', CONFIG.camera);
         const mic = CONFIG.microphone && D.pick(found, 'audioinput', CONFIG.microphone);
@@ -182,8 +193,8 @@ INJECT_TEMPLATE = r"""
         if (a && mic && !named(c.audio) && mic.deviceId !== a.getSettings().deviceId) {
           await useDevice(stream, 'audio', mic.deviceId);
         }
-      }
-    } catch (e) { /* the page keeps the default devices it got */ }
+      } catch (e) { /* the page keeps the default devices it got */ }
+    }
     const [track] = stream.getVideoTracks();
     if (track) {
       streams.add(stream);

@@ -3,16 +3,17 @@ with the engine kept warm by the lounge's camera check; and memory in a call, th
 process tree against ``chromium --kiosk`` on the same calling page in the same run.
 
     python -m pytest tests/benchmarks/bench_call.py -m benchmark -s
-    python tests/benchmarks/bench_call.py --runs 3
+    python tests/benchmarks/bench_call.py --runs 3 [--platform offscreen|xcb]
 
 One embedded sandbox runs in this process. Each measured kiosk is a fresh process (so "cold"
 really starts the web engine) running the real ``CallScreen`` with Chromium's fake devices,
-offscreen (or on ``$DISPLAY`` with ``--display``). The provider is ready before "Join now", as
-in the lounge. Marks, from ``start_call``: ``loaded`` (the calling page's load finished),
-``drawn`` (the page shows the visit: provider tile and self-view playing). PSS (proportional
-set size, shared pages split between processes) is summed over each process tree after
-``STEADY_S`` in the call. Chromium is Debian's ``chromium`` package; without it that line is
-skipped with a message.
+offscreen and then, when ``Xvfb`` is installed, on a private Xvfb display of its own (Qt's xcb
+platform, as on a kiosk; Chromium then opens a real window too). The provider is ready before
+"Join now", as in the lounge. Marks, from ``start_call``: ``loaded`` (the calling page's
+load finished), ``drawn`` (the page shows the visit: provider tile and self-view playing).
+PSS (proportional set size, shared pages split between processes) is summed over each
+process tree after ``STEADY_S`` in the call. Chromium is Debian's ``chromium`` package;
+without it that line is skipped with a message.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,7 +120,7 @@ def pss_mib(pid: int) -> float:
     return sum(pss_kib(member) for member in (pid, *descendants(pid))) / 1024
 
 
-def _end(proc: subprocess.Popen[str]) -> None:
+def _end(proc: subprocess.Popen[Any]) -> None:
     try:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(15)
@@ -166,14 +169,40 @@ class Clinic:
         self.sandbox.stop()
 
 
-def _environment(display: bool) -> dict[str, str]:
+@contextlib.contextmanager
+def xvfb_display() -> Iterator[str | None]:
+    """A private Xvfb (``:N`` as it reports it), or None when Xvfb is not installed."""
+    binary = shutil.which("Xvfb")
+    if binary is None:
+        yield None
+        return
+    read, write = os.pipe()
+    proc = subprocess.Popen(
+        [binary, "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    os.close(write)
+    with os.fdopen(read) as reported:
+        number = reported.readline().strip()
+    try:
+        yield f":{number}" if number else None
+    finally:
+        _end(proc)
+
+
+def _environment(display: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
     env["PYTHONPATH"] = str(ROOT)
     env["QT_QPA_PLATFORM"] = "xcb" if display else "offscreen"
+    if display:
+        env["DISPLAY"] = display
     return env
 
 
-def kiosk_run(clinic: Clinic, mode: str, display: bool) -> tuple[dict[str, float], float]:
+def kiosk_run(clinic: Clinic, mode: str, display: str | None) -> tuple[dict[str, float], float]:
     proc = subprocess.Popen(
         [sys.executable, str(Path(__file__).resolve()), "--worker", mode, clinic.portal],
         env=_environment(display),
@@ -196,7 +225,7 @@ def kiosk_run(clinic: Clinic, mode: str, display: bool) -> tuple[dict[str, float
         _end(proc)
 
 
-def chromium_pss(clinic: Clinic, display: bool) -> float | None:
+def chromium_pss(clinic: Clinic, display: str | None) -> float | None:
     binary = shutil.which("chromium") or shutil.which("chromium-browser")
     if binary is None:
         print("  chromium --kiosk: skipped (no chromium; Debian: apt-get install chromium)")
@@ -217,6 +246,7 @@ def chromium_pss(clinic: Clinic, display: bool) -> float | None:
             args.append("--headless=new")
         proc = subprocess.Popen(
             [*args, clinic.ready_call_url()],
+            env=_environment(display),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
@@ -228,7 +258,7 @@ def chromium_pss(clinic: Clinic, display: bool) -> float | None:
             _end(proc)
 
 
-def measure(runs: int, display: bool) -> None:
+def measure(runs: int, display: str | None) -> None:
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-call-") as folder:
         clinic = Clinic(Path(folder))
         try:
@@ -245,36 +275,53 @@ def measure(runs: int, display: bool) -> None:
             chromium = [chromium_pss(clinic, display) for _ in range(runs)]
         finally:
             clinic.close()
-    where = "on $DISPLAY" if display else "offscreen / headless"
+    where = f"xcb on Xvfb {display}" if display else "offscreen / chromium headless"
     print(f"median of {runs} runs ({where}, fake camera and microphone, sandbox calling page):")
     for mode, label in (("cold", "engine cold"), ("warm", "engine warm (lounge check ran)")):
         drawn = statistics.median(m.get("drawn", float("nan")) for m, _ in results[mode])
         loaded = statistics.median(m.get("loaded", float("nan")) for m, _ in results[mode])
         print(f"  Join now → page loaded / call drawn, {label}: {loaded:.2f} s / {drawn:.2f} s")
-    kiosk = statistics.median(p for _, p in results["cold"])
-    print(f"  PSS in call, kiosk tree (CallScreen + WebEngine helpers): {kiosk:.0f} MiB")
+    pss = {mode: statistics.median(p for _, p in results[mode]) for mode in results}
+    print(
+        f"  PSS in call, kiosk tree (CallScreen + WebEngine helpers): {pss['cold']:.0f} MiB "
+        f"(after the lounge check: {pss['warm']:.0f} MiB)"
+    )
     found = [c for c in chromium if c is not None]
     if found:
         browser = statistics.median(found)
         print(f"  PSS in call, chromium --kiosk tree: {browser:.0f} MiB")
-        print(f"  kiosk / chromium: {kiosk / browser:.2f}× (goal ≤ 0.85×)")
+        print(f"  kiosk / chromium: {pss['cold'] / browser:.2f}× (goal ≤ 0.85×)")
+
+
+def measure_platforms(runs: int, platforms: tuple[str, ...] = ("offscreen", "xcb")) -> None:
+    """Offscreen, then xcb on a private Xvfb (skipped with a message when Xvfb is missing)."""
+    if "offscreen" in platforms:
+        measure(runs, None)
+    if "xcb" in platforms:
+        with xvfb_display() as display:
+            if display is None:
+                print("xcb: skipped (no Xvfb; Debian: apt-get install xvfb)")
+            else:
+                measure(runs, display)
 
 
 @pytest.mark.benchmark
 def test_call_figures() -> None:
     """Prints the figures; the runs themselves must reach the drawn call."""
-    measure(RUNS, display=False)
+    measure_platforms(RUNS)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=RUNS)
-    parser.add_argument("--display", action="store_true", help="use $DISPLAY (xcb), not offscreen")
+    parser.add_argument(
+        "--platform", choices=("offscreen", "xcb"), help="one platform only (default: both)"
+    )
     parser.add_argument("--worker", nargs=2, metavar=("MODE", "PORTAL"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         return worker(*args.worker)
-    measure(args.runs, args.display)
+    measure_platforms(args.runs, (args.platform,) if args.platform else ("offscreen", "xcb"))
     return 0
 
 

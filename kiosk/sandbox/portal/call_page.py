@@ -15,6 +15,7 @@ microphone.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 STYLE = """
 html,body{margin:0;height:100%;background:#0f2224;color:#fff;overflow:hidden;
@@ -76,6 +77,7 @@ MESSAGES = {
 
 SCRIPT = r"""
 const visitId = __VISIT_ID__;
+const served = __STATUS__;
 const MESSAGES = __MESSAGES__;
 const statusUrl = '/_sandbox/visit_status/' + visitId;
 const $ = (id) => document.getElementById(id);
@@ -156,17 +158,19 @@ function finish(){
   // The doc defines no "ended" page: the call page says so in place and closes itself.
   setTimeout(() => { window.close(); }, 1500);
 }
+function apply(s){
+  // True when the visit is over (no more polls).
+  providerName = s.provider_name || 'Your provider';
+  $('who').textContent = providerName;
+  const status = Number(s.status);  // the API is loose about types: "25" is 25
+  if (status === 25 && shown !== 'call') { startCall(); }
+  if ((status === 30 || status === 40) && shown !== 'ended') { finish(); return true; }
+  return false;
+}
 async function poll(){
   try {
     const r = await fetch(statusUrl, {credentials: 'same-origin'});
-    if (r.ok) {
-      const s = await r.json();
-      providerName = s.provider_name || 'Your provider';
-      $('who').textContent = providerName;
-      const status = Number(s.status);  // the API is loose about types: "25" is 25
-      if (status === 25 && shown !== 'call') { startCall(); }
-      if ((status === 30 || status === 40) && shown !== 'ended') { finish(); return; }
-    }
+    if (r.ok && apply(await r.json())) { return; }
   } catch (e) { /* the next poll tries again */ }
   setTimeout(poll, __POLL_MS__);
 }
@@ -174,13 +178,17 @@ $('end').onclick = async () => {
   await fetch(statusUrl + '/end', {method: 'POST', credentials: 'same-origin'});
   finish();
 };
-show('waiting'); poll();
+show('waiting');
+// The status the page was served with: a provider already there starts the call at once.
+if (!(served && apply(served))) { setTimeout(poll, served ? __POLL_MS__ : 0); }
 """
 
 
-def call_page(visit_id: str, poll_ms: int) -> str:
+def call_page(visit_id: str, poll_ms: int, status: dict[str, Any] | None = None) -> str:
+    """The page for ``visit_id``; ``status`` is ``/visit_status``'s answer when it was served."""
     script = (
-        SCRIPT.replace("__VISIT_ID__", json.dumps(visit_id))
+        SCRIPT.replace("__VISIT_ID__", _script_json(visit_id))
+        .replace("__STATUS__", _script_json(status))
         .replace("__MESSAGES__", json.dumps(MESSAGES))
         .replace("__POLL_MS__", str(int(poll_ms)))
     )
@@ -190,3 +198,8 @@ def call_page(visit_id: str, poll_ms: int) -> str:
         f"<title>Your visit</title><style>{STYLE}</style></head>"
         f"<body>{BODY}<script>{script}</script></body></html>"
     )
+
+
+def _script_json(value: Any) -> str:
+    """JSON safe inside a ``<script>`` (a provider named ``</script>`` cannot end it)."""
+    return json.dumps(value).replace("<", "\\u003c")

@@ -7,6 +7,7 @@ import datetime as dt
 import hmac
 import logging
 import sqlite3
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from starlette.requests import Request
@@ -88,9 +89,22 @@ async def call_page(request: Request) -> Response:
         user = _signed_in(conn, request)
         if user is None:
             return _not_signed_in()
-        if _visit_for(conn, user, visit_id) is None:
+        row = _visit_for(conn, user, visit_id)
+        if row is None:
             return _html(templates.message("Visit not found", "This visit is not yours."), 404)
-    return _html(templates.call_page(visit_id, STATUS_POLL_MS))
+        # The page starts from the status it was served with (no first poll to wait for).
+        status = _status_of(conn, row)
+    return _html(templates.call_page(visit_id, STATUS_POLL_MS, status))
+
+
+def _status_of(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+    """What ``/visit_status`` answers: the visit's id, status and provider's name."""
+    provider = users.get(conn, row["provider_id"]) if row["provider_id"] else None
+    name = None
+    if provider is not None:
+        title = users.doc(provider).get("title", "")
+        name = " ".join(p for p in (title, users.full_name(provider)) if p)
+    return {"id": str(row["id"]), "status": row["status"], "provider_name": name}
 
 
 async def visit_status(request: Request) -> Response:
@@ -100,12 +114,8 @@ async def visit_status(request: Request) -> Response:
         row = _visit_for(conn, user, request.path_params["visit_id"]) if user else None
         if row is None:
             return JSONResponse({"code": 404, "message": "Visit not found."}, status_code=404)
-        provider = users.get(conn, row["provider_id"]) if row["provider_id"] else None
-        name = None
-        if provider is not None:
-            title = users.doc(provider).get("title", "")
-            name = " ".join(p for p in (title, users.full_name(provider)) if p)
-    return JSONResponse({"id": str(row["id"]), "status": row["status"], "provider_name": name})
+        status = _status_of(conn, row)
+    return JSONResponse(status)
 
 
 async def patient_end(request: Request) -> Response:

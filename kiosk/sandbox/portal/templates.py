@@ -58,9 +58,9 @@ def clinic_home(first_name: str, visit_id: str | None, rooms: list[tuple[str, st
     )
 
 
-def call_page(visit_id: str, poll_ms: int) -> str:
+def call_page(visit_id: str, poll_ms: int, status: dict[str, Any] | None = None) -> str:
     """The calling page (``call_page`` module: a video visit's look, for demos and tests)."""
-    return call_page_html(visit_id, poll_ms)
+    return call_page_html(visit_id, poll_ms, status)
 
 
 def dashboard(provider_name: str, rows: list[dict[str, Any]], refresh_ms: int) -> str:

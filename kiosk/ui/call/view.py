@@ -13,8 +13,12 @@ from kiosk.signals import disconnect
 from kiosk.ui.call.environment import configure_webengine_environment
 from kiosk.ui.call.navigation import CallUrlWatcher
 from kiosk.ui.call.permissions import origin_of
+from kiosk.ui.call.rendering import choose_scene_graph
 
 log = logging.getLogger("kiosk.ui.call")
+
+#: What a prepared call page shows until the call (an empty document; no request).
+BLANK = "about:blank"
 
 
 def _flush_deletes() -> None:
@@ -96,14 +100,16 @@ class CallView(QWidget):
     def prepare(self, url_hint: str = "") -> None:
         """Start the web engine, profile, page and view now, ready for ``load``.
 
-        Nothing is loaded; the page stays blank and hidden until the call. ``url_hint`` (any
-        URL on the portal) fixes the origin when the view was built without one.
+        The page loads ``about:blank``, hidden: that makes Chromium create the page's web
+        contents and a renderer now, so "Join now" only navigates (a few hundred ms less).
+        ``url_hint`` (any URL on the portal) fixes the origin when the view was built without one.
         """
         if self._page is not None:
             return
         self._build(url_hint)
         self._prepared = True
         self._web.hide()
+        self._web.setUrl(QUrl(BLANK))
         log.info("call.view_prepared")
 
     def load(self, url: str) -> None:
@@ -139,6 +145,7 @@ class CallView(QWidget):
 
     def _build(self, url: str) -> None:
         configure_webengine_environment()
+        choose_scene_graph()
         from PySide6.QtWebEngineCore import QWebEngineScript
         from PySide6.QtWebEngineWidgets import QWebEngineView
 

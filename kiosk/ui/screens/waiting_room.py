@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.call.hide_events import hidden_for_good
@@ -14,6 +14,12 @@ from kiosk.ui.i18n import live, set_text
 from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_text, waited_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import PulseIndicator, Screen, big_button, heading
+from kiosk.ui.widgets.screen import (
+    BOTTOM_STRETCH,
+    PORTRAIT_BOTTOM_STRETCH,
+    PORTRAIT_TOP_STRETCH,
+    TOP_STRETCH,
+)
 
 SOON_IF_NEXT = QT_TRANSLATE_NOOP("WaitingRoomScreen", "The provider will call you shortly")
 STAY_NEARBY = QT_TRANSLATE_NOOP(
@@ -31,7 +37,7 @@ CONFIRM_LEAVE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Yes, leave")
 CHECK = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Check camera and microphone")
 CHECK_DONE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Back to the waiting room")
 CHECK_MIN_HEIGHT = 300
-#: ``Screen``'s outer layout: header row, stretch, body row, stretch, footer row.
+#: ``Screen``'s scrolled content column: header row, stretch, body row, stretch.
 _TOP_STRETCH, _BODY, _BOTTOM_STRETCH = 1, 2, 3
 PULSE_PX = 120
 PULSE_PORTRAIT_PX = 260
@@ -167,18 +173,22 @@ class WaitingRoomScreen(Screen):
     def on_orientation(self, portrait: bool) -> None:
         edge = PULSE_PORTRAIT_PX if portrait else PULSE_PX
         self.pulse.setFixedSize(edge, edge)
+        self._body_takes_the_height(self.checking)
 
     # -- slots ------------------------------------------------------------------------------
 
     def _body_takes_the_height(self, checking: bool) -> None:
         """While checking, the body (the check's page) gets all the height the header and
         footer leave; otherwise the figures sit centred between the two stretches."""
-        outer = self.layout()
-        if not isinstance(outer, QBoxLayout) or outer.count() <= _BOTTOM_STRETCH:
-            return
-        outer.setStretch(_TOP_STRETCH, 0 if checking else 2)
-        outer.setStretch(_BODY, 1 if checking else 0)
-        outer.setStretch(_BOTTOM_STRETCH, 0 if checking else 3)
+        content = self._content  # Screen's scrolled column (the outer layout only holds it)
+        top, bottom = (
+            (PORTRAIT_TOP_STRETCH, PORTRAIT_BOTTOM_STRETCH)
+            if self.portrait
+            else (TOP_STRETCH, BOTTOM_STRETCH)
+        )
+        content.setStretch(_TOP_STRETCH, 0 if checking else top)
+        content.setStretch(_BODY, 1 if checking else 0)
+        content.setStretch(_BOTTOM_STRETCH, 0 if checking else bottom)
 
     def hideEvent(self, event: QHideEvent) -> None:
         if hidden_for_good(self):

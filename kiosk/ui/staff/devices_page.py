@@ -23,12 +23,13 @@ from kiosk.ui.staff.console_pages import ResultPage
 from kiosk.ui.theme import set_role
 
 TITLE = "Devices"
-HINT = (
-    "The camera, microphone and speaker video visits use. Find them, pick one of each, "
-    "test, then save. A replugged device is found again by its name."
-)
+HINT = "Find the cart's devices, pick one of each for video visits, test, then save."
 DEFAULT = "System default"
 TEST_SECONDS = 3.0
+#: Two rows show at least; the lists grow with the page's height up to all their rows.
+LIST_MIN_HEIGHT = 148
+#: A little tighter than the other pages: at 1280x800 everything fits without scrolling.
+SPACING = 12
 TIMEOUT_S = 45.0
 _FIELDS = {"videoinput": "camera", "audioinput": "microphone", "audiooutput": "speaker"}
 
@@ -53,6 +54,7 @@ class DevicesPage(ResultPage):
         probe_factory: Callable[[], Any] = _new_probe,
     ) -> None:
         super().__init__(TITLE, HINT)
+        self.column.setSpacing(SPACING)
         self._current = current
         self._save = save
         self._probe_factory = probe_factory
@@ -63,12 +65,14 @@ class DevicesPage(ResultPage):
         for kind, name in KIND_NAMES.items():
             box = QListWidget()
             box.setProperty("staff", "devices")
-            box.setMinimumHeight(220)
+            box.setMinimumHeight(LIST_MIN_HEIGHT)
             box.setAccessibleName(f"{name.capitalize()}s")
             self.lists[kind] = box
             column = QVBoxLayout()
             column.addWidget(set_role(QLabel(f"{name.capitalize()}s"), "hint"))
-            column.addWidget(box)
+            column.addWidget(box, 1)
+            column.addStretch(1)
+            box.setMaximumHeight(LIST_MIN_HEIGHT)
             row.addLayout(column)
         self.find_button = set_role(QPushButton("Find devices"), "primary")
         self.test_button = QPushButton("Test")
@@ -77,13 +81,19 @@ class DevicesPage(ResultPage):
         self.checks.setWordWrap(True)
         self.checks.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QHBoxLayout()
+        buttons.setSpacing(16)
         for button in (self.find_button, self.test_button, self.save_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        # What Find and Test found sits beside their buttons, never scrolled out of sight
+        # below the lists (a 800 px tall screen has no room under them).
+        feedback = QVBoxLayout()
+        feedback.setSpacing(4)
+        feedback.addWidget(self.checks)
+        feedback.addWidget(self.result)
+        feedback.addStretch(1)
+        buttons.addLayout(feedback, 1)
         self.column.addLayout(buttons)
-        self.column.addLayout(row)
-        self.column.addWidget(self.checks)
-        self.finish_layout()
+        self.column.addLayout(row, 1)
         self.test_button.setEnabled(False)
         self.save_button.setEnabled(False)
         self.find_button.clicked.connect(self.on_find_clicked)
@@ -122,6 +132,7 @@ class DevicesPage(ResultPage):
                         row = index
                         break
             box.setCurrentRow(row)
+            box.setMaximumHeight(max(LIST_MIN_HEIGHT, self._rows_height(box)))
         counts = []
         for kind, name in KIND_NAMES.items():
             count = len([d for d in report.of_kind(kind) if d.device_id != "default"])
@@ -131,6 +142,12 @@ class DevicesPage(ResultPage):
         self.show_result(f"Found {found}." + ("" if not report.error else " " + problems[0]))
         self.test_button.setEnabled(True)
         self.save_button.setEnabled(True)
+
+    @staticmethod
+    def _rows_height(box: QListWidget) -> int:
+        """The height that shows every row (a tall portrait screen shows them all, no more)."""
+        rows = sum(box.sizeHintForRow(index) for index in range(box.count()))
+        return rows + 2 * box.frameWidth()
 
     @staticmethod
     def _item(text: str, label: str) -> QListWidgetItem:

@@ -116,10 +116,12 @@ class PhotoCapture(QWidget):
         from kiosk.devices.photo_page import PHOTO_URL, photo_page
         from kiosk.ui.call.environment import configure_webengine_environment
         from kiosk.ui.call.page import new_profile
+        from kiosk.ui.call.rendering import choose_scene_graph
         from kiosk.ui.lockdown import lock_web_view
 
         self.stop()
         configure_webengine_environment()
+        choose_scene_graph()
         self._folder = folder
         self._photo = b""
         self._profile = new_profile()

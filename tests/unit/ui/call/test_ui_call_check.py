@@ -148,3 +148,19 @@ def test_no_check_is_offered_without_a_panel(qtbot) -> None:
     assert not host.lounge.check_button.isVisibleTo(host)
     host.lounge.check_button.click()
     assert not host.checking
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)])
+def test_the_check_takes_the_height_the_waiting_room_leaves(qtbot, lounge, size) -> None:
+    """The self-view needs the room: the panel gets the screen's height between the header and
+    the footer, not its minimum (it was 300 px, a 40 px self-view at 1280x800)."""
+    screen, _call_view = lounge
+    screen.resize(*size)
+    screen.check_button.click()
+    panel = screen.check_panel
+
+    qtbot.waitUntil(lambda: panel.height() > screen.height() * 0.55, timeout=5000)
+    screen.resize(size[1], size[0])  # turned: still the panel's
+    qtbot.waitUntil(lambda: panel.height() > screen.height() * 0.5, timeout=5000)
+    screen.check_done_button.click()
+    assert screen.position.isVisibleTo(screen)

@@ -100,7 +100,7 @@ def test_flags_as_root_disable_the_sandbox_and_limit_renderers():
 def test_flags_as_a_normal_user_keep_the_sandbox():
     env: dict[str, str] = {}
     configure_webengine_environment(env, euid=1000)
-    assert env["QTWEBENGINE_CHROMIUM_FLAGS"] == "--renderer-process-limit=1"
+    assert "--no-sandbox" not in env["QTWEBENGINE_CHROMIUM_FLAGS"].split()
     assert "QTWEBENGINE_DISABLE_SANDBOX" not in env
 
 
@@ -117,5 +117,19 @@ def test_fake_media_is_added_only_when_asked():
     configure_webengine_environment(env, euid=1000, fake_media=True)
     assert env["QTWEBENGINE_CHROMIUM_FLAGS"].split() == [
         "--renderer-process-limit=1",
+        "--enable-features=RunVideoCaptureServiceInBrowserProcess",
+        "--disable-features=AudioServiceOutOfProcess",
         "--use-fake-device-for-media-stream",
     ]
+
+
+def test_audio_and_video_capture_run_in_the_kiosk_process_merged_into_existing_features():
+    env = {"QTWEBENGINE_CHROMIUM_FLAGS": "--enable-features=Foo,Bar --disable-features=Baz"}
+    configure_webengine_environment(env, euid=1000)
+    flags = env["QTWEBENGINE_CHROMIUM_FLAGS"].split()
+    enabled = [f for f in flags if f.startswith("--enable-features=")]
+    disabled = [f for f in flags if f.startswith("--disable-features=")]
+    # Chromium reads only the last of a repeated switch: one list each, the old names kept.
+    assert enabled == ["--enable-features=Foo,Bar,RunVideoCaptureServiceInBrowserProcess"]
+    assert disabled == ["--disable-features=Baz,AudioServiceOutOfProcess"]
+    assert configure_webengine_environment(env, euid=1000) == []

@@ -30,7 +30,9 @@ CHILD_TIMEOUT_S = 110
     "under a real X server, never offscreen",
 )
 def test_the_first_web_view_in_a_window_under_xcb_keeps_the_camera_pages_alive() -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
+    # Qt Quick through OpenGL, as on a machine with a GPU: Xvfb's llvmpipe would otherwise get
+    # the software renderer (kiosk.ui.call.rendering), which never re-creates the window.
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT), QSG_RHI_BACKEND="opengl")
     env.pop("DISPLAY", None)
     result = subprocess.run(
         ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", sys.executable, str(CHILD), *CASES],
