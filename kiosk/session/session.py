@@ -8,13 +8,14 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from kiosk.api import PortalUrls
 from kiosk.api.models import CloseReason, UserType
 from kiosk.session.client import SessionClient
 from kiosk.session.commands import CommandRunner, Work
 from kiosk.session.config import SessionConfig
+from kiosk.session.contract import SessionSignals
 from kiosk.session.documents import AccountDocuments
 from kiosk.session.errors import CALL_CRASHED_MESSAGE, CRASH_MESSAGE, SessionStateError
 from kiosk.session.hooks import Cleanup, SessionHooks
@@ -35,7 +36,7 @@ log = logging.getLogger("kiosk.session")
 KNOWN_LOGIN_OFF = "Signing in with a patient code is not available on this kiosk."
 
 
-class PatientSession(QObject):
+class PatientSession(SessionSignals):
     """The patient's whole visit; the UI calls its commands and follows its signals.
 
     Commands return at once; their API calls run as qasync tasks on the running loop, framed
@@ -49,25 +50,13 @@ class PatientSession(QObject):
     (which stage comes next, the step plans, the waiting room), ``VisitCalls`` (the server
     side), ``IdleMonitor`` (``idle``: off at Welcome, the long timeout while waiting and in the
     call; the app installs it on the window and shows its countdown) and ``wipe_session``.
-    Signals: see docs/architecture.md ("Session contract"); ``account_loaded(Account)`` is the
-    clinic's account each patient's start fetched (the app hands it to its ``ClinicLoader``),
+    Signals: ``SessionSignals`` (docs/architecture.md, "Session contract"); ``account_loaded``
+    is the clinic's account each patient's start fetched (the app hands it to its ``ClinicLoader``),
     ``connectivity_changed(bool)`` the waiting room's polls failing on the network and back,
     ``reconnecting(bool)`` the waiting room hearing no answer for the notice time (False at
     the next answer or when the wait ends), ``idle_warning(int)`` seconds left before an idle
     session ends.
     """
-
-    stage_changed = Signal(object)
-    busy_changed = Signal(bool, str)
-    failed = Signal(object)
-    queue_updated = Signal(object)
-    provider_ready = Signal(object)
-    notice = Signal(str)
-    ended = Signal(str)
-    account_loaded = Signal(object)
-    connectivity_changed = Signal(bool)
-    reconnecting = Signal(bool)
-    idle_warning = Signal(int)
 
     def __init__(
         self,
