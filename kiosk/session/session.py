@@ -97,15 +97,11 @@ class PatientSession(SessionSignals):
             self.services.room_timezone,
             undocumented_fields=lambda: self.config.send_undocumented_intake_fields,
         )
-        self.journey = Journey(calls, lambda: self.config, lambda: self._state, self._runner, self)
+        self.journey = Journey(
+            calls, lambda: self.config, lambda: self._state, self._runner, self, self
+        )
         self.journey.stage_changed.connect(self.on_journey_stage_changed)
-        self.journey.account_loaded.connect(self.account_loaded)
-        self.journey.queue_updated.connect(self.queue_updated)
-        self.journey.notice.connect(self.notice)
-        self.journey.connectivity_changed.connect(self.connectivity_changed)
-        self.journey.reconnecting.connect(self.reconnecting)
         self.journey.max_wait_reached.connect(self.on_max_wait_reached)
-        self.journey.provider_ready.connect(self.provider_ready)
         self.journey.call_over.connect(self.on_call_over)
 
     # -- read-only view for the UI -------------------------------------------------------
