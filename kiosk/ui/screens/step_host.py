@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.ui.call.hide_events import hidden_for_good
 from kiosk.ui.widgets import big_button
 from kiosk.ui.widgets.device_check_slot import DeviceCheckSlot, OffersDeviceCheck
 from kiosk.ui.widgets.lounge_strip import LoungeStrip
@@ -13,7 +11,7 @@ from kiosk.ui.widgets.lounge_strip import LoungeStrip
 CHECK_DONE = "Back to my questions"
 
 
-class StepHost(OffersDeviceCheck, QWidget):
+class StepHost(OffersDeviceCheck):
     """Holds one step view at a time; ``set_view`` replaces (and deletes) the previous one.
 
     The host owns the views it is given. ``clear()`` drops the current one (end of session:
@@ -71,11 +69,6 @@ class StepHost(OffersDeviceCheck, QWidget):
             self._view.hide()
             self._view.deleteLater()
             self._view = None
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        if hidden_for_good(self):
-            self.on_check_done_clicked()
-        super().hideEvent(event)
 
     def on_check_clicked(self) -> None:
         if not self.device_check.open():

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.call.hide_events import hidden_for_good
 from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_text, waited_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import PulseIndicator, Screen, big_button, heading
@@ -28,7 +26,7 @@ PULSE_PX = 120
 PULSE_PORTRAIT_PX = 260
 
 
-class WaitingRoomScreen(OffersDeviceCheck, Screen):
+class WaitingRoomScreen(Screen, OffersDeviceCheck):
     """``set_queue(position, expected_wait_s, length, waited_s)`` updates the figures (None =
     unknown); ``waited_s`` is the time already spent in line.
 
@@ -164,11 +162,6 @@ class WaitingRoomScreen(OffersDeviceCheck, Screen):
         outer.setStretch(_TOP_STRETCH, 0 if checking else 2)
         outer.setStretch(_BODY, 1 if checking else 0)
         outer.setStretch(_BOTTOM_STRETCH, 0 if checking else 3)
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        if hidden_for_good(self):
-            self.on_check_done_clicked()
-        super().hideEvent(event)
 
     def on_check_clicked(self) -> None:
         if not self.device_check.open():

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.call.hide_events import hidden_for_good
 
 #: The check's page needs this much height to show the camera picture and the level meter.
 CHECK_MIN_HEIGHT = 300
@@ -49,9 +52,11 @@ class DeviceCheckSlot:
         return True
 
 
-class OffersDeviceCheck:
-    """Mixin of a screen with a ``DeviceCheckSlot`` as ``device_check``: its panel and whether
-    it shows, under the names the window and tests read."""
+class OffersDeviceCheck(QWidget):
+    """Base of a screen with a ``DeviceCheckSlot`` as ``device_check``: its panel and whether
+    it shows (the names the window and tests read), and the check ended whenever the screen
+    is hidden (the ready prompt, the call: the camera must be free for the call).
+    ``on_check_done_clicked`` puts the screen's own widgets back."""
 
     device_check: DeviceCheckSlot
 
@@ -62,3 +67,11 @@ class OffersDeviceCheck:
     @property
     def checking(self) -> bool:
         return self.device_check.showing
+
+    def on_check_done_clicked(self) -> None:
+        raise NotImplementedError
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if hidden_for_good(self):  # not while xcb re-creates the window (see hide_events)
+            self.on_check_done_clicked()
+        super().hideEvent(event)
