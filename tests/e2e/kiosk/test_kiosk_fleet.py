@@ -65,26 +65,19 @@ def scrape(app: Any, path: str) -> str:
 
 
 def test_a_whole_visit_is_counted_and_no_label_carries_patient_data(start_kiosk, tmp_path):
-    # The provider is driven by hand, so the visit passes every stage the metrics count (a
-    # simulated one may take the patient from the lounge, on a loaded machine, before the
-    # waiting room).
-    kiosk = start_kiosk(auto_provider=None, metrics=metrics_outlets(tmp_path))
+    kiosk = start_kiosk(metrics=metrics_outlets(tmp_path))
     app, patient, window = kiosk.app, kiosk.patient, kiosk.app.window
     me = Patient()
     visited: list[str] = []
     app.session.stage_changed.connect(lambda *_: visited.append(app.session.stage.value))
     patient.walk_in(me)
-    patient.wait_for_screen(window.waiting_room)
     state = app.session.state
     patient_values = {
         me.first_name, me.last_name, me.dob.isoformat(), me.phone, me.reason, me.condition,
         me.survey_comment, str(state.visit_id), str(state.intake_id), str(state.user.id),
         app.client.token_state.token.get_secret_value(),
     }  # fmt: skip
-    visit_id = str(state.visit_id)
-    kiosk.server.provider_starts(visit_id)
     patient.wait_for_screen(window.call)
-    kiosk.server.provider_ends(visit_id)
     survey = patient.step_view()
     patient.fill_step(survey, me)
     patient.next(survey)
