@@ -68,6 +68,10 @@ class OffersDeviceCheck(QWidget):
     def checking(self) -> bool:
         return self.device_check.showing
 
+    def set_device_check(self, panel: QWidget) -> None:
+        """Offer the check in ``panel``: the screen places it and hands it to ``device_check``."""
+        raise NotImplementedError
+
     def on_check_done_clicked(self) -> None:
         raise NotImplementedError
 
