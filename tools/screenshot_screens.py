@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.api.models import Account, Room  # noqa: E402
 from kiosk.session import stages  # noqa: E402
+from kiosk.session.contract import SessionSignals  # noqa: E402
 from kiosk.session.types import BookingConfirmation, QueueStatus, SessionError, Stage  # noqa: E402
 
 SIZES = {"1280x800": (1280, 800), "1080x1920": (1080, 1920)}
@@ -62,19 +63,12 @@ class DemoClinic(QObject):
     """The clinic loader's signals; ``loaded`` is sent once the presenter listens."""
 
     loaded = Signal(object)
+    logo_loaded = Signal(bytes)
     connectivity_changed = Signal(bool)
 
 
-class DemoSession(QObject):
+class DemoSession(SessionSignals):
     """The session's signals, sample state, and commands that only record their names."""
-
-    stage_changed = Signal(object)
-    busy_changed = Signal(bool, str)
-    failed = Signal(object)
-    queue_updated = Signal(object)
-    notice = Signal(str)
-    ended = Signal(str)
-    connectivity_changed = Signal(bool)
 
     def __init__(self) -> None:
         super().__init__()

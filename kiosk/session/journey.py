@@ -15,6 +15,7 @@ from kiosk.session import stages
 from kiosk.session.call_end import status_outcome
 from kiosk.session.commands import CommandRunner
 from kiosk.session.config import SessionConfig
+from kiosk.session.contract import SessionSignals
 from kiosk.session.errors import SessionStateError
 from kiosk.session.flow import PostCallPlan, VisitPlan, visit_options
 from kiosk.session.lounge import ProviderReady, provider_name
@@ -54,17 +55,13 @@ class Journey(QObject):
     queue, status and wait-limit timers). Its async methods run inside the session's commands
     (``runner``), move the retry point forward with ``runner.checkpoint`` once a step took
     effect on the server, and raise ``ApiError``/``SessionStateError`` for the runner.
-    ``max_wait_reached`` asks the session to run ``close_for_max_wait`` as a command.
+    ``max_wait_reached`` asks the session to run ``close_for_max_wait`` as a command. The
+    rest of what it has to tell the UI (the queue, notices, the provider ready, the waiting
+    room's connectivity, a fetched account) it emits on the session's own ``signals``.
     """
 
     stage_changed = Signal(object)
-    account_loaded = Signal(object)
-    queue_updated = Signal(object)
-    notice = Signal(object)  # a Message, or the clinic's own text
-    connectivity_changed = Signal(bool)
-    reconnecting = Signal(bool)
     max_wait_reached = Signal()
-    provider_ready = Signal(object)
     call_over = Signal(object)
 
     def __init__(
@@ -73,9 +70,11 @@ class Journey(QObject):
         config: Callable[[], SessionConfig],
         state: Callable[[], SessionState],
         runner: CommandRunner,
+        signals: SessionSignals,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._signals = signals
         self._calls = calls
         self._config = config
         self._state = state
@@ -121,7 +120,7 @@ class Journey(QObject):
             self._calls.use_account(known)
         else:  # start-up's fetch has not arrived: this one serves both
             account = await self._calls.load_account(config.account_code)
-            self.account_loaded.emit(account)
+            self._signals.account_loaded.emit(account)
         if config.room_code:
             await self.open_room(config.room_code)
             return
@@ -254,11 +253,11 @@ class Journey(QObject):
         assert state.room_code is not None
         config = self._config()
         waiting = WaitingRoom(self._calls.client, config, state, visit_id, state.room_code, self)
-        waiting.queue_updated.connect(self.queue_updated)
+        waiting.queue_updated.connect(self._signals.queue_updated)
         waiting.visit_status.connect(self.on_visit_status)
         waiting.max_wait_reached.connect(self.on_max_wait_reached)
-        waiting.connectivity_changed.connect(self.connectivity_changed)
-        waiting.reconnecting.connect(self.reconnecting)
+        waiting.connectivity_changed.connect(self._signals.connectivity_changed)
+        waiting.reconnecting.connect(self._signals.reconnecting)
         self._waiting = waiting
         waiting.start_heartbeat()
         # The lounge: in line from now on, while the post-intake steps are answered.
@@ -290,7 +289,7 @@ class Journey(QObject):
         if outcome.ready:
             self._ready = ProviderReady(provider_name(visit))
             log.info("visit %s ready_in_lounge", self._state().visit_id)
-            self.provider_ready.emit(self._ready)
+            self._signals.provider_ready.emit(self._ready)
         elif outcome.stage is Stage.CALL:
             self._start_call()
         elif outcome.stage is Stage.POST_CALL and outcome.close_reason is not None:
@@ -299,7 +298,7 @@ class Journey(QObject):
             self._runner.cancel()  # a step being saved no longer matters
             self._visit_over()
             if outcome.notice:
-                self.notice.emit(outcome.notice)
+                self._signals.notice.emit(outcome.notice)
             if outcome.stage is Stage.POST_CALL:
                 self._start_post_call()
             else:
@@ -338,7 +337,7 @@ class Journey(QObject):
     async def close_for_max_wait(self) -> None:
         self.stop()
         await self._calls.close_open_visit(CloseReason.MAX_WAITING_TIME_REACHED, tolerate=True)
-        self.notice.emit(MAX_WAIT_MESSAGE)
+        self._signals.notice.emit(MAX_WAIT_MESSAGE)
         self._show(stages.Goodbye())
 
     async def close_call(self, reason: CloseReason, tolerate: bool = False) -> None:

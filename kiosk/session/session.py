@@ -8,7 +8,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from kiosk.api import PortalUrls
 from kiosk.api.models import CloseReason, UserType
@@ -17,6 +17,7 @@ from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.session.client import SessionClient
 from kiosk.session.commands import CommandRunner, Work
 from kiosk.session.config import SessionConfig
+from kiosk.session.contract import SessionSignals
 from kiosk.session.documents import AccountDocuments
 from kiosk.session.errors import CALL_CRASHED_MESSAGE, CRASH_MESSAGE, SessionStateError
 from kiosk.session.hooks import Cleanup, SessionHooks
@@ -40,7 +41,7 @@ KNOWN_LOGIN_OFF = QT_TRANSLATE_NOOP(
 )
 
 
-class PatientSession(QObject):
+class PatientSession(SessionSignals):
     """The patient's whole visit; the UI calls its commands and follows its signals.
 
     Commands return at once; their API calls run as qasync tasks on the running loop, framed
@@ -54,25 +55,13 @@ class PatientSession(QObject):
     (which stage comes next, the step plans, the waiting room), ``VisitCalls`` (the server
     side), ``IdleMonitor`` (``idle``: off at Welcome, the long timeout while waiting and in the
     call; the app installs it on the window and shows its countdown) and ``wipe_session``.
-    Signals: see docs/architecture.md ("Session contract"); ``account_loaded(Account)`` is the
-    clinic's account each patient's start fetched (the app hands it to its ``ClinicLoader``),
+    Signals: ``SessionSignals`` (docs/architecture.md, "Session contract"); ``account_loaded``
+    is the clinic's account each patient's start fetched (the app hands it to its ``ClinicLoader``),
     ``connectivity_changed(bool)`` the waiting room's polls failing on the network and back,
     ``reconnecting(bool)`` the waiting room hearing no answer for the notice time (False at
     the next answer or when the wait ends), ``idle_warning(int)`` seconds left before an idle
     session ends.
     """
-
-    stage_changed = Signal(object)
-    busy_changed = Signal(bool, object)  # busy, what it is doing (a Message)
-    failed = Signal(object)
-    queue_updated = Signal(object)
-    provider_ready = Signal(object)
-    notice = Signal(object)  # a Message, or the clinic's own text
-    ended = Signal(str)
-    account_loaded = Signal(object)
-    connectivity_changed = Signal(bool)
-    reconnecting = Signal(bool)
-    idle_warning = Signal(int)
 
     def __init__(
         self,
@@ -115,15 +104,11 @@ class PatientSession(QObject):
             self.services.room_timezone,
             undocumented_fields=lambda: self.config.send_undocumented_intake_fields,
         )
-        self.journey = Journey(calls, lambda: self.config, lambda: self._state, self._runner, self)
+        self.journey = Journey(
+            calls, lambda: self.config, lambda: self._state, self._runner, self, self
+        )
         self.journey.stage_changed.connect(self.on_journey_stage_changed)
-        self.journey.account_loaded.connect(self.account_loaded)
-        self.journey.queue_updated.connect(self.queue_updated)
-        self.journey.notice.connect(self.notice)
-        self.journey.connectivity_changed.connect(self.connectivity_changed)
-        self.journey.reconnecting.connect(self.reconnecting)
         self.journey.max_wait_reached.connect(self.on_max_wait_reached)
-        self.journey.provider_ready.connect(self.provider_ready)
         self.journey.call_over.connect(self.on_call_over)
 
     # -- read-only view for the UI -------------------------------------------------------

@@ -29,8 +29,10 @@ if TYPE_CHECKING:
         StepHost,
         WaitingRoomScreen,
     )
+    from kiosk.ui.widgets.device_check_slot import OffersDeviceCheck
 
 S = TypeVar("S", bound=QWidget)
+D = TypeVar("D", bound="OffersDeviceCheck")
 
 
 def _screen_class(module: str, name: str) -> Any:
@@ -165,13 +167,13 @@ class KioskWindow(QMainWindow):
             self.goodbye,
         )
 
-    def _with_device_check(self, screen: S) -> S:
+    def _with_device_check(self, screen: D) -> D:
         """The camera and microphone check is offered in the waiting room and in the lounge
         (post-intake steps); both panels share the call screen's view, so either one warms
         the engine for the call."""
         from kiosk.ui.call.check import DeviceCheckPanel
 
-        screen.set_device_check(DeviceCheckPanel(self.call.call_view))  # type: ignore[attr-defined]
+        screen.set_device_check(DeviceCheckPanel(self.call.call_view))
         return screen
 
     def set_call_view(self, call_view: CallView) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -234,17 +234,17 @@ class _Parser:
         return node
 
     def logical(self) -> Node:
-        node = self.conjunction()
-        while self.peek().text == "||":
-            self.take()
-            node = Logical("||", node, self.conjunction())
-        return node
+        return self._left_chain("||", self.conjunction)
 
     def conjunction(self) -> Node:
-        node = self.negation()
-        while self.peek().text == "&&":
+        return self._left_chain("&&", self.negation)
+
+    def _left_chain(self, op: str, operand: Callable[[], Node]) -> Node:
+        """``operand (op operand)*`` grouped from the left: ``a || b || c`` = ``(a || b) || c``."""
+        node = operand()
+        while self.peek().text == op:
             self.take()
-            node = Logical("&&", node, self.negation())
+            node = Logical(op, node, operand())
         return node
 
     def negation(self) -> Node:

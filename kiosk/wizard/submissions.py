@@ -23,14 +23,20 @@ def _keys_repr(name: str, values: dict[str, Any]) -> str:
 
 
 @dataclass(frozen=True, repr=False)
-class IntakeFields(Submission):
-    """Fields for ``POST /intakes`` (``reason_for_visit``, ``location``, ``phone``…)."""
+class FieldsSubmission(Submission):
+    """Base of the submissions that are a form's fields by name (patient data: the repr
+    lists the keys only)."""
 
     fields: dict[str, Any]
-    kind = "intake_fields"
 
     def __repr__(self) -> str:
-        return _keys_repr("IntakeFields", self.fields)
+        return _keys_repr(type(self).__name__, self.fields)
+
+
+class IntakeFields(FieldsSubmission):
+    """Fields for ``POST /intakes`` (``reason_for_visit``, ``location``, ``phone``…)."""
+
+    kind = "intake_fields"
 
 
 @dataclass(frozen=True, repr=False)
@@ -54,15 +60,10 @@ class PharmacyChoice(Submission):
     kind = "pharmacy_choice"
 
 
-@dataclass(frozen=True, repr=False)
-class ProfileUpdate(Submission):
+class ProfileUpdate(FieldsSubmission):
     """Fields for ``POST /me`` (retype fields already dropped)."""
 
-    fields: dict[str, Any]
     kind = "profile_update"
-
-    def __repr__(self) -> str:
-        return _keys_repr("ProfileUpdate", self.fields)
 
 
 @dataclass(frozen=True, repr=False)
@@ -115,26 +116,16 @@ class Attachments(Submission):
         return f"<Attachments n={len(self.file_ids)}>"
 
 
-@dataclass(frozen=True, repr=False)
-class ActivationRequest(Submission):
+class ActivationRequest(FieldsSubmission):
     """``POST /users/activate`` fields (first/last name, email, dob, ssn)."""
 
-    fields: dict[str, Any]
     kind = "activation_request"
 
-    def __repr__(self) -> str:
-        return _keys_repr("ActivationRequest", self.fields)
 
-
-@dataclass(frozen=True, repr=False)
-class VerificationCode(Submission):
+class VerificationCode(FieldsSubmission):
     """The emailed verification code (``email_token``) and whatever else the form asked."""
 
-    fields: dict[str, Any]
     kind = "verification_code"
-
-    def __repr__(self) -> str:
-        return _keys_repr("VerificationCode", self.fields)
 
 
 @dataclass(frozen=True, repr=False)

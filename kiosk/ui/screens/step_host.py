@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
-from kiosk.ui.call.hide_events import hidden_for_good
 from kiosk.ui.widgets import big_button
+from kiosk.ui.widgets.device_check_slot import DeviceCheckSlot, OffersDeviceCheck
 from kiosk.ui.widgets.lounge_strip import LoungeStrip
 
 CHECK_DONE = QT_TRANSLATE_NOOP("StepHost", "Back to my questions")
-CHECK_MIN_HEIGHT = 300
 
 
-class StepHost(QWidget):
+class StepHost(OffersDeviceCheck):
     """Holds one step view at a time; ``set_view`` replaces (and deletes) the previous one.
 
     The host owns the views it is given. ``clear()`` drops the current one (end of session:
@@ -38,7 +34,7 @@ class StepHost(QWidget):
         self.lounge = LoungeStrip(self)
         self._layout.addWidget(self.lounge)
         self._view: QWidget | None = None
-        self.check_panel: Any = None
+        self.device_check = DeviceCheckSlot(self)
         self._check_footer = QWidget(self)
         footer = QHBoxLayout(self._check_footer)
         footer.setContentsMargins(24, 12, 24, 12)
@@ -54,17 +50,11 @@ class StepHost(QWidget):
 
     def set_device_check(self, panel: QWidget) -> None:
         """Offer the camera and microphone check from the lounge strip, shown in ``panel``."""
-        self.check_panel = panel
         panel.setParent(self)
-        panel.setMinimumHeight(CHECK_MIN_HEIGHT)
         self._layout.addWidget(panel, 1)
         self._layout.addWidget(self._check_footer)
-        panel.hide()
+        self.device_check.offer(panel)
         self.lounge.offer_check(True)
-
-    @property
-    def checking(self) -> bool:
-        return self.check_panel is not None and self.check_panel.isVisibleTo(self)
 
     def set_view(self, view: QWidget) -> None:
         self.clear()
@@ -81,26 +71,17 @@ class StepHost(QWidget):
             self._view.deleteLater()
             self._view = None
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        if hidden_for_good(self):
-            self.on_check_done_clicked()
-        super().hideEvent(event)
-
     def on_check_clicked(self) -> None:
-        if self.check_panel is None or self.checking:
+        if not self.device_check.open():
             return
         if self._view is not None:
             self._view.hide()
         self.lounge.offer_check(False)
-        self.check_panel.show()
         self._check_footer.show()
-        self.check_panel.start()
 
     def on_check_done_clicked(self) -> None:
-        if not self.checking:
+        if not self.device_check.close():
             return
-        self.check_panel.stop()
-        self.check_panel.hide()
         self._check_footer.hide()
         self.lounge.offer_check(True)
         if self._view is not None:

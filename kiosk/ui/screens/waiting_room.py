@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
-from kiosk.ui.call.hide_events import hidden_for_good
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_text, waited_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import PulseIndicator, Screen, big_button, heading
+from kiosk.ui.widgets.device_check_slot import DeviceCheckSlot, OffersDeviceCheck
 from kiosk.ui.widgets.screen import (
     BOTTOM_STRETCH,
     PORTRAIT_BOTTOM_STRETCH,
@@ -36,14 +33,13 @@ CONFIRM_STAY = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Stay in line")
 CONFIRM_LEAVE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Yes, leave")
 CHECK = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Check camera and microphone")
 CHECK_DONE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Back to the waiting room")
-CHECK_MIN_HEIGHT = 300
 #: ``Screen``'s scrolled content column: header row, stretch, body row, stretch.
 _TOP_STRETCH, _BODY, _BOTTOM_STRETCH = 1, 2, 3
 PULSE_PX = 120
 PULSE_PORTRAIT_PX = 260
 
 
-class WaitingRoomScreen(Screen):
+class WaitingRoomScreen(Screen, OffersDeviceCheck):
     """``set_queue(position, expected_wait_s, length, waited_s)`` updates the figures (None =
     unknown); ``waited_s`` is the time already spent in line.
 
@@ -87,7 +83,7 @@ class WaitingRoomScreen(Screen):
         self.confirm = self._build_confirm(self.footer_widget)
         self.footer.addWidget(self.confirm)
         self.leave_button.clicked.connect(self.on_leave_clicked)
-        self.check_panel: Any = None
+        self.device_check = DeviceCheckSlot(self)
         self.check_button = big_button(CHECK, "", self.footer_widget)
         self.check_done_button = big_button(CHECK_DONE, "primary", self.footer_widget)
         self.footer.insertWidget(self.footer.indexOf(self.leave_button), self.check_button)
@@ -100,15 +96,9 @@ class WaitingRoomScreen(Screen):
 
     def set_device_check(self, panel: QWidget) -> None:
         """Offer the camera and microphone check, shown in ``panel``."""
-        self.check_panel = panel
-        panel.setMinimumHeight(CHECK_MIN_HEIGHT)
         self.body.addWidget(panel, 1)
-        panel.hide()
+        self.device_check.offer(panel)
         self.check_button.show()
-
-    @property
-    def checking(self) -> bool:
-        return self.check_panel is not None and self.check_panel.isVisibleTo(self)
 
     @property
     def _figures(self) -> tuple[QWidget, ...]:
@@ -190,27 +180,18 @@ class WaitingRoomScreen(Screen):
         content.setStretch(_BODY, 1 if checking else 0)
         content.setStretch(_BOTTOM_STRETCH, 0 if checking else bottom)
 
-    def hideEvent(self, event: QHideEvent) -> None:
-        if hidden_for_good(self):
-            self.on_check_done_clicked()
-        super().hideEvent(event)
-
     def on_check_clicked(self) -> None:
-        if self.check_panel is None:
+        if not self.device_check.open():
             return
         self.on_stay_clicked()
         for widget in (*self._figures, self.leave_button, self.check_button):
             widget.hide()
-        self.check_panel.show()
         self.check_done_button.show()
         self._body_takes_the_height(True)
-        self.check_panel.start()
 
     def on_check_done_clicked(self) -> None:
-        if not self.checking:
+        if not self.device_check.close():
             return
-        self.check_panel.stop()
-        self.check_panel.hide()
         self._body_takes_the_height(False)
         self.check_done_button.hide()
         for widget in (self.pulse, self.position, self.wait, self.stay):

@@ -53,7 +53,9 @@ class Watch:
 
 
 def test_identify_and_a_text_step_are_filled_by_tapping_keys(start_kiosk) -> None:
-    kiosk = start_kiosk()
+    # No simulated provider: one taking the patient during the post-intake steps (as it may
+    # on a loaded machine) would cover them with the ready prompt before the waiting room.
+    kiosk = start_kiosk(auto_provider=None)
     patient = kiosk.patient
     window = patient.window
     watch = Watch(patient)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from fake_clock import FakeClock
 
 from kiosk.api.models import RefreshToken, TokenState
 
@@ -31,16 +32,6 @@ def load_fixture(name: str) -> Any:
 def reply(data: Any = True, status: int = 200, headers: dict[str, str] | None = None):
     """A JSON response wrapping ``data`` in the API's envelope."""
     return httpx.Response(status, json={"data": data}, headers=headers)
-
-
-class FakeClock:
-    """Unix time that only moves when a test (or a recorded sleep) moves it."""
-
-    def __init__(self, now: float = NOW) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class Sleeps:

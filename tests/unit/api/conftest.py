@@ -8,14 +8,15 @@ from typing import Any
 
 import httpx
 import pytest
-from api_support import API_KEY, API_SECRET, BASE_URL, FakeClock, Sleeps
+from api_support import API_KEY, API_SECRET, BASE_URL, NOW, Sleeps
+from fake_clock import FakeClock
 
 from kiosk.api import RetryPolicy, VSeeClient
 
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(NOW)
 
 
 @pytest.fixture

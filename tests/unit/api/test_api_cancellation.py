@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import json
 
-from api_support import FakeClock, Sleeps
+from api_support import NOW, Sleeps
+from fake_clock import FakeClock
 
 from kiosk.api import Limits, RetryPolicy, VSeeClient
 
@@ -54,7 +55,7 @@ def test_a_cancelled_call_leaves_its_connection_reusable() -> None:
     async def scenario() -> tuple[int, int]:
         server = KeepAliveServer()
         url = await server.start()
-        clock = FakeClock()
+        clock = FakeClock(NOW)
         async with VSeeClient(
             url,
             account_code="vclinic",

@@ -11,7 +11,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from api_support import FakeClock, Sleeps
+from api_support import NOW, Sleeps
+from fake_clock import FakeClock
 
 from kiosk.api import RetryPolicy, VSeeClient, errors
 from kiosk.api.bounded import Limits
@@ -80,7 +81,7 @@ class HostileServer:
 
 
 def client(url: str, *, attempts: int = 1, **overrides: Any) -> VSeeClient:
-    clock = FakeClock()
+    clock = FakeClock(NOW)
     options: dict[str, Any] = {
         "account_code": "vclinic",
         "timeouts": SLOW_READS,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from fake_clock import FakeClock
 from prometheus_client.parser import text_string_to_metric_families
 from pydantic import ValidationError
 
@@ -34,14 +35,6 @@ EXPECTED = {
 }
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 50.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def families(text: str) -> dict[str, object]:
     return {f.name: f for f in text_string_to_metric_families(text)}
 
@@ -60,7 +53,7 @@ def test_every_metric_is_there_with_its_type() -> None:
 def test_ages_follow_the_observed_calls() -> None:
     from prometheus_client import generate_latest
 
-    clock = Clock()
+    clock = FakeClock(50.0)
     api = ApiObservations(clock=clock)
     metrics = KioskMetrics(BUILD, api, clock=clock)
     values = {
@@ -106,7 +99,7 @@ def test_error_kind_by_status(status, kind) -> None:
 def test_the_transport_sees_outcomes_not_contents(qloop, qtbot) -> None:
     import asyncio
 
-    api = ApiObservations(clock=Clock())
+    api = ApiObservations(clock=FakeClock(50.0))
     kinds: list[str] = []
     api.on_error = kinds.append
 

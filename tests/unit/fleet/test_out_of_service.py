@@ -3,19 +3,13 @@ the kiosk out of service; both come back by themselves."""
 
 from __future__ import annotations
 
+from fake_clock import FakeClock
+
 from kiosk.fleet.out_of_service import CLINIC_UNREACHABLE, WEBENGINE_CRASHES, OutOfService
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 def make(offline_after_s=0.1, crash_out_s=0.1, clock=None) -> OutOfService:
-    return OutOfService(offline_after_s, 2, 60.0, crash_out_s, clock=clock or Clock())
+    return OutOfService(offline_after_s, 2, 60.0, crash_out_s, clock=clock or FakeClock())
 
 
 def test_unreachable_for_the_configured_time_then_back_when_it_answers(qtbot) -> None:
@@ -40,7 +34,7 @@ def test_a_short_outage_never_takes_it_out(qtbot) -> None:
 
 
 def test_two_web_engine_crashes_within_the_window_then_back_after_the_pause(qtbot) -> None:
-    clock = Clock()
+    clock = FakeClock()
     service = make(crash_out_s=0.2, clock=clock)
     service.on_webengine_crashed()
     assert not service.out
@@ -54,7 +48,7 @@ def test_two_web_engine_crashes_within_the_window_then_back_after_the_pause(qtbo
 
 
 def test_crashes_further_apart_than_the_window_do_not_add_up(qtbot) -> None:
-    clock = Clock()
+    clock = FakeClock()
     service = make(clock=clock)
     service.on_webengine_crashed()
     clock.now += 61
@@ -63,7 +57,7 @@ def test_crashes_further_apart_than_the_window_do_not_add_up(qtbot) -> None:
 
 
 def test_both_reasons_must_clear(qtbot) -> None:
-    clock = Clock()
+    clock = FakeClock()
     service = make(crash_out_s=0.3, clock=clock)
     service.on_connectivity_changed(False)
     qtbot.waitUntil(lambda: service.out, timeout=2000)

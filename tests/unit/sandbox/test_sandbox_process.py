@@ -97,13 +97,18 @@ def test_stop_ends_the_child_and_frees_its_port(sandbox) -> None:
     sandbox.stop()  # a second stop is harmless
 
 
-def test_a_child_that_cannot_start_is_reported_and_reaped(tmp_path) -> None:
-    not_a_database = tmp_path / "folder.db"
+def launch_failing(folder: Path) -> tuple[SandboxProcess, int]:
+    """A child launched on a database path that is a folder: it cannot start."""
+    not_a_database = folder / "folder.db"
     not_a_database.mkdir()
     sandbox = SandboxProcess(db_path=not_a_database)
     sandbox.launch()
-    pid = sandbox.pid
-    assert pid is not None
+    assert sandbox.pid is not None
+    return sandbox, sandbox.pid
+
+
+def test_a_child_that_cannot_start_is_reported_and_reaped(tmp_path) -> None:
+    sandbox, pid = launch_failing(tmp_path)
 
     with pytest.raises(SandboxStartError):
         sandbox.wait_ready(timeout_s=60)
@@ -184,12 +189,7 @@ def test_the_child_dies_when_its_parent_is_killed(tmp_path) -> None:
 
 def test_waiting_on_an_event_loop_reports_a_child_that_cannot_start(tmp_path) -> None:
     """The launcher's path: the window is up, the loop runs, the child fails."""
-    not_a_database = tmp_path / "folder.db"
-    not_a_database.mkdir()
-    sandbox = SandboxProcess(db_path=not_a_database)
-    sandbox.launch()
-    pid = sandbox.pid
-    assert pid is not None
+    sandbox, pid = launch_failing(tmp_path)
 
     with pytest.raises(SandboxStartError):
         asyncio.run(sandbox.async_wait_ready(timeout_s=60))

@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from fake_clock import FakeClock
 
 from kiosk.staff.auth import PinOutcome, StaffAuthenticator
 from kiosk.staff.lockout import PinLockout
 from kiosk.staff.pin import PinFormatError, hash_pin, verify_pin
 
 FAST = {"n": 2**4, "r": 8, "p": 1}
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_hash_has_the_scrypt_format_with_default_cost():

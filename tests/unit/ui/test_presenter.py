@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.api.models import Account, Room
+from kiosk.session.contract import SessionSignals
 from kiosk.session.lounge import ProviderReady
 from kiosk.session.stages import (
     Booked,
@@ -30,18 +31,8 @@ from kiosk.ui.navigator import Overlay
 from kiosk.ui.presenter import FlowPresenter
 
 
-class FakeSession(QObject):
+class FakeSession(SessionSignals):
     """The session contract's signals; commands are recorded as (name, args)."""
-
-    stage_changed = Signal(object)
-    busy_changed = Signal(bool, str)
-    failed = Signal(object)
-    queue_updated = Signal(object)
-    notice = Signal(str)
-    ended = Signal(str)
-    connectivity_changed = Signal(bool)
-    provider_ready = Signal(object)
-    reconnecting = Signal(bool)
 
     COMMANDS = (
         "join_now",

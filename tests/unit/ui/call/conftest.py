@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from static_site import serve_folder
 
 # Chromium reads its flags once, when WebEngine starts: set them at collection time. The fake
 # device gives getUserMedia a camera to ask for (these machines have none); permission is
@@ -32,11 +30,6 @@ document.addEventListener('keydown', (e) => { window.keys.push(e.key); }, true);
 </script></body></html>"""
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *_args: object) -> None:
-        """Keep test output clean."""
-
-
 @pytest.fixture(scope="module")
 def page_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("pages")
@@ -50,25 +43,13 @@ def page_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _serve(root: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="module")
 def portal(page_root: Path, collector_off_for_module_server_thread: None) -> Iterator[str]:
     """The pretend portal's origin (``http://127.0.0.1:PORT``)."""
-    yield from _serve(page_root)
+    yield from serve_folder(page_root)
 
 
 @pytest.fixture(scope="module")
 def foreign(page_root: Path, collector_off_for_module_server_thread: None) -> Iterator[str]:
     """Another origin: same pages, a different port."""
-    yield from _serve(page_root)
+    yield from serve_folder(page_root)

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
+from static_site import serve_folder
 
 from kiosk.ui.call import CallView
 from kiosk.ui.staff.dashboard import DashboardScreen
 
 PAGE_LOAD_MS = 15000
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *_args: object) -> None:
-        """Keep test output clean."""
 
 
 @pytest.fixture(scope="module")
@@ -31,15 +24,7 @@ def portal(tmp_path_factory, collector_off_for_module_server_thread) -> Iterator
     (page / "index.html").write_text(
         "<html><head><title>dashboard</title></head><body>queue</body></html>", encoding="utf-8"
     )
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from serve_folder(root)
 
 
 @pytest.fixture

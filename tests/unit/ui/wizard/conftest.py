@@ -11,6 +11,9 @@ from typing import Any
 
 import pytest
 
+# Every built-in field and section widget registered, as StepView's import does in the app:
+# a test file that builds a SchemaForm alone must not depend on another having imported them.
+from kiosk.ui.wizard import builtin  # noqa: F401
 from kiosk.wizard import Answers, Step, VisitOptions, WizardDefinition, parse_states
 
 ROOT = Path(__file__).resolve().parents[4]

@@ -7,26 +7,15 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
+from schema_forms import form_for
 
 from kiosk.constants import MIN_TOUCH_TARGET_PX
-from kiosk.ui.theme import stylesheet
 from kiosk.ui.wizard.fields.choices import ChoiceField, ToggleField
 from kiosk.ui.wizard.fields.date import DateField
 from kiosk.ui.wizard.fields.text import LineField, PasswordField, TextAreaField
-from kiosk.ui.wizard.form import SchemaForm
-from kiosk.wizard import parse_section, validate_field
+from kiosk.wizard import validate_field
 
 STATES = [f"S{i:02d}" for i in range(51)]
-
-
-def form_for(qtbot, schema, form=None, state=None):
-    section = parse_section({"code": "t", "schema": schema, "form": form})
-    widget = SchemaForm(section, {} if state is None else state)
-    widget.setStyleSheet(stylesheet())
-    qtbot.addWidget(widget)
-    widget.resize(900, 1400)
-    widget.show()
-    return widget
 
 
 def test_text_field_reads_typed_text(qtbot):

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from schema_forms import form_for
 
-from kiosk.ui.theme import stylesheet
 from kiosk.ui.wizard.fields.array import ArrayField
 from kiosk.ui.wizard.fields.moments import DateTimeField, TimeField
 from kiosk.ui.wizard.fields.scale import RangeField
 from kiosk.ui.wizard.fields.static import HiddenField
 from kiosk.ui.wizard.fields.text import LineField, PhoneField
-from kiosk.ui.wizard.form import SchemaForm
-from kiosk.wizard import parse_section
 
 LEFT = Qt.MouseButton.LeftButton
 MEDS = {
@@ -33,16 +31,6 @@ MEDS = {
         }
     },
 }
-
-
-def form_for(qtbot, schema, form=None, state=None):
-    section = parse_section({"code": "t", "schema": schema, "form": form})
-    widget = SchemaForm(section, {} if state is None else state)
-    widget.setStyleSheet(stylesheet())
-    qtbot.addWidget(widget)
-    widget.resize(900, 1400)
-    widget.show()
-    return widget
 
 
 def item_field(array: ArrayField, key: str):
