@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtWidgets import QWidget
 
 
 @pytest.fixture
-def show(qtbot) -> Callable[[QWidget], QWidget]:
-    """Style, size (1280x800 unless given) and show a widget offscreen; qtbot owns it."""
+def show(qtbot) -> Iterator[Callable[[QWidget], QWidget]]:
+    """Style, size (1280x800 unless given) and show a widget offscreen.
+
+    The fixture keeps each widget alive until the test is over, then closes it (a closed
+    widget is never painted). qtbot holds only weak references, so a top-level screen whose
+    last references form a cycle (a screen and a helper object that points back at it) would
+    otherwise be freed by whichever garbage collection comes next, possibly mid-paint.
+    """
     from kiosk.ui.theme import stylesheet
+
+    kept: list[QWidget] = []
 
     def shown(widget: QWidget, size: tuple[int, int] = (1280, 800)) -> QWidget:
         widget.setStyleSheet(stylesheet())
         widget.resize(*size)
         qtbot.addWidget(widget)
+        kept.append(widget)
         widget.show()
         qtbot.waitExposed(widget)
         return widget
 
-    return shown
+    yield shown
+    for widget in kept:
+        widget.close()
+    kept.clear()
