@@ -12,6 +12,7 @@ from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.fields.static import UnsupportedField
 from kiosk.ui.wizard.registry import FIELD_WIDGETS
+from kiosk.ui.wizard.visibility import set_shown
 from kiosk.wizard import Field, Section, validate_section
 from kiosk.wizard.conditions import shown
 from kiosk.wizard.shape import condition_model, submitted_values
@@ -134,7 +135,7 @@ class FieldsForm(QWidget):
         for item, widget in self._conditional:
             visible = shown(item.condition, model, self.array_index)
             self._shown[id(widget)] = visible
-            widget.setVisible(visible)
+            set_shown(widget, visible)
         for widget in self._holders:
             widget.apply_conditions(model)
 

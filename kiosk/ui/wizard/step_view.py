@@ -22,6 +22,7 @@ from kiosk.ui.wizard import builtin
 from kiosk.ui.wizard.registry import SECTION_WIDGETS
 from kiosk.ui.wizard.sections.base import SectionContext, SectionWidget
 from kiosk.ui.wizard.sections.forms import GenericFormSection
+from kiosk.ui.wizard.visibility import set_shown
 from kiosk.wizard import Answers, Step, Submission, WizardServices
 from kiosk.wizard.headings import code_name, step_heading
 
@@ -155,13 +156,13 @@ class StepView(QWidget):
         self.progress_bar.setValue(min(index + 1, max(total, 1)))
         self.progress_bar.setProperty("wizard", "progress")
         for widget in (self.progress_label, self.progress_bar):
-            widget.setVisible(total > 1)
+            set_shown(widget, total > 1)
             layout.addWidget(widget)
         heading = self._heading_text()
         self.heading = QLabel(heading, header)
         self.heading.setWordWrap(True)
         set_role(self.heading, "heading")
-        self.heading.setVisible(bool(heading))
+        set_shown(self.heading, bool(heading))
         layout.addWidget(self.heading)
         return outer
 
@@ -215,7 +216,7 @@ class StepView(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         # After the call there is no step before the first survey step: Back would do nothing.
         first_after_call = self.step.group == POST_CALL_GROUP and self.step.index == 0
-        self.back_button.setVisible(not first_after_call)
+        set_shown(self.back_button, not first_after_call)
         self.next_button = QPushButton(self.next_title_for(self.sections), footer)
         set_role(self.next_button, "primary")
         self.next_button.setProperty("wizard", "next")
