@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.scroll import ScrollColumn
 from kiosk.ui.wizard import builtin
+from kiosk.ui.wizard.progressive import BuildQueue, first_screen_px
 from kiosk.ui.wizard.registry import SECTION_WIDGETS
 from kiosk.ui.wizard.sections.base import SectionContext, SectionWidget
 from kiosk.ui.wizard.sections.forms import GenericFormSection
@@ -67,10 +68,18 @@ class StepView(QWidget):
     shown inline, counted in a summary line and the first one is scrolled to and focused;
     otherwise ``submitted`` carries every section's submissions, in section order.
     Needs a running qasync loop (sections load data as asyncio tasks).
+
+    ``progressive`` (the presenter's choice): only the questions that fill the first screen
+    are built in the constructor; the rest are built in short slices once the step has been
+    painted (`building` is True until then; ``built`` fires when they are all there). Next
+    and `complete_submissions` finish the build first. Without it everything is built in the
+    constructor.
     """
 
     submitted = Signal(list)
     back_requested = Signal()
+    #: Every question of a ``progressive`` step has been built.
+    built = Signal()
 
     def __init__(
         self,
@@ -79,13 +88,16 @@ class StepView(QWidget):
         services: WizardServices,
         progress: tuple[int, int] = (0, 1),
         parent: QWidget | None = None,
+        progressive: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
         self.setProperty("wizard", "step")
         self.step = step
         self.answers = answers
-        self.context = SectionContext(services)
+        self._builds = BuildQueue(first_screen_px()) if progressive else None
+        self.context = SectionContext(services, builds=self._builds)
+        self._build_timer: QTimer | None = None
         self._busy = False
         self._problems_shown = 0
         self._found: dict[int, int] = {}
@@ -101,6 +113,50 @@ class StepView(QWidget):
         outer.addWidget(self._build_header(progress))
         outer.addWidget(body, 1)
         outer.addWidget(self._build_footer())
+        if self._builds is not None and self._builds.pending:
+            self._build_timer = QTimer(self)
+            self._build_timer.setSingleShot(True)
+            self._build_timer.setInterval(0)
+            self._build_timer.timeout.connect(self.on_build_timer_timeout)
+            # The action bar is the last part of the first frame painted.
+            self.next_button.installEventFilter(self)
+
+    # -- questions built after the first frame ---------------------------------------------
+    @property
+    def building(self) -> bool:
+        """True while questions below the first screen are still to be built."""
+        return self._build_timer is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.next_button and event.type() == QEvent.Type.Paint:
+            self.next_button.removeEventFilter(self)
+            if self._build_timer is not None:
+                self._build_timer.start()  # the first frame is drawn: build the rest after it
+        return False
+
+    def on_build_timer_timeout(self) -> None:
+        if self._builds is not None and self._builds.run_slice():
+            if self._build_timer is not None:
+                self._build_timer.start()
+            return
+        self._done_building()
+
+    def finish_building(self) -> None:
+        """Build the questions still waiting, now, and lay them out (before answers are read
+        or the first problem is scrolled to)."""
+        if self._build_timer is None or self._builds is None:
+            return
+        self._builds.finish()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._done_building()
+
+    def _done_building(self) -> None:
+        if self._build_timer is None:
+            return
+        self._build_timer.stop()
+        self._build_timer.deleteLater()
+        self._build_timer = None
+        self.built.emit()
 
     # -- construction ---------------------------------------------------------------------
     def _build_sections(self) -> list[SectionWidget]:
@@ -201,15 +257,9 @@ class StepView(QWidget):
         layout = QVBoxLayout(footer)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        self.error_box = QLabel(footer)
-        self.error_box.setWordWrap(True)
-        self.error_box.setProperty("wizard", "step-error")
-        self.error_box.hide()
-        self.summary = QLabel(footer)
-        self.summary.setWordWrap(True)
-        set_role(self.summary, "error")
-        self.summary.setProperty("wizard", "summary")
-        self.summary.hide()
+        self._footer_column = layout
+        self._error_box: QLabel | None = None
+        self._summary: QLabel | None = None
         buttons = QHBoxLayout()
         buttons.setSpacing(20)
         self.back_button = QPushButton("Back", footer)
@@ -226,16 +276,41 @@ class StepView(QWidget):
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
-        for widget in (self.error_box, self.summary):
-            layout.addWidget(widget)
         layout.addLayout(buttons)
         return outer
+
+    @property
+    def error_box(self) -> QLabel:
+        """The session's failure message above the buttons; built on first use (most steps
+        never show one, and every widget adds to the step's first frame)."""
+        if self._error_box is None:
+            self._error_box = self._footer_label(0)
+            self._error_box.setProperty("wizard", "step-error")
+        return self._error_box
+
+    @property
+    def summary(self) -> QLabel:
+        """ "N answers need your attention" above the buttons; built on first use."""
+        if self._summary is None:
+            self._summary = self._footer_label(1 if self._error_box is not None else 0)
+            set_role(self._summary, "error")
+            self._summary.setProperty("wizard", "summary")
+        return self._summary
+
+    def _footer_label(self, index: int) -> QLabel:
+        label = QLabel(self._footer_column.parentWidget())
+        label.setWordWrap(True)
+        label.hide()
+        self._footer_column.insertWidget(index, label)
+        return label
 
     # -- behaviour ------------------------------------------------------------------------
     def _on_next_clicked(self) -> None:
         if self._busy:
             return
-        self.error_box.hide()
+        self.finish_building()
+        if self._error_box is not None:
+            self._error_box.hide()
         invalid: list[QWidget] = []
         self._found.clear()
         for section in self.sections:
@@ -250,7 +325,8 @@ class StepView(QWidget):
             invalid[0].setFocus(Qt.FocusReason.OtherFocusReason)
             log.info("step %s: %d answers need attention", self.step.code, len(invalid))
             return
-        self.summary.hide()
+        if self._summary is not None:
+            self._summary.hide()
         submissions: list[Submission] = []
         for section in self.sections:
             submissions.extend(section.submissions())
@@ -261,7 +337,7 @@ class StepView(QWidget):
     def on_section_problems_changed(self) -> None:
         """Recount the answers still marked after Next, so the summary shrinks as the patient
         fixes them and disappears with the last one."""
-        if not self.summary.isVisibleTo(self):
+        if self._summary is None or not self._summary.isVisibleTo(self):
             return
         count = 0
         for section in self.sections:
@@ -276,6 +352,7 @@ class StepView(QWidget):
         """This step's submissions if every section is complete, else None; nothing is emitted
         (the lounge's Join now sends a finished step along, never a half one; the step is
         leaving, so the marks a section's ``validate`` may set do not matter)."""
+        self.finish_building()
         if any(section.validate() for section in self.sections):
             return None
         submissions: list[Submission] = []
@@ -292,5 +369,7 @@ class StepView(QWidget):
 
     def show_error(self, message: str) -> None:
         """Show the session's failure message above the buttons (cleared on the next Next)."""
+        if self._error_box is None and not message:
+            return
         self.error_box.setText(message)
         self.error_box.setVisible(bool(message))
