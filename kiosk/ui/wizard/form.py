@@ -6,13 +6,13 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.fields.static import UnsupportedField
-from kiosk.ui.wizard.progressive import BuildQueue, estimated_px
+from kiosk.ui.wizard.progressive import BuildQueue, estimated_px, tab_after, tab_stops
 from kiosk.ui.wizard.registry import FIELD_WIDGETS
 from kiosk.ui.wizard.visibility import set_shown
 from kiosk.wizard import Field, Section, validate_section
@@ -82,7 +82,7 @@ class FieldsForm(QWidget):
         after the questions above."""
         if not self.pending:
             return
-        previous = next((c[-1] for w in reversed(self._built) if (c := _focus_chain(w))), None)
+        previous = next((c[-1] for w in reversed(self._built) if (c := tab_stops(w))), None)
         block = QWidget(self)
         column = QVBoxLayout(block)
         column.setContentsMargins(0, 0, 0, 0)
@@ -93,10 +93,7 @@ class FieldsForm(QWidget):
                 break
         self._layout.addWidget(block)
         self._built.append(block)
-        if previous is not None:
-            for focusable in _focus_chain(block):
-                QWidget.setTabOrder(previous, focusable)
-                previous = focusable
+        tab_after(previous, block)
         self.conditions_may_have_changed()
         set_shown(block, True)
 
@@ -277,11 +274,3 @@ def _value_fields(items: list[Field]) -> list[Field]:
         elif item.supported and item.holds_value and item.kind in FIELD_WIDGETS:
             found.append(item)
     return found
-
-
-def _focus_chain(widget: QWidget) -> list[QWidget]:
-    """The widgets inside ``widget`` that Tab stops at, in the order they were made."""
-    tab = Qt.FocusPolicy.TabFocus
-    return [
-        w for w in widget.findChildren(QWidget) if w.focusPolicy() & tab and w.focusProxy() is None
-    ]

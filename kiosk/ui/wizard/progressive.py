@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from kiosk.constants import WIZARD_SEARCHABLE_SELECT_MIN
 from kiosk.wizard import Field
@@ -114,3 +117,40 @@ class BuildQueue:
             form.build_pending()
             built = True
         return built
+
+
+class LateJobs:
+    """Other work for after the first frame (a step's sections below it), run in order."""
+
+    def __init__(self) -> None:
+        self._jobs: list[Callable[[], None]] = []
+
+    def add(self, job: Callable[[], None]) -> None:
+        self._jobs.append(job)
+
+    def has_pending(self) -> bool:
+        return bool(self._jobs)
+
+    def build_pending(self, until: float | None = None) -> None:
+        while self._jobs:
+            self._jobs.pop(0)()
+            if until is not None and time.thread_time() >= until:
+                return
+
+
+def tab_stops(widget: QWidget) -> list[QWidget]:
+    """The widgets inside ``widget`` that Tab stops at, in the order they were made."""
+    tab = Qt.FocusPolicy.TabFocus
+    return [
+        w for w in widget.findChildren(QWidget) if w.focusPolicy() & tab and w.focusProxy() is None
+    ]
+
+
+def tab_after(previous: QWidget | None, widget: QWidget) -> None:
+    """Put ``widget``'s tab stops right after ``previous`` (a widget built after the step's
+    buttons would otherwise come after them)."""
+    if previous is None:
+        return
+    for stop in tab_stops(widget):
+        QWidget.setTabOrder(previous, stop)
+        previous = stop

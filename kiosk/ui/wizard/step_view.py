@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,37 +21,26 @@ from PySide6.QtWidgets import (
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.scroll import ScrollColumn
 from kiosk.ui.wizard import builtin
-from kiosk.ui.wizard.progressive import BuildQueue, first_screen_px
-from kiosk.ui.wizard.registry import SECTION_WIDGETS
+from kiosk.ui.wizard.progressive import (
+    BuildQueue,
+    LateJobs,
+    first_screen_px,
+    tab_after,
+    tab_stops,
+)
 from kiosk.ui.wizard.sections.base import SectionContext, SectionWidget
-from kiosk.ui.wizard.sections.forms import GenericFormSection
+from kiosk.ui.wizard.step_parts import can_wait, centered, section_class
 from kiosk.ui.wizard.visibility import set_shown
-from kiosk.wizard import Answers, Step, Submission, WizardServices
+from kiosk.wizard import Answers, Section, Step, Submission, WizardServices
 from kiosk.wizard.headings import code_name, step_heading
 
 log = logging.getLogger("kiosk.ui.wizard")
 
-CONTENT_MAX_WIDTH = 980
 #: The post-call group: its first step has nowhere to go back to (the call is over).
 POST_CALL_GROUP = "visits.post_call"
 EMPTY_STEP = "Nothing to fill in here. Tap {next} to continue."
 BUSY_TEXT = "Please wait…"
 del builtin  # imported for its side effect: the built-in widgets are registered
-
-
-def _centered(
-    outer: QWidget, margins: tuple[int, int, int, int], inner: QWidget | None = None
-) -> QWidget:
-    """Put ``inner`` (a new widget if None) in ``outer``, centred and at most
-    ``CONTENT_MAX_WIDTH`` wide, so header, body and buttons line up on wide screens."""
-    row = QHBoxLayout(outer)
-    row.setContentsMargins(*margins)
-    inner = inner or QWidget(outer)
-    inner.setMaximumWidth(CONTENT_MAX_WIDTH)
-    row.addStretch(1)
-    row.addWidget(inner, 100)
-    row.addStretch(1)
-    return inner
 
 
 def attention_text(count: int) -> str:
@@ -164,23 +155,24 @@ class StepView(QWidget):
         layout.setContentsMargins(0, 8, 0, 32)
         layout.setSpacing(40)
         built: list[SectionWidget] = []
-        for position, section in enumerate(self.step.sections):
-            cls = SECTION_WIDGETS.get(section.code)
-            if cls is None and section.has_schema:
-                log.warning("section %s rendered as a generic form", section.code)
-                cls = GenericFormSection
+        classes = [
+            (position, section, section_class(section))
+            for position, section in enumerate(self.step.sections)
+        ]
+        late = LateJobs()
+        for index, (position, section, cls) in enumerate(classes):
             if cls is None:
-                log.warning("section %s skipped: no renderer and no schema", section.code)
                 continue
             state = self.answers.section_state(self.step, position, section)
-            try:
-                widget = cls(section, state, self.context, self._column)
-            except Exception:
-                log.exception("section %s failed to build; skipped", section.code)
+            if built and can_wait(self.step, self._builds, classes[index:]):
+                late.add(partial(self._add_late_section, section, cls, state))
                 continue
-            layout.addWidget(widget)
-            widget.problems_changed.connect(self.on_section_problems_changed)
-            built.append(widget)
+            widget = self._section(section, cls, state)
+            if widget is not None:
+                layout.addWidget(widget)
+                built.append(widget)
+        if self._builds is not None and late.has_pending():
+            self._builds.add(late)
         if not built:
             empty = QLabel(EMPTY_STEP.format(next=self.next_title_for(built)), self._column)
             empty.setWordWrap(True)
@@ -188,6 +180,33 @@ class StepView(QWidget):
             layout.addWidget(empty)
         layout.addStretch(1)
         return built
+
+    def _section(
+        self, section: Section, cls: type[SectionWidget], state: dict[str, Any]
+    ) -> SectionWidget | None:
+        try:
+            widget = cls(section, state, self.context, self._column)
+        except Exception:
+            log.exception("section %s failed to build; skipped", section.code)
+            return None
+        widget.problems_changed.connect(self.on_section_problems_changed)
+        return widget
+
+    def _add_late_section(
+        self, section: Section, cls: type[SectionWidget], state: dict[str, Any]
+    ) -> None:
+        """Build a section below the first screen after the first frame, in its place (the
+        sections are built in order) and in the tab order after the ones above it."""
+        stops = tab_stops(self._column)
+        widget = self._section(section, cls, state)
+        if widget is None:
+            return
+        layout = self._column.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.count() - 1, widget)  # above the closing stretch
+        self.sections.append(widget)
+        tab_after(stops[-1] if stops else None, widget)
+        set_shown(widget, True)
 
     def next_title_for(self, sections: list[SectionWidget]) -> str:
         """The server's ``next.title``; else a section's hint (consent: "I Agree"); else Next."""
@@ -199,7 +218,7 @@ class StepView(QWidget):
     def _build_header(self, progress: tuple[int, int]) -> QWidget:
         outer = QWidget(self)
         outer.setProperty("wizard", "header")
-        header = _centered(outer, (48, 28, 48, 12))
+        header = centered(outer, (48, 28, 48, 12))
         layout = QVBoxLayout(header)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -247,13 +266,13 @@ class StepView(QWidget):
         self.scroll_area.setWidget(holder)
         self._column = QWidget(holder)
         self._column.setProperty("wizard", "column")
-        _centered(holder, (48, 0, 48, 0), self._column)
+        centered(holder, (48, 0, 48, 0), self._column)
         return self.scroll_area
 
     def _build_footer(self) -> QWidget:
         outer = QFrame(self)
         outer.setProperty("wizard", "footer")
-        footer = _centered(outer, (48, 12, 48, 24))
+        footer = centered(outer, (48, 12, 48, 24))
         layout = QVBoxLayout(footer)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.ui.wizard import StepView
 from kiosk.ui.wizard import step_view as step_view_module
@@ -161,3 +162,52 @@ def test_groups_and_tall_questions_count_their_height():
     assert estimated_px(group) > 2 * estimated_px(line)
     assert estimated_px(Field(key="t", kind="textarea")) > estimated_px(line)
     assert estimated_px(Field(key="h", kind="hidden")) == 0
+
+
+def next_tab_stop(widget: QWidget) -> QWidget:
+    """Where Tab goes from ``widget`` (the focus chain also holds widgets Tab skips)."""
+    stop = widget.nextInFocusChain()
+    while not (stop.focusPolicy() & Qt.FocusPolicy.TabFocus and stop.isVisible()):
+        stop = stop.nextInFocusChain()
+    return stop
+
+
+def with_section(step: Step, raw: dict[str, Any]) -> Step:
+    return Step(
+        name=step.name,
+        code=step.code,
+        next_title="",
+        sections=(*step.sections, parse_section(raw)),
+        group=step.group,
+    )
+
+
+def test_a_section_below_the_first_screen_is_built_after_it(make_progressive, qtbot):
+    step = with_section(long_step(), {"code": "post_signup_tos_popup", "title": "Terms"})
+    view = make_progressive(step)
+    assert [s.section.code for s in view.sections] == ["update_intake"]
+    qtbot.waitUntil(lambda: not view.building)
+    assert [s.section.code for s in view.sections] == ["update_intake", "post_signup_tos_popup"]
+    terms = view.sections[1]
+    assert terms.isVisible()
+    last_question = view.sections[0].form.by_key[f"q{QUESTIONS}"].focus_widget()
+    assert next_tab_stop(last_question) is terms.view_button
+    assert next_tab_stop(terms.agree) is view.back_button
+
+
+def test_next_waits_for_a_late_section(make_progressive, answers, qtbot):
+    step = with_section(long_step(), {"code": "post_signup_tos_popup", "title": "Terms"})
+    state = answers.section_state(step, 0, step.sections[0])
+    state.update({f"q{n}": f"answer {n}" for n in range(1, QUESTIONS + 1)})
+    view = make_progressive(step)
+    with qtbot.assertNotEmitted(view.submitted):
+        view.next_button.click()  # the terms, built now, are not agreed to yet
+    assert len(view.sections) == 2
+    assert view.summary.text() == "1 answer needs your attention."
+
+
+def test_a_section_that_names_the_next_button_is_built_at_once(make_progressive):
+    consent = {"code": "consent_text", "title": "Consent", "document": "consent"}
+    view = make_progressive(with_section(long_step(), consent))
+    assert [s.section.code for s in view.sections] == ["update_intake", "consent_text"]
+    assert view.next_button.text() == "I Agree"
