@@ -58,6 +58,8 @@ class FieldsForm(QWidget):
         #: Questions not built yet (below the first screen), in order.
         self.pending: list[Field] = []
         self._built: list[QWidget] = []
+        self._late_block: QWidget | None = None
+        self._late_after: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(24)
@@ -76,24 +78,32 @@ class FieldsForm(QWidget):
         return bool(self.pending)
 
     def build_pending(self, until: float | None = None) -> None:
-        """Build waiting questions, in order, into one new block below the others (shown at
-        once: each widget shown on its own would lay the whole window out again), until
-        ``time.thread_time()`` passes ``until`` (None: all of them). Tab goes through them
-        after the questions above."""
+        """Build waiting questions, in order, into one block below the others, until
+        ``time.thread_time()`` passes ``until`` (None: all of them). The block stays hidden
+        until its last question is built and is then shown once: a question shown on its own
+        lays the whole window out and repaints it again. Tab goes through them after the
+        questions above."""
         if not self.pending:
             return
-        previous = next((c[-1] for w in reversed(self._built) if (c := tab_stops(w))), None)
-        block = QWidget(self)
-        column = QVBoxLayout(block)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(self._layout.spacing())
+        block = self._late_block
+        if block is None:
+            self._late_after = next(
+                (c[-1] for w in reversed(self._built) if (c := tab_stops(w))), None
+            )
+            block = self._late_block = QWidget(self)
+            block.hide()
+            self._late_column = QVBoxLayout(block)
+            self._late_column.setContentsMargins(0, 0, 0, 0)
+            self._late_column.setSpacing(self._layout.spacing())
+            self._layout.addWidget(block)
+            self._built.append(block)
         while self.pending:
-            column.addWidget(self._build(self.pending.pop(0), block))
+            self._late_column.addWidget(self._build(self.pending.pop(0), block))
             if until is not None and time.thread_time() >= until:
                 break
-        self._layout.addWidget(block)
-        self._built.append(block)
-        tab_after(previous, block)
+        if self.pending:
+            return
+        tab_after(self._late_after, block)
         self.conditions_may_have_changed()
         set_shown(block, True)
 

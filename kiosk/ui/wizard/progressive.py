@@ -120,10 +120,12 @@ class BuildQueue:
 
 
 class LateJobs:
-    """Other work for after the first frame (a step's sections below it), run in order."""
+    """Other work for after the first frame (a step's sections below it), run in order;
+    ``done`` is called once the last job has run."""
 
-    def __init__(self) -> None:
+    def __init__(self, done: Callable[[], None] | None = None) -> None:
         self._jobs: list[Callable[[], None]] = []
+        self._done = done
 
     def add(self, job: Callable[[], None]) -> None:
         self._jobs.append(job)
@@ -134,8 +136,11 @@ class LateJobs:
     def build_pending(self, until: float | None = None) -> None:
         while self._jobs:
             self._jobs.pop(0)()
-            if until is not None and time.thread_time() >= until:
+            if self._jobs and until is not None and time.thread_time() >= until:
                 return
+        if self._done is not None:
+            self._done()
+            self._done = None
 
 
 def tab_stops(widget: QWidget) -> list[QWidget]:

@@ -159,7 +159,8 @@ class StepView(QWidget):
             (position, section, section_class(section))
             for position, section in enumerate(self.step.sections)
         ]
-        late = LateJobs()
+        late = LateJobs(done=self._show_late_sections)
+        self._late_sections: list[SectionWidget] = []
         for index, (position, section, cls) in enumerate(classes):
             if cls is None:
                 continue
@@ -201,12 +202,18 @@ class StepView(QWidget):
         widget = self._section(section, cls, state)
         if widget is None:
             return
+        widget.hide()  # shown with the others once all are built (one layout, one paint)
         layout = self._column.layout()
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(layout.count() - 1, widget)  # above the closing stretch
         self.sections.append(widget)
         tab_after(stops[-1] if stops else None, widget)
-        set_shown(widget, True)
+        self._late_sections.append(widget)
+
+    def _show_late_sections(self) -> None:
+        for widget in self._late_sections:
+            set_shown(widget, True)
+        self._late_sections.clear()
 
     def next_title_for(self, sections: list[SectionWidget]) -> str:
         """The server's ``next.title``; else a section's hint (consent: "I Agree"); else Next."""
