@@ -47,12 +47,19 @@ StepViewFactory = Callable[[Step, Answers, WizardServices, tuple[int, int]], "St
 
 
 def default_step_view(
-    step: Step, answers: Answers, services: WizardServices, progress: tuple[int, int]
+    step: Step,
+    answers: Answers,
+    services: WizardServices,
+    progress: tuple[int, int],
+    parent: QWidget | None = None,
 ) -> StepView:
-    """The wizard's own ``StepView`` (imported here so the window can be built without it)."""
+    """The wizard's own ``StepView`` (imported here so the window can be built without it),
+    drawn as soon as its first screenful of questions is built (``progressive``). Built
+    inside ``parent``, the host that shows it: moving a built step into the window styles
+    all of it a second time."""
     from kiosk.ui.wizard import StepView
 
-    return StepView(step, answers, services, progress=progress)
+    return StepView(step, answers, services, progress, parent, progressive=True)
 
 
 class NoticeHolder(Protocol):
@@ -90,7 +97,7 @@ class FlowPresenter(QObject):
         self.session = session
         self.clinic = clinic
         self.window = window
-        self.step_view_factory = step_view_factory or default_step_view
+        self.step_view_factory = step_view_factory or self._step_view_in_host
         self._links: list[tuple[SignalInstance, Callable[..., Any]]] = []
         self._notice: str | None = None
         self._identify_mode: IdentifyMode = "guest"
@@ -238,6 +245,11 @@ class FlowPresenter(QObject):
         if self._notice and holder is not None:
             holder.show_notice(self._notice)
             self._notice = None
+
+    def _step_view_in_host(
+        self, step: Step, answers: Answers, services: WizardServices, progress: tuple[int, int]
+    ) -> StepView:
+        return default_step_view(step, answers, services, progress, self.window.step_host)
 
     def _step_screen(self, step: Step, index: int, total: int) -> QWidget:
         view = self.step_view_factory(

@@ -2,10 +2,15 @@
 
 Two cases: the example account's largest step (`post_signup_profile`), and an intake step with
 a 20-item medication list (each item name, dose and times a day), a condition and a 0–10
-scale — the issue's target case. A step is measured as the patient meets it: a child of a
-window already on screen, from construction (build) or from the Next tap (switch) until its
-action bar has been painted. Median GUI-thread CPU ms of several repetitions, with the slowest
-and the wall time (see tests/benchmarks/README.md).
+scale — the issue's target case. A step is measured as the patient meets it: built inside the
+window's step host, as the presenter builds it, from construction (build) or from the Next tap
+(switch) until its action bar is painted. A progressive step (the presenter's) draws its
+first screenful of questions first and builds the rest after that frame: its "first frame" is
+the figure against the target, "every question" the time until the rest is built and
+painted, and "built whole" the same step without progressive building. Next is tapped on a
+step whose answers are valid (the patient's real path). Median GUI-thread CPU ms of several
+repetitions, with the slowest and the wall time, beside a bare-QWidget baseline measured in
+the same run (see tests/benchmarks/README.md).
 
 python -m pytest tests/benchmarks/bench_wizard.py -m benchmark -s
 QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_wizard.py
@@ -33,6 +38,8 @@ ROUNDS = 15
 BUILD_TARGET_MS = 16.0
 SWITCH_TARGET_MS = 16.0
 MEDICATIONS = 20
+#: Plain labels in the baseline: as many widgets as the largest example step has.
+BARE_WIDGETS = 88
 
 
 def medication_step() -> Any:
@@ -85,6 +92,25 @@ def medication_answers(step: Any) -> Any:
     return answers
 
 
+def example_answers(largest: Any, intake: Any, answers: Any = None) -> Any:
+    """Valid answers to the example's largest step and its first intake step, so Next on
+    either is the patient's real path (validation passes, the step is submitted)."""
+    from kiosk.wizard import Answers
+
+    answers = answers or Answers()
+    answers.section_state(largest, 0, largest.sections[0]).update(
+        first_name="Ana",
+        last_name="Lee",
+        gender="female",
+        dob="1980-02-03",
+        password="Kiosk-pass-123",
+        password_retype="Kiosk-pass-123",
+    )
+    answers.section_state(largest, 1, largest.sections[1])["agreed"] = True
+    answers.section_state(intake, 0, intake.sections[0])["reason_for_visit"] = ["Asthma"]
+    return answers
+
+
 class NullServices:
     """Services whose loads never finish, so only widget construction is timed."""
 
@@ -114,17 +140,22 @@ class NullServices:
 def measure() -> dict[str, float]:
     """Median ms to build the largest example step and the 20-medication step, and to go from
     one step to the next (the largest example step ↔ the intake step, and the medication step ↔
-    the intake step)."""
+    the intake step); with the bare-widget baseline measured in the same run."""
     from kiosk.wizard import parse_states
 
     definition = parse_states(json.loads(STATES_FILE.read_text(encoding="utf-8")))
     steps = definition.all_steps()
     largest = next(s for s in steps if any(x.code == "post_signup_profile" for x in s.sections))
-    example = _measure(largest, steps[4], None)
+    window = _Window()
+    figures = _baseline(window)
+    intake = steps[4]
+    figures.update(_measure(window, largest, intake, example_answers(largest, intake)))
     meds = medication_step()
-    listed = _measure(meds, steps[4], medication_answers(meds))
-    figures = {k: v for k, v in example.items()}
+    listed = _measure(
+        window, meds, intake, example_answers(largest, intake, medication_answers(meds))
+    )
     figures.update({f"meds_{k}": v for k, v in listed.items()})
+    window.close()
     return figures
 
 
@@ -134,10 +165,13 @@ class _Window:
     top-level window of its own."""
 
     def __init__(self) -> None:
-        from PySide6.QtWidgets import QVBoxLayout, QWidget
+        from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
         from kiosk.ui.screens.step_host import StepHost
+        from kiosk.ui.theme import apply_theme
 
+        app = QApplication.instance() or QApplication([])
+        apply_theme(app)
         self.top = QWidget()
         self.top.setObjectName("Window")
         layout = QVBoxLayout(self.top)
@@ -148,54 +182,83 @@ class _Window:
         self.top.show()
         _settle()
 
+    def close(self) -> None:
+        self.host.clear()
+        self.top.close()
+        self.top.deleteLater()
+        _settle()
+
 
 class _PaintSpy:
-    """Counts paint events of the step's Next button: the step is on screen once the last
-    widget of its first frame (the pinned action bar) has been painted."""
+    """Stops a clock when the step's Next button is painted: the step is on screen once the
+    last widget of its first frame (the pinned action bar) is being painted. The clock stops
+    at that paint event itself, so work queued behind the frame (the questions a progressive
+    step builds after it) is not counted as part of it."""
 
     def __init__(self) -> None:
         from PySide6.QtCore import QEvent, QObject
 
         class Filter(QObject):
-            painted = 0
+            clock: _Clock | None = None
 
             def eventFilter(self, watched: Any, event: Any) -> bool:
-                if event.type() == QEvent.Type.Paint:
-                    Filter.painted += 1
+                if event.type() == QEvent.Type.Paint and self.clock is not None:
+                    self.clock.stop()
+                    self.clock = None
                 return False
 
         self.filter = Filter()
 
-    def wait(self, view: Any) -> None:
-        """Run the event loop until ``view`` has been laid out and painted."""
+    def wait(self, view: Any, clock: _Clock) -> None:
+        """Run the event loop until ``view`` has been laid out and painted; ``clock`` stops
+        when its Next button is painted."""
         from PySide6.QtWidgets import QApplication
 
         button = view.next_button
-        self.filter.painted = 0
-        type(self.filter).painted = 0
+        self.filter.clock = clock
         button.installEventFilter(self.filter)
         app = QApplication.instance()
         for _ in range(200):
             app.processEvents()
-            if type(self.filter).painted:
+            if self.filter.clock is None:
                 break
         else:
             raise AssertionError("the step was never painted")
         button.removeEventFilter(self.filter)
 
 
-def _settle() -> None:
-    """Finish pending work (deletions, paints) before the clock starts."""
+def _settle(view: Any = None) -> None:
+    """Finish pending work (a progressive step's questions, deletions, paints) before the
+    clock starts."""
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
+    for _ in range(500):
+        if view is None or not view.building:
+            break
+        QApplication.processEvents()
     for _ in range(3):
         QApplication.processEvents()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def _until_built(view: Any, clock: _Clock) -> None:
+    """Run the event loop until a progressive step has built every question and laid out
+    and painted what they changed; then stop ``clock``."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(500):
+        if not view.building:
+            break
+        QApplication.processEvents()
+    else:
+        raise AssertionError("the step never finished building")
+    QApplication.processEvents()
+    clock.stop()
+
+
 class _Clock:
-    """GUI-thread CPU time and wall time of one measured span, in ms."""
+    """GUI-thread CPU time and wall time of measured spans, in ms."""
 
     def __init__(self) -> None:
         self.cpu: list[float] = []
@@ -208,55 +271,90 @@ class _Clock:
         self.cpu.append((time.thread_time() - self._cpu) * 1000)
         self.wall.append((time.perf_counter() - self._wall) * 1000)
 
+    def figures(self, name: str) -> dict[str, float]:
+        return {
+            f"{name}_ms": statistics.median(self.cpu),
+            f"{name}_max_ms": max(self.cpu),
+            f"{name}_wall_ms": statistics.median(self.wall),
+        }
 
-def _measure(largest: Any, other: Any, answers: Any) -> dict[str, float]:
-    """Build: construct ``largest``'s view, put it in the window's host, lay out and paint.
-    Switch: tap Next on the step shown (validation, and submission when valid), then build the
-    next step in its place and paint it (the old one is deleted on the way, as in the app);
-    alternately ``largest`` → ``other`` and ``other`` → ``largest``."""
-    from PySide6.QtWidgets import QApplication
 
-    from kiosk.ui.theme import apply_theme
-    from kiosk.ui.wizard import StepView
-    from kiosk.wizard import Answers
+def _baseline(window: _Window) -> dict[str, float]:
+    """The machine's floor, in the same window and run: a bare ``QWidget`` holding one push
+    button (an empty step), and one holding as many plain labels as the largest example step
+    has widgets, each put in the host and painted like a step."""
+    from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-    app = QApplication.instance() or QApplication([])
-    apply_theme(app)
-    services = NullServices()
-    answers = answers or Answers()
-    window = _Window()
     spy = _PaintSpy()
-    build, switch = _Clock(), _Clock()
-    for _ in range(ROUNDS):
-        window.host.clear()
-        _settle()
-        build.start()
-        view = StepView(largest, answers, services, progress=(2, 13))
-        window.host.set_view(view)
-        spy.wait(view)
-        build.stop()
-    _settle()
-    for step in (other, largest) * (ROUNDS // 2 + 1):
-        current = window.host.view
-        _settle()
-        switch.start()
-        current.next_button.click()
-        view = StepView(step, answers, services, progress=(3, 13))
-        window.host.set_view(view)
-        spy.wait(view)
-        switch.stop()
+    figures: dict[str, float] = {}
+    for name, labels in (("bare", 0), ("bare_many", BARE_WIDGETS)):
+        clock = _Clock()
+        for _ in range(ROUNDS):
+            window.host.clear()
+            _settle()
+            clock.start()
+            page = QWidget(window.host)
+            layout = QVBoxLayout(page)
+            for n in range(labels):
+                layout.addWidget(QLabel(f"Label {n}", page))
+            page.next_button = QPushButton("Next", page)  # type: ignore[attr-defined]
+            layout.addWidget(page.next_button)  # type: ignore[attr-defined]
+            window.host.set_view(page)
+            spy.wait(page, clock)
+        figures.update(clock.figures(name))
     window.host.clear()
-    window.top.close()
-    window.top.deleteLater()
     _settle()
-    return {
-        "build_ms": statistics.median(build.cpu),
-        "switch_ms": statistics.median(switch.cpu),
-        "build_wall_ms": statistics.median(build.wall),
-        "switch_wall_ms": statistics.median(switch.wall),
-        "build_max_ms": max(build.cpu),
-        "switch_max_ms": max(switch.cpu),
-    }
+    return figures
+
+
+def _measure(window: _Window, largest: Any, other: Any, answers: Any) -> dict[str, float]:
+    """Build: construct ``largest``'s view as the presenter does (inside the window's host,
+    ``progressive``), let the host show it, lay out and paint its first frame ("first"), then
+    until every question is built and painted ("full"); and the same step built whole before
+    its first frame ("eager", the view without ``progressive``). Switch: tap Next on the step shown
+    (validation, and submission when valid), then build the next step in its place and paint
+    its first frame (the old one is deleted on the way, as in the app); alternately
+    ``largest`` → ``other`` and ``other`` → ``largest``, progressive and eager."""
+    from kiosk.ui.wizard import StepView
+
+    services = NullServices()
+    spy = _PaintSpy()
+    figures: dict[str, float] = {}
+    first, full, eager = _Clock(), _Clock(), _Clock()
+    for _ in range(ROUNDS):
+        for progressive, clock in ((True, first), (False, eager)):
+            window.host.clear()
+            _settle()
+            clock.start()
+            full.start()
+            view = StepView(
+                largest, answers, services, (2, 13), window.host, progressive=progressive
+            )
+            window.host.set_view(view)
+            spy.wait(view, clock)
+            if progressive:
+                _until_built(view, full)
+    figures.update(first.figures("build"))
+    figures.update(full.figures("build_full"))
+    figures.update(eager.figures("build_eager"))
+    for progressive, name in ((True, "switch"), (False, "switch_eager")):
+        clock = _Clock()
+        window.host.clear()
+        window.host.set_view(
+            StepView(largest, answers, services, (2, 13), window.host, progressive=progressive)
+        )
+        for step in (other, largest) * (ROUNDS // 2 + 1):
+            current = window.host.view
+            _settle(current)
+            clock.start()
+            current.next_button.click()
+            view = StepView(step, answers, services, (3, 13), window.host, progressive=progressive)
+            window.host.set_view(view)
+            spy.wait(view, clock)
+        figures.update(clock.figures(name))
+    window.host.clear()
+    _settle()
+    return figures
 
 
 def run() -> dict[str, float]:
@@ -278,26 +376,35 @@ def run() -> dict[str, float]:
 
 def report(figures: dict[str, float]) -> str:
     """The printed lines: each figure as the median GUI-thread CPU ms of ``ROUNDS`` repetitions
-    (the slowest in brackets, then the median wall ms) against its target, and the machine's
-    load average. CPU time is the figure to compare: on a shared, loaded machine wall time
-    mostly measures waiting for a core."""
+    (the slowest in brackets, then the median wall ms), against its target where it has one,
+    the bare-widget baseline of the same run, and the machine's load average. CPU time is the
+    figure to compare: on a shared, loaded machine wall time mostly measures waiting for a
+    core."""
 
-    def figure(prefix: str, kind: str, target: float) -> str:
+    def figure(key: str, target: float | None = None) -> str:
+        goal = f" (target ≤ {target:.0f})" if target is not None else ""
         return (
-            f"{kind} {figures[f'{prefix}{kind}_ms']:.1f} ms "
-            f"[max {figures[f'{prefix}{kind}_max_ms']:.1f}, "
-            f"wall {figures[f'{prefix}{kind}_wall_ms']:.1f}] (target ≤ {target:.0f})"
+            f"{figures[f'{key}_ms']:.1f} ms [max {figures[f'{key}_max_ms']:.1f}, "
+            f"wall {figures[f'{key}_wall_ms']:.1f}]{goal}"
         )
 
-    def line(name: str, prefix: str) -> str:
-        build = figure(prefix, "build", BUILD_TARGET_MS)
-        return f"wizard: {name}: {build}; {figure(prefix, 'switch', SWITCH_TARGET_MS)}"
+    def lines(name: str, p: str) -> tuple[str, str]:
+        return (
+            f"wizard: {name}: build, first frame {figure(f'{p}build', BUILD_TARGET_MS)}; "
+            f"every question built and painted {figure(f'{p}build_full')}; "
+            f"built whole before its first frame {figure(f'{p}build_eager')}",
+            f"wizard: {name}: switch (Next → next step drawn) "
+            f"{figure(f'{p}switch', SWITCH_TARGET_MS)}; "
+            f"with steps built whole {figure(f'{p}switch_eager')}",
+        )
 
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return "\n".join(
         (
-            line("largest example step (post_signup_profile)", ""),
-            line(f"intake step with a {MEDICATIONS}-medication list", "meds_"),
+            *lines("largest example step (post_signup_profile)", ""),
+            *lines(f"intake step with a {MEDICATIONS}-medication list", "meds_"),
+            f"wizard: baseline, bare QWidget with one button {figure('bare')}; "
+            f"with {BARE_WIDGETS} plain labels {figure('bare_many')}",
             f"wizard: CPU ms of the GUI thread, median of {ROUNDS}; load average {load}",
         )
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -12,7 +13,9 @@ from kiosk.ui.i18n import live
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.fields.static import UnsupportedField
+from kiosk.ui.wizard.progressive import BuildQueue, estimated_px, tab_after, tab_stops
 from kiosk.ui.wizard.registry import FIELD_WIDGETS
+from kiosk.ui.wizard.visibility import set_shown
 from kiosk.wizard import Field, Section, validate_section
 from kiosk.wizard.conditions import shown
 from kiosk.wizard.shape import condition_model, submitted_values
@@ -27,6 +30,11 @@ class FieldsForm(QWidget):
     ``array_index`` conditions such as ``model.meds[arrayIndex].name`` read. A field may appear
     twice with opposite conditions (angular-schema-form's conditional ``required``): the value
     of the one shown counts, and the other one is kept in step.
+
+    With a ``builds`` queue, the questions below the first screenful wait in ``pending`` and
+    are built later by the queue, in order, a block at a time (`build_pending`); until then
+    conditions see their stored answers, and `finish_building` builds them all (before
+    answers are read).
     """
 
     #: Fires after any answer in this form (or an item card inside it) changed.
@@ -38,6 +46,7 @@ class FieldsForm(QWidget):
         state: dict[str, Any],
         parent: QWidget | None = None,
         array_index: int | None = None,
+        builds: BuildQueue | None = None,
     ) -> None:
         super().__init__(parent)
         self.state = state
@@ -47,29 +56,82 @@ class FieldsForm(QWidget):
         self._holders: list[FieldWidget] = []
         self._conditional: list[tuple[Field, QWidget]] = []
         self._shown: dict[int, bool] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(24)
+        #: Questions not built yet (below the first screen), in order.
+        self.pending: list[Field] = []
+        self._built: list[QWidget] = []
+        self._late_block: QWidget | None = None
+        self._late_after: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(24)
         for item in fields:
-            layout.addWidget(self._build(item))
+            if self.pending or (builds is not None and not builds.take(estimated_px(item))):
+                self.pending.append(item)
+            else:
+                widget = self._build(item, self)
+                self._layout.addWidget(widget)
+                self._built.append(widget)
+        if builds is not None and self.pending:
+            builds.add(self)
 
-    def _build(self, item: Field) -> QWidget:
+    # -- questions built after the first frame ---------------------------------------------
+    def has_pending(self) -> bool:
+        return bool(self.pending)
+
+    def build_pending(self, until: float | None = None) -> None:
+        """Build waiting questions, in order, into one block below the others, until
+        ``time.thread_time()`` passes ``until`` (None: all of them). The block stays hidden
+        until its last question is built and is then shown once: a question shown on its own
+        lays the whole window out and repaints it again. Tab goes through them after the
+        questions above."""
+        if not self.pending:
+            return
+        block = self._late_block
+        if block is None:
+            self._late_after = next(
+                (c[-1] for w in reversed(self._built) if (c := tab_stops(w))), None
+            )
+            block = self._late_block = QWidget(self)
+            block.hide()
+            self._late_column = QVBoxLayout(block)
+            self._late_column.setContentsMargins(0, 0, 0, 0)
+            self._late_column.setSpacing(self._layout.spacing())
+            self._layout.addWidget(block)
+            self._built.append(block)
+        while self.pending:
+            self._late_column.addWidget(self._build(self.pending.pop(0), block))
+            if until is not None and time.thread_time() >= until:
+                break
+        if self.pending:
+            return
+        tab_after(self._late_after, block)
+        self.conditions_may_have_changed()
+        set_shown(block, True)
+
+    def finish_building(self) -> None:
+        """Build every waiting question now (the answers are about to be read)."""
+        self.build_pending()
+
+    def conditions_may_have_changed(self) -> None:
+        """A question was built late: a form that evaluates conditions does it again."""
+
+    def _build(self, item: Field, parent: QWidget) -> QWidget:
         if item.kind == "fieldset" and item.unsupported is None:
-            widget: QWidget = self._group(item)
+            widget: QWidget = self._group(item, parent)
         else:
-            widget = self._field(item)
+            widget = self._field(item, parent)
         if item.condition is not None:
             self._conditional.append((item, widget))
         return widget
 
-    def _field(self, item: Field) -> FieldWidget:
+    def _field(self, item: Field, parent: QWidget) -> FieldWidget:
         cls = FIELD_WIDGETS.get(item.kind) if item.supported else None
         if cls is None:
             log.warning(
                 "field fallback: kind=%s reason=%s", item.kind, item.unsupported or "unknown"
             )
             cls = UnsupportedField
-        widget: FieldWidget = cls(item, self)
+        widget: FieldWidget = cls(item, parent)
         self.field_widgets.append(widget)
         if cls is not UnsupportedField and item.holds_value:
             self._holders.append(widget)
@@ -82,8 +144,8 @@ class FieldsForm(QWidget):
             widget.changed.connect(lambda w=widget: self._on_field_changed(w))
         return widget
 
-    def _group(self, item: Field) -> QWidget:
-        frame = QFrame(self)
+    def _group(self, item: Field, parent: QWidget) -> QWidget:
+        frame = QFrame(parent)
         frame.setProperty("wizard", "group")
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +161,7 @@ class FieldsForm(QWidget):
             set_role(hint, "hint")
             layout.addWidget(hint)
         for child in item.children:
-            layout.addWidget(self._build(child))
+            layout.addWidget(self._build(child, frame))
         return frame
 
     # -- answers ---------------------------------------------------------------------------
@@ -121,12 +183,15 @@ class FieldsForm(QWidget):
 
     def flat_values(self) -> dict[str, Any]:
         """Every value-holding field's answer by form key (blank ones included as None); for a
-        key asked twice, the answer of the copy shown."""
+        key asked twice, the answer of the copy shown. A question not built yet counts with
+        its stored answer (or default)."""
         values: dict[str, Any] = {}
         for widget in self._holders:
             key = widget.field.key
             if key not in values or self._shown.get(id(widget), True):
                 values[key] = widget.value()
+        for item in _value_fields(self.pending):
+            values.setdefault(item.key, self.state.get(item.key, item.default))
         return values
 
     # -- conditions ------------------------------------------------------------------------
@@ -135,7 +200,7 @@ class FieldsForm(QWidget):
         for item, widget in self._conditional:
             visible = shown(item.condition, model, self.array_index)
             self._shown[id(widget)] = visible
-            widget.setVisible(visible)
+            set_shown(widget, visible)
         for widget in self._holders:
             widget.apply_conditions(model)
 
@@ -177,11 +242,18 @@ class SchemaForm(FieldsForm):
     """
 
     def __init__(
-        self, section: Section, state: dict[str, Any], parent: QWidget | None = None
+        self,
+        section: Section,
+        state: dict[str, Any],
+        parent: QWidget | None = None,
+        builds: BuildQueue | None = None,
     ) -> None:
         self.section = section
-        super().__init__(section.fields, state, parent)
+        super().__init__(section.fields, state, parent, builds=builds)
         self.edited.connect(self._on_form_edited)
+        self.apply_conditions(self.model())
+
+    def conditions_may_have_changed(self) -> None:
         self.apply_conditions(self.model())
 
     def model(self) -> dict[str, Any]:
@@ -193,10 +265,23 @@ class SchemaForm(FieldsForm):
 
     def values(self) -> dict[str, Any]:
         """The answers as submitted: shown and answered questions, typed, objects nested."""
+        self.finish_building()
         return submitted_values(self.section, self.flat_values())
 
     def validate(self) -> list[QWidget]:
         """Show each problem under its field; the focus targets of the invalid fields, in order."""
+        self.finish_building()
         flat = self.flat_values()
         errors = validate_section(self.section, flat)
         return self.show_errors(errors, condition_model(flat))
+
+
+def _value_fields(items: list[Field]) -> list[Field]:
+    """The answerable questions among ``items`` and inside their groups."""
+    found: list[Field] = []
+    for item in items:
+        if item.kind == "fieldset" and item.unsupported is None:
+            found.extend(_value_fields(list(item.children)))
+        elif item.supported and item.holds_value and item.kind in FIELD_WIDGETS:
+            found.append(item)
+    return found

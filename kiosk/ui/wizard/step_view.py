@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,35 +24,26 @@ from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.language_button import LanguageButton
 from kiosk.ui.widgets.scroll import ScrollColumn
 from kiosk.ui.wizard import builtin
-from kiosk.ui.wizard.registry import SECTION_WIDGETS
+from kiosk.ui.wizard.progressive import (
+    BuildQueue,
+    LateJobs,
+    first_screen_px,
+    tab_after,
+    tab_stops,
+)
 from kiosk.ui.wizard.sections.base import SectionContext, SectionWidget
-from kiosk.ui.wizard.sections.forms import GenericFormSection
-from kiosk.wizard import Answers, Step, Submission, WizardServices
+from kiosk.ui.wizard.step_parts import can_wait, centered, section_class
+from kiosk.ui.wizard.visibility import set_shown
+from kiosk.wizard import Answers, Section, Step, Submission, WizardServices
 from kiosk.wizard.headings import code_name, step_heading
 
 log = logging.getLogger("kiosk.ui.wizard")
 
-CONTENT_MAX_WIDTH = 980
 #: The post-call group: its first step has nowhere to go back to (the call is over).
 POST_CALL_GROUP = "visits.post_call"
 EMPTY_STEP = QT_TRANSLATE_NOOP("StepView", "Nothing to fill in here. Tap {next} to continue.")
 BUSY_TEXT = QT_TRANSLATE_NOOP("StepView", "Please wait…")
 del builtin  # imported for its side effect: the built-in widgets are registered
-
-
-def _centered(
-    outer: QWidget, margins: tuple[int, int, int, int], inner: QWidget | None = None
-) -> QWidget:
-    """Put ``inner`` (a new widget if None) in ``outer``, centred and at most
-    ``CONTENT_MAX_WIDTH`` wide, so header, body and buttons line up on wide screens."""
-    row = QHBoxLayout(outer)
-    row.setContentsMargins(*margins)
-    inner = inner or QWidget(outer)
-    inner.setMaximumWidth(CONTENT_MAX_WIDTH)
-    row.addStretch(1)
-    row.addWidget(inner, 100)
-    row.addStretch(1)
-    return inner
 
 
 def attention_text(count: int) -> str:
@@ -74,10 +67,18 @@ class StepView(QWidget):
     shown inline, counted in a summary line and the first one is scrolled to and focused;
     otherwise ``submitted`` carries every section's submissions, in section order.
     Needs a running qasync loop (sections load data as asyncio tasks).
+
+    ``progressive`` (the presenter's choice): only the questions that fill the first screen
+    are built in the constructor; the rest are built in short slices once the step has been
+    painted (`building` is True until then; ``built`` fires when they are all there). Next
+    and `complete_submissions` finish the build first. Without it everything is built in the
+    constructor.
     """
 
     submitted = Signal(list)
     back_requested = Signal()
+    #: Every question of a ``progressive`` step has been built.
+    built = Signal()
 
     def __init__(
         self,
@@ -86,13 +87,16 @@ class StepView(QWidget):
         services: WizardServices,
         progress: tuple[int, int] = (0, 1),
         parent: QWidget | None = None,
+        progressive: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
         self.setProperty("wizard", "step")
         self.step = step
         self.answers = answers
-        self.context = SectionContext(services)
+        self._builds = BuildQueue(first_screen_px()) if progressive else None
+        self.context = SectionContext(services, builds=self._builds)
+        self._build_timer: QTimer | None = None
         self._busy = False
         self._problems_shown = 0
         self._found: dict[int, int] = {}
@@ -108,6 +112,50 @@ class StepView(QWidget):
         outer.addWidget(self._build_header(progress))
         outer.addWidget(body, 1)
         outer.addWidget(self._build_footer())
+        if self._builds is not None and self._builds.pending:
+            self._build_timer = QTimer(self)
+            self._build_timer.setSingleShot(True)
+            self._build_timer.setInterval(0)
+            self._build_timer.timeout.connect(self.on_build_timer_timeout)
+            # The action bar is the last part of the first frame painted.
+            self.next_button.installEventFilter(self)
+
+    # -- questions built after the first frame ---------------------------------------------
+    @property
+    def building(self) -> bool:
+        """True while questions below the first screen are still to be built."""
+        return self._build_timer is not None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.next_button and event.type() == QEvent.Type.Paint:
+            self.next_button.removeEventFilter(self)
+            if self._build_timer is not None:
+                self._build_timer.start()  # the first frame is drawn: build the rest after it
+        return False
+
+    def on_build_timer_timeout(self) -> None:
+        if self._builds is not None and self._builds.run_slice():
+            if self._build_timer is not None:
+                self._build_timer.start()
+            return
+        self._done_building()
+
+    def finish_building(self) -> None:
+        """Build the questions still waiting, now, and lay them out (before answers are read
+        or the first problem is scrolled to)."""
+        if self._build_timer is None or self._builds is None:
+            return
+        self._builds.finish()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self._done_building()
+
+    def _done_building(self) -> None:
+        if self._build_timer is None:
+            return
+        self._build_timer.stop()
+        self._build_timer.deleteLater()
+        self._build_timer = None
+        self.built.emit()
 
     # -- construction ---------------------------------------------------------------------
     def _build_sections(self) -> list[SectionWidget]:
@@ -115,23 +163,25 @@ class StepView(QWidget):
         layout.setContentsMargins(0, 8, 0, 32)
         layout.setSpacing(40)
         built: list[SectionWidget] = []
-        for position, section in enumerate(self.step.sections):
-            cls = SECTION_WIDGETS.get(section.code)
-            if cls is None and section.has_schema:
-                log.warning("section %s rendered as a generic form", section.code)
-                cls = GenericFormSection
+        classes = [
+            (position, section, section_class(section))
+            for position, section in enumerate(self.step.sections)
+        ]
+        late = LateJobs(done=self._show_late_sections)
+        self._late_sections: list[SectionWidget] = []
+        for index, (position, section, cls) in enumerate(classes):
             if cls is None:
-                log.warning("section %s skipped: no renderer and no schema", section.code)
                 continue
             state = self.answers.section_state(self.step, position, section)
-            try:
-                widget = cls(section, state, self.context, self._column)
-            except Exception:
-                log.exception("section %s failed to build; skipped", section.code)
+            if built and can_wait(self.step, self._builds, classes[index:]):
+                late.add(partial(self._add_late_section, section, cls, state))
                 continue
-            layout.addWidget(widget)
-            widget.problems_changed.connect(self.on_section_problems_changed)
-            built.append(widget)
+            widget = self._section(section, cls, state)
+            if widget is not None:
+                layout.addWidget(widget)
+                built.append(widget)
+        if self._builds is not None and late.has_pending():
+            self._builds.add(late)
         if not built:
             empty = live(QLabel(self._column), EMPTY_STEP.format(next=self.next_title_for(built)))
             empty.setWordWrap(True)
@@ -139,6 +189,39 @@ class StepView(QWidget):
             layout.addWidget(empty)
         layout.addStretch(1)
         return built
+
+    def _section(
+        self, section: Section, cls: type[SectionWidget], state: dict[str, Any]
+    ) -> SectionWidget | None:
+        try:
+            widget = cls(section, state, self.context, self._column)
+        except Exception:
+            log.exception("section %s failed to build; skipped", section.code)
+            return None
+        widget.problems_changed.connect(self.on_section_problems_changed)
+        return widget
+
+    def _add_late_section(
+        self, section: Section, cls: type[SectionWidget], state: dict[str, Any]
+    ) -> None:
+        """Build a section below the first screen after the first frame, in its place (the
+        sections are built in order) and in the tab order after the ones above it."""
+        stops = tab_stops(self._column)
+        widget = self._section(section, cls, state)
+        if widget is None:
+            return
+        widget.hide()  # shown with the others once all are built (one layout, one paint)
+        layout = self._column.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.count() - 1, widget)  # above the closing stretch
+        self.sections.append(widget)
+        tab_after(stops[-1] if stops else None, widget)
+        self._late_sections.append(widget)
+
+    def _show_late_sections(self) -> None:
+        for widget in self._late_sections:
+            set_shown(widget, True)
+        self._late_sections.clear()
 
     def next_title_for(self, sections: list[SectionWidget]) -> str:
         """The server's ``next.title``; else a section's hint (consent: "I Agree"); else Next."""
@@ -150,7 +233,7 @@ class StepView(QWidget):
     def _build_header(self, progress: tuple[int, int]) -> QWidget:
         outer = QWidget(self)
         outer.setProperty("wizard", "header")
-        header = _centered(outer, (48, 28, 48, 12))
+        header = centered(outer, (48, 28, 48, 12))
         layout = QVBoxLayout(header)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -163,7 +246,7 @@ class StepView(QWidget):
         self.progress_bar.setValue(min(index + 1, max(total, 1)))
         self.progress_bar.setProperty("wizard", "progress")
         for widget in (self.progress_label, self.progress_bar):
-            widget.setVisible(total > 1)
+            set_shown(widget, total > 1)
         # The step's top bar: where it is in the wizard, and the patient's language button.
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -175,7 +258,7 @@ class StepView(QWidget):
         self.heading = live(QLabel(header), heading)
         self.heading.setWordWrap(True)
         set_role(self.heading, "heading")
-        self.heading.setVisible(bool(heading))
+        set_shown(self.heading, bool(heading))
         layout.addWidget(self.heading)
         return outer
 
@@ -204,32 +287,26 @@ class StepView(QWidget):
         self.scroll_area.setWidget(holder)
         self._column = QWidget(holder)
         self._column.setProperty("wizard", "column")
-        _centered(holder, (48, 0, 48, 0), self._column)
+        centered(holder, (48, 0, 48, 0), self._column)
         return self.scroll_area
 
     def _build_footer(self) -> QWidget:
         outer = QFrame(self)
         outer.setProperty("wizard", "footer")
-        footer = _centered(outer, (48, 12, 48, 24))
+        footer = centered(outer, (48, 12, 48, 24))
         layout = QVBoxLayout(footer)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        self.error_box = QLabel(footer)
-        self.error_box.setWordWrap(True)
-        self.error_box.setProperty("wizard", "step-error")
-        self.error_box.hide()
-        self.summary = QLabel(footer)
-        self.summary.setWordWrap(True)
-        set_role(self.summary, "error")
-        self.summary.setProperty("wizard", "summary")
-        self.summary.hide()
+        self._footer_column = layout
+        self._error_box: QLabel | None = None
+        self._summary: QLabel | None = None
         buttons = QHBoxLayout()
         buttons.setSpacing(20)
         self.back_button = live(QPushButton(footer), QT_TRANSLATE_NOOP("StepView", "Back"))
         self.back_button.clicked.connect(self.back_requested)
         # After the call there is no step before the first survey step: Back would do nothing.
         first_after_call = self.step.group == POST_CALL_GROUP and self.step.index == 0
-        self.back_button.setVisible(not first_after_call)
+        set_shown(self.back_button, not first_after_call)
         self.next_button = QPushButton(self.next_title_for(self.sections), footer)
         set_role(self.next_button, "primary")
         self.next_button.setProperty("wizard", "next")
@@ -239,16 +316,41 @@ class StepView(QWidget):
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
-        for widget in (self.error_box, self.summary):
-            layout.addWidget(widget)
         layout.addLayout(buttons)
         return outer
+
+    @property
+    def error_box(self) -> QLabel:
+        """The session's failure message above the buttons; built on first use (most steps
+        never show one, and every widget adds to the step's first frame)."""
+        if self._error_box is None:
+            self._error_box = self._footer_label(0)
+            self._error_box.setProperty("wizard", "step-error")
+        return self._error_box
+
+    @property
+    def summary(self) -> QLabel:
+        """ "N answers need your attention" above the buttons; built on first use."""
+        if self._summary is None:
+            self._summary = self._footer_label(1 if self._error_box is not None else 0)
+            set_role(self._summary, "error")
+            self._summary.setProperty("wizard", "summary")
+        return self._summary
+
+    def _footer_label(self, index: int) -> QLabel:
+        label = QLabel(self._footer_column.parentWidget())
+        label.setWordWrap(True)
+        label.hide()
+        self._footer_column.insertWidget(index, label)
+        return label
 
     # -- behaviour ------------------------------------------------------------------------
     def _on_next_clicked(self) -> None:
         if self._busy:
             return
-        self.error_box.hide()
+        self.finish_building()
+        if self._error_box is not None:
+            self._error_box.hide()
         invalid: list[QWidget] = []
         self._found.clear()
         for section in self.sections:
@@ -263,7 +365,8 @@ class StepView(QWidget):
             invalid[0].setFocus(Qt.FocusReason.OtherFocusReason)
             log.info("step %s: %d answers need attention", self.step.code, len(invalid))
             return
-        self.summary.hide()
+        if self._summary is not None:
+            self._summary.hide()
         submissions: list[Submission] = []
         for section in self.sections:
             submissions.extend(section.submissions())
@@ -274,7 +377,7 @@ class StepView(QWidget):
     def on_section_problems_changed(self) -> None:
         """Recount the answers still marked after Next, so the summary shrinks as the patient
         fixes them and disappears with the last one."""
-        if not self.summary.isVisibleTo(self):
+        if self._summary is None or not self._summary.isVisibleTo(self):
             return
         count = 0
         for section in self.sections:
@@ -289,6 +392,7 @@ class StepView(QWidget):
         """This step's submissions if every section is complete, else None; nothing is emitted
         (the lounge's Join now sends a finished step along, never a half one; the step is
         leaving, so the marks a section's ``validate`` may set do not matter)."""
+        self.finish_building()
         if any(section.validate() for section in self.sections):
             return None
         submissions: list[Submission] = []
@@ -305,5 +409,7 @@ class StepView(QWidget):
 
     def show_error(self, message: str) -> None:
         """Show the session's failure message above the buttons (cleared on the next Next)."""
+        if self._error_box is None and not message:
+            return
         set_text(self.error_box, message)
         self.error_box.setVisible(bool(message))

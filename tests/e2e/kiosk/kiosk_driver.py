@@ -180,9 +180,11 @@ class PatientDriver:
         self.wait(lambda: self.screen is screen and self.settled(), timeout)
 
     def _step_settled(self) -> bool:
+        view = self.window.step_host.view
         return (
             self.screen is self.window.step_host
-            and isinstance(self.window.step_host.view, StepView)
+            and isinstance(view, StepView)
+            and not view.building  # the questions below the first screen are there too
             and self.settled()
         )
 

@@ -21,6 +21,7 @@ from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.registry import field_widget
+from kiosk.ui.wizard.visibility import set_shown
 from kiosk.wizard.definition import SCALAR_ITEM_KEY
 from kiosk.wizard.validation import validate_items
 
@@ -132,8 +133,8 @@ class ArrayField(FieldWidget):
                 row.setSelected(True)
         self.rows.blockSignals(False)
         self.rows.setFixedHeight(len(closed) * ROW_PX + 8 if closed else 0)
-        self.rows.setVisible(bool(closed))
-        self.rows_hint.setVisible(bool(closed))
+        set_shown(self.rows, bool(closed))
+        set_shown(self.rows_hint, bool(closed))
 
     def _on_rows_item_clicked(self, row: QListWidgetItem) -> None:
         self.open_item(int(row.data(Qt.ItemDataRole.UserRole)))
@@ -179,7 +180,7 @@ class ArrayField(FieldWidget):
             layout.addLayout(header)
             layout.addWidget(form)
         self._cards.addWidget(card)
-        card.setVisible(True)  # at once, not on the layout's queued show (tests and focus)
+        set_shown(card, True)  # at once, not on the layout's queued show (tests and focus)
         self.cards.append(card)
         self.item_forms.append(form)
 

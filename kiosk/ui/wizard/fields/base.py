@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid, set_role
+from kiosk.ui.wizard.visibility import set_shown
 from kiosk.wizard import Field
 from kiosk.wizard.validation import RETYPE_SUFFIXES
 
@@ -47,7 +48,7 @@ class FieldWidget(QWidget):
         self.title_label = live(QLabel(self), self._title_text())
         self.title_label.setWordWrap(True)
         self.title_label.setProperty("wizard", "field-label")
-        self.title_label.setVisible(self.shows_title and bool(self.title_label.text()))
+        set_shown(self.title_label, self.shows_title and bool(self.title_label.text()))
         layout.addWidget(self.title_label)
         if field.description and field.kind != "help":
             hint = live(QLabel(self), field.description)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import live
 from kiosk.ui.theme import set_role
+from kiosk.ui.wizard.progressive import BuildQueue
 from kiosk.wizard import Section, Submission, WizardServices
 
 
@@ -20,11 +21,14 @@ class SectionContext:
     """What a section may use: the services seam and loads shared by the step's sections.
 
     ``shared`` lets the four EMR sections of one step await one ``load_emr()`` call. It lives
-    as long as one StepView, so nothing a patient loaded outlives their screen.
+    as long as one StepView, so nothing a patient loaded outlives their screen. ``builds``
+    (None: build everything at once) is where a form leaves the questions below the first
+    screen, to be built once the step is drawn.
     """
 
     services: WizardServices
     shared_loads: dict[str, asyncio.Future[Any]] = field(default_factory=dict)
+    builds: BuildQueue | None = None
 
     def shared(self, name: str, factory: Callable[[], Awaitable[Any]]) -> Awaitable[Any]:
         """One in-flight (or finished) call per name; a failed call is retried on next ask."""

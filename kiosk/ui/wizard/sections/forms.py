@@ -25,7 +25,7 @@ class FormSection(SectionWidget):
     """A section rendered from its schema/form; subclasses pick the submission type."""
 
     def build(self) -> None:
-        self.form = SchemaForm(self.section, self.state, self)
+        self.form = SchemaForm(self.section, self.state, self, builds=self.context.builds)
         self.form.edited.connect(self.problems_changed)
         self.body.addWidget(self.form)
 

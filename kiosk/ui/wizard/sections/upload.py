@@ -20,6 +20,7 @@ from kiosk.ui.wizard.photo_capture import PhotoCapture
 from kiosk.ui.wizard.registry import section_widget
 from kiosk.ui.wizard.sections.base import SectionWidget
 from kiosk.ui.wizard.upload_row import UploadRow
+from kiosk.ui.wizard.visibility import set_shown
 from kiosk.wizard import Attachments, Submission
 
 log = logging.getLogger("kiosk.ui.wizard")
@@ -67,7 +68,7 @@ class UploadSection(SectionWidget):
         can_capture = callable(getattr(self.services, "capture_dir", None))
         self.photo_button = live(QPushButton(self), TAKE_PHOTO)
         set_role(self.photo_button, "primary")
-        self.photo_button.setVisible(can_capture)
+        set_shown(self.photo_button, can_capture)
         self.photo_button.clicked.connect(self.on_photo_clicked)
         self.body.addWidget(self.photo_button)
         self.capture: PhotoCapture | None = None
