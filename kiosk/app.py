@@ -27,6 +27,7 @@ from kiosk.session.types import EndReason
 from kiosk.staff.actions import KioskInfo, StaffActions
 from kiosk.staff.auth import StaffAuthenticator
 from kiosk.staff.lockout import PinLockout
+from kiosk.ui.accessibility.presenter import AccessibilityPresenter
 from kiosk.ui.call import CallView
 from kiosk.ui.idle_presenter import IdlePresenter
 from kiosk.ui.lockdown import KioskLockdown, apply_kiosk_window_mode
@@ -106,6 +107,7 @@ class KioskApp(QObject):
         self.window = window
         self.navigator = self.window.navigator
         self.presenter = FlowPresenter(self.session, self.clinic, self.window)
+        self.accessibility = AccessibilityPresenter(self.session.accessibility, self.window, app)
         self.idle = IdlePresenter(
             self.session.idle, self.navigator, lambda: self.session.end(EndReason.START_OVER)
         )

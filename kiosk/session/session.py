@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.api import PortalUrls
 from kiosk.api.models import CloseReason, UserType
+from kiosk.session.accessibility import AccessibilityChoices
 from kiosk.session.client import SessionClient
 from kiosk.session.commands import CommandRunner, Work
 from kiosk.session.config import SessionConfig
@@ -82,6 +83,8 @@ class PatientSession(QObject):
         self.config = config
         self.hooks = hooks or SessionHooks()
         self._state = SessionState()
+        #: This patient's large text, audio guidance and volume; the wipe resets them.
+        self.accessibility = AccessibilityChoices(self)
         self._ending: asyncio.Future[None] | None = None
         self._runner = CommandRunner(self.on_command_crashed, self)
         self._runner.busy_changed.connect(self.busy_changed)
@@ -344,7 +347,13 @@ class PatientSession(QObject):
         state = self._state
         try:
             self.journey.stop()
-            await wipe_session(self.client, state, self.hooks, self.config.wipe_step_timeout_s)
+            await wipe_session(
+                self.client,
+                state,
+                self.hooks,
+                self.config.wipe_step_timeout_s,
+                choices=(self.accessibility,),
+            )
         except Exception as exc:  # the wipe tolerates failures; this is a last guard
             log.error("session.wipe_crashed error=%s", type(exc).__name__)
         finally:

@@ -6,6 +6,7 @@ import asyncio
 import inspect
 import logging
 import shutil
+from collections.abc import Sequence
 from typing import Protocol
 
 from kiosk import constants
@@ -27,11 +28,18 @@ class WipeClient(Protocol):
     def clear_tokens(self) -> None: ...
 
 
+class PatientChoices(Protocol):
+    """Something one patient chose for themselves (large text, audio guidance, …)."""
+
+    def reset(self) -> None: ...
+
+
 async def wipe_session(
     client: WipeClient,
     state: SessionState,
     hooks: SessionHooks,
     step_timeout_s: float = constants.WIPE_STEP_TIMEOUT_S,
+    choices: Sequence[PatientChoices] = (),
 ) -> list[str]:
     """End one patient's session on this kiosk and on the server, whatever fails on the way.
 
@@ -39,7 +47,8 @@ async def wipe_session(
     stop the timers; close the open walk-in visit with ``state.close_reason`` (a booked
     appointment is kept: the patient still has it); log out (destroys the tokens on the
     server; the client forgets them even if that fails); run the UI's cleanup hooks; drop
-    every answer and cached object and the log redactor's copy of them; delete the session's
+    every answer and cached object and the log redactor's copy of them; put the patient's
+    own ``choices`` (large text, audio guidance) back to the defaults; delete the session's
     temp folder. A second call for the same state does nothing. Returns the names of the
     steps that failed (for logs and tests).
     """
@@ -88,6 +97,12 @@ async def wipe_session(
     except Exception:
         failed.append("forget")
     forget_patient_values()
+    for choice in choices:
+        try:
+            choice.reset()
+        except Exception as exc:
+            log.warning("session.choice_reset_failed error=%s", type(exc).__name__)
+            failed.append("choices")
 
     if state.temp_dir is not None:
         try:
