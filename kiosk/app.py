@@ -159,6 +159,7 @@ class KioskApp(QObject):
         s.journey.known_account = lambda: self.clinic.account  # one GET /accounts/:code
         self.clinic.connectivity_changed.connect(self.staff_actions.set_online)
         s.ended.connect(self.on_session_ended)
+        s.stage_changed.connect(self.accessibility.on_stage_changed)
         s.add_cleanup(self.clear_clipboard)
         self.crash_guard.crashed.connect(self.on_crashed)
         self.reset_screen.continue_requested.connect(self.on_reset_continue)

@@ -57,6 +57,10 @@ class AccessibilityPresenter(QObject):
             button.toggled.connect(partial(self.on_toggle_tapped, choice_of(button)))
         self._sync_buttons()
 
+    def on_stage_changed(self, _payload: object) -> None:
+        """A new screen or wizard step (each step builds its own toggles): wire them."""
+        self.connect_buttons()
+
     def on_toggle_tapped(self, choice: str, on: bool) -> None:
         if choice == LARGE_TEXT:
             self.choices.set_large_text(on)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.accessibility.buttons import AccessibilityButtons
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.scroll import ScrollColumn
 from kiosk.ui.wizard import builtin
@@ -223,6 +224,7 @@ class StepView(QWidget):
         self.next_button.clicked.connect(self._on_next_clicked)
         self._next_text = self.next_button.text()
         buttons.addWidget(self.back_button)
+        buttons.addWidget(AccessibilityButtons(footer))
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
         for widget in (self.error_box, self.summary):

@@ -65,3 +65,25 @@ def test_the_focus_ring_is_drawn_only_for_keyboard_use() -> None:
     assert "{focus}" not in stylesheet(focus_ring=True)
     assert ":focus" in stylesheet(focus_ring=True).split("focus-ring: begin")[1]
     assert "focus-ring: begin" not in stylesheet()
+
+
+def test_a_wizard_step_has_the_toggles_in_its_action_bar(qtbot, window) -> None:
+    import json
+
+    from kiosk.resources import DEFAULT_STATES, resource_path
+    from kiosk.ui.wizard import StepView
+    from kiosk.wizard import Answers, parse_states
+
+    definition = parse_states(json.loads(resource_path(DEFAULT_STATES).read_text("utf-8")))
+    group = next(iter(definition))
+    step = definition.steps(group)[0]
+    choices = AccessibilityChoices()
+    presenter = AccessibilityPresenter(choices, window, window)
+    choices.set_large_text(True)
+    view = StepView(step, Answers(), None, progress=(0, 3))  # type: ignore[arg-type]
+    window.step_host.set_view(view)
+    presenter.on_stage_changed(None)
+    toggles = view.findChild(AccessibilityButtons)
+    assert toggles is not None and toggles.large_text_button.isChecked()
+    toggles.large_text_button.click()
+    assert not choices.large_text
