@@ -27,7 +27,7 @@ from kiosk.session.types import EndReason
 from kiosk.staff.actions import KioskInfo, StaffActions
 from kiosk.staff.auth import StaffAuthenticator
 from kiosk.staff.lockout import PinLockout
-from kiosk.ui.accessibility.presenter import AccessibilityPresenter
+from kiosk.ui.accessibility.kit import AccessibilityKit
 from kiosk.ui.call import CallView
 from kiosk.ui.idle_presenter import IdlePresenter
 from kiosk.ui.lockdown import KioskLockdown, apply_kiosk_window_mode
@@ -107,7 +107,13 @@ class KioskApp(QObject):
         self.window = window
         self.navigator = self.window.navigator
         self.presenter = FlowPresenter(self.session, self.clinic, self.window)
-        self.accessibility = AccessibilityPresenter(self.session.accessibility, self.window, app)
+        self.accessibility = AccessibilityKit(
+            self.session.accessibility,
+            self.window,
+            app,
+            settings.kiosk.speech_engine,
+            self.speech_language,
+        )
         self.idle = IdlePresenter(
             self.session.idle, self.navigator, lambda: self.session.end(EndReason.START_OVER)
         )
@@ -160,6 +166,8 @@ class KioskApp(QObject):
         self.clinic.connectivity_changed.connect(self.staff_actions.set_online)
         s.ended.connect(self.on_session_ended)
         s.stage_changed.connect(self.accessibility.on_stage_changed)
+        s.queue_updated.connect(self.accessibility.guide.on_queue_updated)
+        s.ended.connect(self.accessibility.guide.on_session_ended)
         s.add_cleanup(self.clear_clipboard)
         self.crash_guard.crashed.connect(self.on_crashed)
         self.reset_screen.continue_requested.connect(self.on_reset_continue)
@@ -186,6 +194,7 @@ class KioskApp(QObject):
         # of this window, so it is the only one to watch.
         self.session.idle.install(self.window)
         self.staff.install()
+        self.accessibility.install()
         if not self.launch.windowed and self.settings.kiosk.fullscreen:
             self.lockdown.install(self.window)
         if self.settings.kiosk.keyboard == "builtin":
@@ -222,6 +231,7 @@ class KioskApp(QObject):
         self.staff.uninstall()
         self.window.keyboard_control.uninstall()
         self.session.idle.uninstall()
+        self.accessibility.uninstall()
         self.lockdown.uninstall()
         self.crash_guard.uninstall()
         await self.staff_actions.aclose()
@@ -230,6 +240,11 @@ class KioskApp(QObject):
         self.window.close()
         self.backend.stop()
         log.info("app.stopped")
+
+    def speech_language(self) -> str:
+        """The voice's language: the kiosk's ``[kiosk] language`` until a patient can choose
+        one (then the session's choice goes here)."""
+        return self.settings.kiosk.language
 
     def request_quit(self) -> None:
         log.info("app.quit_requested")

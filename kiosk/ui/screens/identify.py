@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.accessibility.names import describe_error
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.ui.widgets import Screen, big_button, heading
 from kiosk.ui.widgets.date_entry import PLACEHOLDERS, DateEntry
@@ -66,6 +67,7 @@ class _TextInput(QWidget):
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
         set_invalid(self.edit, bool(message))
+        describe_error(self.edit, message)
 
 
 class _DateInput(QWidget):

@@ -10,6 +10,7 @@ from PySide6.QtCore import QLocale, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from kiosk.ui.accessibility.names import describe_error
 from kiosk.ui.theme import set_invalid, set_role
 
 Part = Literal["month", "day", "year"]
@@ -213,6 +214,7 @@ class DateEntry(QWidget):
         self.message.setText(message or "")
         self.message.setVisible(bool(message))
         self.set_invalid(bool(message))
+        describe_error(self.focus_widget(), message)
 
     # -- slots ------------------------------------------------------------------------------
 

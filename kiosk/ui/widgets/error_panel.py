@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from kiosk.ui.accessibility.names import announce
 from kiosk.ui.theme import Palette, set_role
 from kiosk.ui.widgets.centred_card import centred_card
 from kiosk.ui.widgets.cover import CoverLayer
@@ -59,6 +60,7 @@ class ErrorPanel(CoverLayer):
 
     def show_error(self, message: str, can_retry: bool, can_go_back: bool) -> None:
         self.message.setText(message)
+        announce(self, message, assertive=True)
         self.retry_button.setVisible(can_retry)
         self.back_button.setVisible(can_go_back)
         set_role(self.start_over_button, "link" if can_retry or can_go_back else "primary")

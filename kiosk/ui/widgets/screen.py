@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.ui.accessibility.names import announce
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.header import ScreenHeader
 from kiosk.ui.widgets.scroll import ScrollColumn
@@ -48,6 +49,8 @@ class NoticeBox(QFrame):
         self.hide()
 
     def set_text(self, text: str) -> None:
+        if text and text != self.label.text():
+            announce(self, text)
         self.label.setText(text)
         self.setVisible(bool(text))
 

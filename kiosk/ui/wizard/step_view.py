@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.accessibility.buttons import AccessibilityButtons
+from kiosk.ui.accessibility.names import announce
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.scroll import ScrollColumn
 from kiosk.ui.wizard import builtin
@@ -247,6 +248,7 @@ class StepView(QWidget):
             self._problems_shown = len(invalid)
             self.summary.setText(attention_text(len(invalid)))
             self.summary.show()
+            announce(self.summary, self.summary.text(), assertive=True)
             self.scroll_area.ensureWidgetVisible(invalid[0], 40, 120)
             invalid[0].setFocus(Qt.FocusReason.OtherFocusReason)
             log.info("step %s: %d answers need attention", self.step.code, len(invalid))
@@ -295,3 +297,4 @@ class StepView(QWidget):
         """Show the session's failure message above the buttons (cleared on the next Next)."""
         self.error_box.setText(message)
         self.error_box.setVisible(bool(message))
+        announce(self.error_box, message, assertive=True)

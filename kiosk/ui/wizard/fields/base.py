@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.ui.accessibility.names import describe_error, name_from_label
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.wizard import Field
 from kiosk.wizard.validation import RETYPE_SUFFIXES
@@ -52,6 +53,7 @@ class FieldWidget(QWidget):
         layout.addWidget(self._with_words_around(self.control))
         self._error_row: QWidget | None = None
         self.title_label.setBuddy(self.focus_widget())
+        name_from_label(self.focus_widget(), self.title_label)
         self.focus_widget().setProperty("inputKind", self.input_kind)
 
     def _ensure_error_row(self) -> QWidget:
@@ -151,6 +153,7 @@ class FieldWidget(QWidget):
         self.error_label.setText(message or "")
         self.error_row.setVisible(bool(message))
         set_invalid(self.control, bool(message))
+        describe_error(self.focus_widget(), message)
 
     def has_error(self) -> bool:
         """True while an error message is shown under this field."""

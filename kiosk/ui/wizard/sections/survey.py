@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.constants import WIZARD_SURVEY_COMMENT_MAX
+from kiosk.ui.accessibility.names import name_from_label
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.form import SchemaForm
 from kiosk.ui.wizard.registry import section_widget
@@ -80,6 +81,7 @@ class SurveySection(SectionWidget):
         self.comment.setFixedHeight(140)
         self.comment.setTabChangesFocus(True)
         self.comment.setPlaceholderText("Your comment")
+        name_from_label(self.comment, comment_label)  # for screen readers
         self.comment.textChanged.connect(self._on_comment_changed)
         self.body.addWidget(self.comment)
         rating = self.state.get("rating")

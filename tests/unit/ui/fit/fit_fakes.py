@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.session.accessibility import AccessibilityChoices
 from kiosk.staff.actions import KioskInfo
-from kiosk.ui.accessibility.presenter import AccessibilityPresenter
+from kiosk.ui.accessibility.kit import AccessibilityKit
+from kiosk.ui.accessibility.speech import MOCK_ENGINE
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.screens.reset import ResetScreen
 from kiosk.ui.screens.room_picker import RoomChoice
@@ -115,7 +116,8 @@ class FitRig:
 
         self.window.setStyleSheet(stylesheet())
         self.choices = AccessibilityChoices()
-        self.accessibility = AccessibilityPresenter(self.choices, self.window, self.window)
+        self.kit = AccessibilityKit(self.choices, self.window, self.window, MOCK_ENGINE)
+        self.kit.install()
         qtbot.addWidget(self.window)
         self.window.show()
         qtbot.waitExposed(self.window)
