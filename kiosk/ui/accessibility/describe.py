@@ -30,8 +30,8 @@ CONTEXT = "AudioGuide"
 #: Enough like HTML for Qt's AutoText to render it as rich text.
 _TAG = re.compile(r"<[a-zA-Z!/][^>]*>")
 
-#: Labels that belong to a control (read when it gets focus) or say an error (announced).
-_SKIPPED_ROLES = {"error", "hint"}
+#: Labels that say an error (announced as it appears).
+_SKIPPED_ROLES = {"error"}
 _SKIPPED_WIZARD = {"field-label", "step-error", "summary", "error-icon", "addon"}
 
 
@@ -127,7 +127,7 @@ def control_text(widget: QWidget) -> str:
     description = plain(widget.accessibleDescription())
     if description:
         parts.append(description)
-    return ", ".join(p for p in parts if p) + "."
+    return sentences([", ".join(p for p in parts if p)])
 
 
 __all__ = ["control_text", "label_text", "screen_text", "sentences", "tr"]

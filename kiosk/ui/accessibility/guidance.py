@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from kiosk.session.accessibility import AccessibilityChoices
 from kiosk.session.types import QueueStatus
+from kiosk.signals import disconnect
 from kiosk.ui.accessibility.buttons import AUDIO_GUIDANCE, choice_of
 from kiosk.ui.accessibility.describe import control_text, screen_text, sentences, tr
 from kiosk.ui.accessibility.keys import KeyNavigator
@@ -41,6 +42,10 @@ def guidance_off_text() -> str:
 
 def volume_text(volume: float) -> str:
     return tr("Volume {percent} percent.").format(percent=round(volume * 100))
+
+
+def choice_of_widget(widget: QWidget) -> str:
+    return choice_of(widget) if isinstance(widget, QPushButton) else ""
 
 
 class AudioGuide(QObject):
@@ -70,6 +75,7 @@ class AudioGuide(QObject):
         self._screen: QWidget | None = None
         self._position: int | None = None
         self._pending: list[str] = []
+        self._focus_text = ""
         self._screen_pending = False
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
@@ -84,6 +90,15 @@ class AudioGuide(QObject):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self.on_focus_changed)
         speaker.set_volume(choices.volume)
+
+    def close(self) -> None:
+        """Stop listening to the application and the announcer (the window is going)."""
+        self._flush.stop()
+        disconnect(announcer().said, self.on_announced)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            disconnect(app.focusChanged, self.on_focus_changed)
+        self.speaker.stop()
 
     @property
     def on(self) -> bool:
@@ -100,6 +115,7 @@ class AudioGuide(QObject):
             self.on_screen_shown()
         else:
             self._pending.clear()
+            self._focus_text = ""
             self._screen_pending = False
             self._position = None
             self.speaker.forget()
@@ -109,6 +125,7 @@ class AudioGuide(QObject):
 
     def on_screen_shown(self, *_args: object) -> None:
         """A new screen or step: say it (with the control focus lands on) after this turn."""
+        self._screen = None  # a new step reuses its host: focus its first control anew
         if self.on:
             self._screen_pending = True
             self._flush.start()
@@ -118,7 +135,8 @@ class AudioGuide(QObject):
             return
         scope = self.scope()
         if new is scope or scope.isAncestorOf(new):
-            self._say_later(control_text(new))
+            self._focus_text = control_text(new)  # only the latest focus is worth saying
+            self._flush.start()
 
     def on_announced(self, text: str, assertive: bool) -> None:
         if not self.on:
@@ -157,6 +175,7 @@ class AudioGuide(QObject):
         """The patient is gone: nothing of theirs is repeated for the next one."""
         self._position = None
         self._pending.clear()
+        self._focus_text = ""
         self.speaker.forget()
 
     # -- speaking ---------------------------------------------------------------------------
@@ -171,25 +190,33 @@ class AudioGuide(QObject):
             return
         parts = list(self._pending)
         self._pending.clear()
-        if self._screen_pending:
+        if self._screen_pending:  # the screen's description ends with its focus
             self._screen_pending = False
             parts.extend(self._describe_screen())
+        elif self._focus_text:
+            parts.append(self._focus_text)
+        self._focus_text = ""
         if parts:
             self.speaker.say(" ".join(parts))
 
     def _describe_screen(self) -> list[str]:
         """The screen's text, and the control focus is put on (its first, unless focus is
         already inside it)."""
+        # Geometry decides the reading order: lay out what the new screen changed first.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         scope = self.scope()
         parts = [screen_text(scope)]
         focus = QApplication.focusWidget()
-        if focus is None or not scope.isAncestorOf(focus) or not focus.isVisible():
+        new_screen = scope is not self._screen
+        self._screen = scope
+        if new_screen or focus is None or not scope.isAncestorOf(focus) or not focus.isVisible():
+            # The screen's first control, past the top bar's toggles (Tab still reaches them).
             stops = reading_order(scope)
-            focus = stops[0] if stops else None
+            content = [w for w in stops if not choice_of_widget(w)]
+            focus = next(iter(content or stops), None)
             if focus is not None:
                 scroll_into_view(focus)
                 focus.setFocus()
-                self._pending.clear()  # its own focus message: said below, once
         if focus is not None:
             parts.append(control_text(focus))
         return [p for p in parts if p]

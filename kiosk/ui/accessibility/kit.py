@@ -70,8 +70,9 @@ class AccessibilityKit(QObject):
         self.keys.install(self.window)
 
     def uninstall(self) -> None:
+        """Off the window and the application (the window is closing)."""
         self.keys.uninstall()
-        self.speaker.stop()
+        self.guide.close()
 
 
 __all__ = ["AccessibilityKit"]
