@@ -127,7 +127,7 @@ class KeyNavigator(WindowEventFilter):
             return self.move_focus(1 if key in _NEXT else -1)
         if key in _ACTIVATE and isinstance(focus, QAbstractButton) and focus.isEnabled():
             self.choices.set_keyboard_used(True)
-            focus.animateClick()
+            focus.click()  # at once, as Space does: the next key sees its effect
             return True
         if key in _ACTIVATE and isinstance(focus, QAbstractItemView):
             return False  # a list takes Enter as its own "choose this row"
