@@ -46,9 +46,10 @@ class Palette:
     warning_text: str = "#5C4300"
     disabled_bg: str = "#EEF1F3"
     disabled_text: str = "#8A979E"
-    #: The keyboard focus ring (audio guidance, keyboard or keypad use): deep blue, at least
-    #: 3:1 against every background a focusable widget sits on (WCAG 2.4.7 / 1.4.11).
-    focus: str = "#123E7C"
+    #: The keyboard focus ring (audio guidance, keyboard or keypad use): near black, at least
+    #: 3:1 against the page, the cards and the teal of a primary button it replaces, so the
+    #: focused control stands out from its unfocused self too (WCAG 2.4.7, 1.4.11, 2.4.13).
+    focus: str = "#05080B"
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,14 @@ AUDIO_GUIDANCE = "audio_guidance"
 CONTEXT = "AccessibilityButtons"
 
 
+_icons: dict[str, QIcon] = {}
+
+
 def speaker_icon() -> QIcon:
-    return QIcon(str(icon_path("speaker")))
+    """Read once: every wizard step builds its own toggles, and an SVG costs a parse."""
+    if "speaker" not in _icons:
+        _icons["speaker"] = QIcon(str(icon_path("speaker")))
+    return _icons["speaker"]
 
 
 def large_text_name() -> str:

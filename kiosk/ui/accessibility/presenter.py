@@ -45,21 +45,22 @@ class AccessibilityPresenter(QObject):
         choices.audio_guidance_changed.connect(self.on_choices_changed)
         self.connect_buttons()
 
-    def toggles(self) -> list[QPushButton]:
-        return [b for b in self.window.findChildren(QPushButton) if choice_of(b)]
+    def toggles(self, root: QWidget | None = None) -> list[QPushButton]:
+        return [b for b in (root or self.window).findChildren(QPushButton) if choice_of(b)]
 
-    def connect_buttons(self) -> None:
-        """Wire toggles not wired yet (screens are built on first use)."""
-        for button in self.toggles():
-            if button.property(WIRED):
-                continue
+    def connect_buttons(self, root: QWidget | None = None) -> None:
+        """Wire the toggles under ``root`` (default: the window) not wired yet."""
+        new = [b for b in self.toggles(root) if not b.property(WIRED)]
+        for button in new:
             button.setProperty(WIRED, True)
             button.toggled.connect(partial(self.on_toggle_tapped, choice_of(button)))
-        self._sync_buttons()
+        self._sync_buttons(new)
 
     def on_stage_changed(self, _payload: object) -> None:
-        """A new screen or wizard step (each step builds its own toggles): wire them."""
-        self.connect_buttons()
+        """A new wizard step builds its own toggles: wire those (only the step's, not the
+        whole window's: a stage change must stay cheap)."""
+        step = getattr(getattr(self.window, "step_host", None), "view", None)
+        self.connect_buttons(step if isinstance(step, QWidget) else None)
 
     def on_toggle_tapped(self, choice: str, on: bool) -> None:
         if choice == LARGE_TEXT:
@@ -80,9 +81,9 @@ class AccessibilityPresenter(QObject):
             apply_stylesheet(target, large_text=wanted[0], focus_ring=wanted[1])
         log.info("a11y.style large_text=%s focus_ring=%s", *wanted)
 
-    def _sync_buttons(self) -> None:
+    def _sync_buttons(self, buttons: list[QPushButton] | None = None) -> None:
         c = self.choices
-        for button in self.toggles():
+        for button in self.toggles() if buttons is None else buttons:
             on = c.large_text if choice_of(button) == LARGE_TEXT else c.audio_guidance
             if button.isChecked() != on:
                 button.blockSignals(True)

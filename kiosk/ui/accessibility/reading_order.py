@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QWidget
 
 def focus_stops(root: QWidget) -> list[QWidget]:
     """Widgets under ``root`` that Tab may stop at now: visible, enabled, taking Tab focus,
-    not handing focus to a proxy (a tab widget's tab bar is the stop)."""
+    not handing focus to a proxy (a tab widget's tab bar is the stop), and not a scroll area
+    around controls (the page itself: Tab goes through what it holds, Page Up/Down scroll)."""
     return [
         w
         for w in root.findChildren(QWidget)
@@ -22,6 +23,7 @@ def focus_stops(root: QWidget) -> list[QWidget]:
         and w.isEnabled()
         and w.focusPolicy() & Qt.FocusPolicy.TabFocus
         and w.focusProxy() is None
+        and not (isinstance(w, QScrollArea) and w.widget() is not None)
     ]
 
 

@@ -40,7 +40,7 @@ def _scrolling(page: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through the page's controls
+    area.setAccessibleName("Staff page")
     area.setWidget(page)
     return area
 

@@ -91,7 +91,9 @@ def test_every_text_colour_meets_wcag_on_its_background() -> None:
     assert len(pairs) > 30
 
 
-@pytest.mark.parametrize("ground", ["background", "surface", "primary_bg"])
+@pytest.mark.parametrize(
+    "ground", ["background", "surface", "primary_bg", "primary", "border_strong"]
+)
 def test_the_focus_ring_stands_out_from_what_it_is_drawn_on(ground: str) -> None:
     palette = Palette()
     assert contrast(palette.focus, getattr(palette, ground)) >= NON_TEXT
