@@ -192,9 +192,11 @@ class KioskApp(QObject):
         # The watchers go on the kiosk window (its QWindow), not the application: see
         # kiosk/window_events.py. The staff console and the provider dashboard are screens
         # of this window, so it is the only one to watch.
+        # Keys first: a filter installed later runs earlier, and the key navigator takes the
+        # keys it handles (Tab, Enter…), which the idle clock must still count.
+        self.accessibility.install()
         self.session.idle.install(self.window)
         self.staff.install()
-        self.accessibility.install()
         if not self.launch.windowed and self.settings.kiosk.fullscreen:
             self.lockdown.install(self.window)
         if self.settings.kiosk.keyboard == "builtin":

@@ -77,6 +77,7 @@ class AudioGuide(QObject):
         self._pending: list[str] = []
         self._focus_text = ""
         self._screen_pending = False
+        self._closed = False
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
         self._flush.setInterval(0)
@@ -92,7 +93,11 @@ class AudioGuide(QObject):
         speaker.set_volume(choices.volume)
 
     def close(self) -> None:
-        """Stop listening to the application and the announcer (the window is going)."""
+        """Stop listening to the application and the announcer (the window is going).
+        Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
         self._flush.stop()
         disconnect(announcer().said, self.on_announced)
         app = QApplication.instance()

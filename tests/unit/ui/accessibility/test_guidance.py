@@ -8,7 +8,7 @@ import logging
 
 import window_input
 from guided_rig import CLINIC, Guided
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.resources import DEFAULT_STATES, resource_path
@@ -157,3 +157,18 @@ def test_the_wipe_turns_guidance_off_and_forgets_the_last_text(guided) -> None:
     guided.choices.reset()
     assert guided.kit.speaker.last_text == ""
     assert not guided.kit.speaker.speaking
+
+
+def test_keys_the_navigator_takes_still_count_as_activity(guided) -> None:
+    from kiosk.session.idle import IdleMonitor
+
+    idle = IdleMonitor(60.0, 60.0, 5.0)
+    guided.kit.keys.uninstall()
+    guided.kit.keys.install(guided.window)  # as the app does: keys first, then the idle clock
+    idle.install(guided.window)
+    idle.resume()
+    pokes: list[object] = []
+    idle._on_activity = lambda kind: pokes.append(kind)  # type: ignore[method-assign]
+    window_input.key(guided.window, Qt.Key.Key_Tab)
+    assert QEvent.Type.KeyPress in pokes  # the press the navigator took, not only the release
+    idle.uninstall()
