@@ -45,7 +45,7 @@ class AccessibilityKit(QObject):
         self.presenter = AccessibilityPresenter(choices, window, style_target, self)
         self.keys = KeyNavigator(
             choices,
-            self.scope,
+            self.key_scope,
             lambda: window.stack.currentWidget() is window.welcome,
             long_press_ms,
             self,
@@ -61,6 +61,12 @@ class AccessibilityKit(QObject):
         if panel.isVisible():
             return panel
         return self.window.stack.currentWidget() or self.window.current_screen
+
+    def key_scope(self) -> QWidget:
+        """Where keys may move the focus: nowhere under the busy cover while a command runs
+        (Enter must not press a button the patient cannot tap either), else ``scope()``."""
+        busy = self.window.busy
+        return busy if busy.is_blocking else self.scope()
 
     def on_stage_changed(self, payload: object) -> None:
         self.presenter.on_stage_changed(payload)

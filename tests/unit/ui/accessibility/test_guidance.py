@@ -172,3 +172,15 @@ def test_keys_the_navigator_takes_still_count_as_activity(guided) -> None:
     window_input.key(guided.window, Qt.Key.Key_Tab)
     assert QEvent.Type.KeyPress in pokes  # the press the navigator took, not only the release
     idle.uninstall()
+
+
+def test_keys_do_nothing_under_the_busy_cover(guided) -> None:
+    checked_in: list[bool] = []
+    guided.window.welcome.check_in_requested.connect(lambda: checked_in.append(True))
+    guided.window.busy.set_busy(True, "One moment…")
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Down, Qt.Key.Key_Return):
+        window_input.key(guided.window, key)
+    focus = guided.window.focusWidget()
+    assert focus is None or not guided.window.welcome.isAncestorOf(focus)
+    assert not checked_in
+    guided.window.busy.set_busy(False)
