@@ -27,6 +27,7 @@ from kiosk.session.types import EndReason
 from kiosk.staff.actions import KioskInfo, StaffActions
 from kiosk.staff.auth import StaffAuthenticator
 from kiosk.staff.lockout import PinLockout
+from kiosk.ui.accessibility.kit import AccessibilityKit
 from kiosk.ui.call import CallView
 from kiosk.ui.i18n import LanguageSwitcher
 from kiosk.ui.idle_presenter import IdlePresenter
@@ -109,6 +110,13 @@ class KioskApp(QObject):
         self.languages = LanguageSwitcher(self.session.language, self)
         self.navigator = self.window.navigator
         self.presenter = FlowPresenter(self.session, self.clinic, self.window)
+        self.accessibility = AccessibilityKit(
+            self.session.accessibility,
+            self.window,
+            app,
+            settings.kiosk.speech_engine,
+            self.speech_language,
+        )
         self.idle = IdlePresenter(
             self.session.idle, self.navigator, lambda: self.session.end(EndReason.START_OVER)
         )
@@ -160,6 +168,9 @@ class KioskApp(QObject):
         s.journey.known_account = lambda: self.clinic.account  # one GET /accounts/:code
         self.clinic.connectivity_changed.connect(self.staff_actions.set_online)
         s.ended.connect(self.on_session_ended)
+        s.stage_changed.connect(self.accessibility.on_stage_changed)
+        s.queue_updated.connect(self.accessibility.guide.on_queue_updated)
+        s.ended.connect(self.accessibility.guide.on_session_ended)
         s.add_cleanup(self.clear_clipboard)
         self.crash_guard.crashed.connect(self.on_crashed)
         self.reset_screen.continue_requested.connect(self.on_reset_continue)
@@ -184,6 +195,9 @@ class KioskApp(QObject):
         # The watchers go on the kiosk window (its QWindow), not the application: see
         # kiosk/window_events.py. The staff console and the provider dashboard are screens
         # of this window, so it is the only one to watch.
+        # Keys first: a filter installed later runs earlier, and the key navigator takes the
+        # keys it handles (Tab, Enter…), which the idle clock must still count.
+        self.accessibility.install()
         self.session.idle.install(self.window)
         self.staff.install()
         if not self.launch.windowed and self.settings.kiosk.fullscreen:
@@ -222,6 +236,7 @@ class KioskApp(QObject):
         self.staff.uninstall()
         self.window.keyboard_control.uninstall()
         self.session.idle.uninstall()
+        self.accessibility.uninstall()
         self.lockdown.uninstall()
         self.crash_guard.uninstall()
         self.languages.detach()
@@ -231,6 +246,11 @@ class KioskApp(QObject):
         self.window.close()
         self.backend.stop()
         log.info("app.stopped")
+
+    def speech_language(self) -> str:
+        """The voice's language: the patient's own (the language button; ``[kiosk] language``
+        until they choose)."""
+        return self.session.language.code
 
     def request_quit(self) -> None:
         log.info("app.quit_requested")

@@ -107,6 +107,14 @@ class KioskOptions(Section):
         False, description="Offer the known-patient (integrator code, SSO type 200) start."
     )
     language: str = Field("en", description="Language of the kiosk's texts.")
+    speech_engine: str = Field(
+        constants.SPEECH_ENGINE,
+        min_length=1,
+        max_length=40,
+        pattern=r"^[A-Za-z0-9_.-]+$",
+        description="QTextToSpeech engine for audio guidance ('speechd' on Linux; 'mock' for "
+        "tests); the platform's default engine when this one does not start.",
+    )
     consent_statement: str = Field(
         "",
         max_length=4000,

@@ -110,3 +110,11 @@ WATCHDOG_DEFAULT_INTERVAL_S = 10.0  # ping interval when systemd gives no WATCHD
 METRICS_TEXTFILE_INTERVAL_S = 15.0
 METRICS_HTTP_PORT = 9464
 HEALTH_REQUEST_TIMEOUT_S = 5.0  # a health client that sends nothing is dropped after this
+
+# Accessibility (kiosk/session/accessibility.py, kiosk/ui/accessibility).
+LARGE_TEXT_SCALE = 1.35  # the "Aa" button: every font size of the theme times this
+SPEECH_VOLUME_DEFAULT = 0.8  # audio guidance starts at this volume (0.0–1.0)
+SPEECH_VOLUME_MIN = 0.1  # never silent: a patient who pressed "softer" too often still hears
+SPEECH_VOLUME_STEP = 0.1  # one press of +/- or a volume key
+LONG_PRESS_GUIDANCE_MS = 2000  # holding a finger this long on Welcome starts audio guidance
+SPEECH_ENGINE = "speechd"  # QTextToSpeech engine on Linux; the default engine if it fails

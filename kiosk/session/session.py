@@ -14,6 +14,7 @@ from kiosk.api import PortalUrls
 from kiosk.api.models import CloseReason, UserType
 from kiosk.i18n.catalog import available_languages
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.session.accessibility import AccessibilityChoices
 from kiosk.session.client import SessionClient
 from kiosk.session.commands import CommandRunner, Work
 from kiosk.session.config import SessionConfig
@@ -76,6 +77,8 @@ class PatientSession(SessionSignals):
         self.config = config
         self.hooks = hooks or SessionHooks()
         self._state = SessionState()
+        #: This patient's large text, audio guidance and volume; the wipe resets them.
+        self.accessibility = AccessibilityChoices(self)
         self._ending: asyncio.Future[None] | None = None
         self._runner = CommandRunner(self.on_command_crashed, self)
         self._runner.busy_changed.connect(self.busy_changed)
@@ -383,7 +386,7 @@ class PatientSession(SessionSignals):
                 state,
                 self.hooks,
                 self.config.wipe_step_timeout_s,
-                preferences=(self.language,),
+                choices=(self.language, self.accessibility),
             )
         except Exception as exc:  # the wipe tolerates failures; this is a last guard
             log.error("session.wipe_crashed error=%s", type(exc).__name__)

@@ -18,12 +18,6 @@ from kiosk.session.state import SessionState
 log = logging.getLogger("kiosk.session")
 
 
-class Preference(Protocol):
-    """A per-patient choice the wipe puts back to the kiosk's default (the language)."""
-
-    def reset(self) -> None: ...
-
-
 class WipeClient(Protocol):
     """The client calls the wipe makes (``VSeeClient`` has them)."""
 
@@ -34,12 +28,18 @@ class WipeClient(Protocol):
     def clear_tokens(self) -> None: ...
 
 
+class PatientChoices(Protocol):
+    """Something one patient chose for themselves (language, large text, audio guidance)."""
+
+    def reset(self) -> None: ...
+
+
 async def wipe_session(
     client: WipeClient,
     state: SessionState,
     hooks: SessionHooks,
     step_timeout_s: float = constants.WIPE_STEP_TIMEOUT_S,
-    preferences: Sequence[Preference] = (),
+    choices: Sequence[PatientChoices] = (),
 ) -> list[str]:
     """End one patient's session on this kiosk and on the server, whatever fails on the way.
 
@@ -47,9 +47,9 @@ async def wipe_session(
     stop the timers; close the open walk-in visit with ``state.close_reason`` (a booked
     appointment is kept: the patient still has it); log out (destroys the tokens on the
     server; the client forgets them even if that fails); run the UI's cleanup hooks; drop
-    every answer and cached object and the log redactor's copy of them; delete the session's
-    temp folder; put the patient's ``preferences`` (language) back to the kiosk's defaults.
-    A second call for the same state does nothing. Returns the names of the
+    every answer and cached object and the log redactor's copy of them; put the patient's
+    own ``choices`` (language, large text, audio guidance) back to the defaults; delete the
+    session's temp folder. A second call for the same state does nothing. Returns the names of the
     steps that failed (for logs and tests).
     """
     if state.wiped:
@@ -97,6 +97,12 @@ async def wipe_session(
     except Exception:
         failed.append("forget")
     forget_patient_values()
+    for choice in choices:
+        try:
+            choice.reset()
+        except Exception as exc:
+            log.warning("session.choice_reset_failed error=%s", type(exc).__name__)
+            failed.append("choices")
 
     if state.temp_dir is not None:
         try:
@@ -107,12 +113,6 @@ async def wipe_session(
             log.warning("session.temp_dir_not_deleted error=%s", type(exc).__name__)
             failed.append("temp_dir")
         state.temp_dir = None
-
-    for preference in preferences:
-        try:
-            preference.reset()
-        except Exception:
-            failed.append("preference")
 
     log.info("session.wiped failed_steps=%s", ",".join(failed) or "none")
     return failed

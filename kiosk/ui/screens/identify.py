@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.accessibility.names import describe_error
 from kiosk.ui.i18n import live, set_text, tr_text
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.ui.widgets import Screen, big_button, heading
@@ -93,6 +94,7 @@ class _TextInput(QWidget):
         set_text(self.error, message or "")
         self.error.setVisible(bool(message))
         set_invalid(self.edit, bool(message))
+        describe_error(self.edit, self.error.text() or None)
 
 
 class _DateInput(QWidget):

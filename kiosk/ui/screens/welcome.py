@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.accessibility.buttons import guidance_button
 from kiosk.ui.i18n import set_text
 from kiosk.ui.widgets import Screen, big_button, heading
 from kiosk.ui.widgets.language_button import LanguageButton
@@ -36,7 +37,8 @@ class WelcomeScreen(Screen):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.header.hide()
+        # No clinic mark on Welcome (the title names the clinic); its top bar keeps the toggles.
+        self.header.logo.hide()
         body = self.body_widget
         self.title = heading(WELCOME, "title", body)
         self.title.setProperty("screens", "hero")
@@ -57,6 +59,8 @@ class WelcomeScreen(Screen):
         self.body.addWidget(self.check_in_button)
         self.body.addWidget(self.code_button)
         self.body.addWidget(self.language_button)
+        self.guidance_button = guidance_button(body)
+        self.body.addWidget(self.guidance_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.footer.addWidget(self.subtitle)
         self.check_in_button.clicked.connect(self.check_in_requested)
         self.code_button.clicked.connect(self.patient_code_requested)
@@ -65,7 +69,7 @@ class WelcomeScreen(Screen):
         self.out_of_service = False
 
     def set_clinic(self, name: str) -> None:
-        super().set_clinic(name)
+        # Not in the header: the title says "Welcome to <clinic>".
         self._clinic = name
         self._refresh()
 

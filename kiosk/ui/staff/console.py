@@ -40,6 +40,7 @@ def _scrolling(page: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setAccessibleName("Staff page")
     area.setWidget(page)
     return area
 
@@ -79,6 +80,7 @@ class StaffConsole(QWidget):
         self.devices_page = DevicesPage(actions.devices, actions.choose_devices)
         self.tabs = QTabWidget()
         self.tabs.setProperty("staff", "tabs")
+        self.tabs.setAccessibleName("Staff console")
         for page, title in (
             (self.status_page, "Status"),
             (self.room_page, "Room"),

@@ -107,6 +107,7 @@ class RoomPage(ResultPage):
         self.column.addWidget(self.current)
         self.load_button = QPushButton("Load rooms")
         self.rooms = QListWidget()
+        self.rooms.setAccessibleName("Rooms")
         self.choose_button = set_role(QPushButton("Use this room"), "primary")
         self.choose_button.setEnabled(False)
         self.rooms.currentItemChanged.connect(self.on_rooms_current_changed)

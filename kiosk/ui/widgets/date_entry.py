@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.accessibility.names import describe_error
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid, set_role
 
@@ -226,6 +227,7 @@ class DateEntry(QWidget):
         set_text(self.message, message or "")
         self.message.setVisible(bool(message))
         self.set_invalid(bool(message))
+        describe_error(self.focus_widget(), self.message.text() or None)
 
     # -- slots ------------------------------------------------------------------------------
 

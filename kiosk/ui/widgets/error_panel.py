@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.accessibility.names import announce
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import Palette, set_role
 from kiosk.ui.widgets.centred_card import centred_card
@@ -63,6 +64,7 @@ class ErrorPanel(CoverLayer):
 
     def show_error(self, message: str, can_retry: bool, can_go_back: bool) -> None:
         set_text(self.message, message)
+        announce(self, self.message.text(), assertive=True)  # as shown: in the patient's language
         self.retry_button.setVisible(can_retry)
         self.back_button.setVisible(can_go_back)
         set_role(self.start_over_button, "link" if can_retry or can_go_back else "primary")

@@ -7,6 +7,7 @@ from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from kiosk.resources import icon_path
+from kiosk.ui.accessibility.buttons import AccessibilityButtons
 from kiosk.ui.widgets.language_button import LanguageButton
 
 LOGO_PX = 44
@@ -33,6 +34,7 @@ class ScreenHeader(QWidget):
         layout.addWidget(self.logo, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.name, 1, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(LanguageButton(False, self), 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(AccessibilityButtons(self), 0, Qt.AlignmentFlag.AlignRight)
         self.set_clinic(clinic_name)
 
     def set_clinic(self, name: str) -> None:

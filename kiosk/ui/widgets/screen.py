@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.ui.accessibility.names import announce
 from kiosk.ui.i18n import set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.header import ScreenHeader
@@ -49,7 +50,10 @@ class NoticeBox(QFrame):
         self.hide()
 
     def set_text(self, text: str) -> None:
+        before = self.label.text()
         set_text(self.label, text)  # a session Message follows the patient's language
+        if text and self.label.text() != before:
+            announce(self, self.label.text())
         self.setVisible(bool(text))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -106,6 +106,9 @@ class ScrollColumn(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Focusable, so a tap on its empty part takes the focus off a text box (and the
+        # on-screen keyboard goes); keys skip it (kiosk/ui/accessibility/reading_order.py).
+        self.setAccessibleName(QCoreApplication.translate("ScrollColumn", "Page"))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.indicator = QScrollBar(Qt.Orientation.Vertical, self)

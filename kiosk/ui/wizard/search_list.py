@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidgetItem, QVBoxLayout, QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
@@ -43,9 +43,11 @@ class SearchList(QWidget):
         self.chosen.hide()
         self.query = QLineEdit(self)
         set_text(self.query, placeholder, "setPlaceholderText")
+        set_text(self.query, placeholder, "setAccessibleName")  # a field's own label renames it
         self.query.setClearButtonEnabled(True)
         self.query.textChanged.connect(self._on_query_changed)
         self.view = big_list(self, rows_visible=rows_visible)
+        self.view.setAccessibleName(QCoreApplication.translate("SearchList", "Search results"))
         self.view.itemSelectionChanged.connect(self._on_selection_changed)
         self.empty = live(
             QLabel(self), QT_TRANSLATE_NOOP("SearchList", "Nothing matches. Try fewer letters.")

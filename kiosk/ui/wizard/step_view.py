@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.accessibility.buttons import AccessibilityButtons
+from kiosk.ui.accessibility.names import announce
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets.language_button import LanguageButton
@@ -314,6 +316,7 @@ class StepView(QWidget):
         self.next_button.clicked.connect(self._on_next_clicked)
         self._next_text = self.next_button.text()
         buttons.addWidget(self.back_button)
+        buttons.addWidget(AccessibilityButtons(footer))
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
         layout.addLayout(buttons)
@@ -361,6 +364,7 @@ class StepView(QWidget):
             self._problems_shown = len(invalid)
             set_text(self.summary, attention_text(len(invalid)))
             self.summary.show()
+            announce(self.summary, self.summary.text(), assertive=True)
             self.scroll_area.ensureWidgetVisible(invalid[0], 40, 120)
             invalid[0].setFocus(Qt.FocusReason.OtherFocusReason)
             log.info("step %s: %d answers need attention", self.step.code, len(invalid))
@@ -413,3 +417,4 @@ class StepView(QWidget):
             return
         set_text(self.error_box, message)
         self.error_box.setVisible(bool(message))
+        announce(self.error_box, self.error_box.text(), assertive=True)

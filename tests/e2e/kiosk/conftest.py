@@ -69,8 +69,9 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
     awaits ``shutdown()`` (the wipe, closing clients and the sandbox) and stops the sandbox in
     any case.
 
-    ``session`` overrides ``FAST_SESSION``; ``staff`` is a ``StaffOptions``; ``seed_db`` runs
-    on the sandbox's database path before the server opens it.
+    ``session`` overrides ``FAST_SESSION``; ``staff`` is a ``StaffOptions``; ``kiosk`` the
+    ``[kiosk]`` options (windowed); ``seed_db`` runs on the sandbox's database path before the
+    server opens it.
     """
     started: list[RunningKiosk] = []
 
@@ -82,6 +83,7 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
         doc_mode: bool = False,
         fleet: FleetOptions | None = None,
         metrics: MetricsOptions | None = None,
+        kiosk: KioskOptions | None = None,
     ) -> RunningKiosk:
         doc = {"doc_examples": DOC_EXAMPLES} if doc_mode else {}
         sandbox = SandboxProcess(
@@ -94,7 +96,7 @@ def start_kiosk(qloop, qtbot, server_dir, request) -> Iterator[Callable[..., Run
         config = replace(FAST_SESSION, **(session or {}))
         settings = Settings(
             room_code=config.room_code,
-            kiosk=KioskOptions(fullscreen=False),
+            kiosk=kiosk or KioskOptions(fullscreen=False),
             staff=staff or StaffOptions(),
             fleet=fleet or FleetOptions(),
             metrics=metrics or MetricsOptions(),

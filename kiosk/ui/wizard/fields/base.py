@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.accessibility.names import describe_error, name_from_label
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.ui.wizard.visibility import set_shown
@@ -59,6 +60,7 @@ class FieldWidget(QWidget):
         layout.addWidget(self._with_words_around(self.control))
         self._error_row: QWidget | None = None
         self.title_label.setBuddy(self.focus_widget())
+        name_from_label(self.focus_widget(), self.title_label)
         self.focus_widget().setProperty("inputKind", self.input_kind)
 
     def _ensure_error_row(self) -> QWidget:
@@ -158,6 +160,7 @@ class FieldWidget(QWidget):
         set_text(self.error_label, message or "")
         self.error_row.setVisible(bool(message))
         set_invalid(self.control, bool(message))
+        describe_error(self.focus_widget(), self.error_label.text() or None)
 
     def has_error(self) -> bool:
         """True while an error message is shown under this field."""

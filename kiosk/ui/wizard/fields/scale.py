@@ -81,8 +81,7 @@ class ScaleBar(QWidget):
         colours = Palette()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = QFont(self.font())
-        font.setPixelSize(TypeScale().font_button)
+        font = QFont(self.font())  # the style sheet's size: larger with the patient's "Aa"
         font.setBold(True)
         painter.setFont(font)
         for index, label in enumerate(self.labels):

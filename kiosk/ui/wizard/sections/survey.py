@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.constants import WIZARD_SURVEY_COMMENT_MAX
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
+from kiosk.ui.accessibility.names import name_from_label
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.base import OPTIONAL
@@ -97,6 +98,7 @@ class SurveySection(SectionWidget):
         set_text(
             self.comment, QT_TRANSLATE_NOOP("SurveySection", "Your comment"), "setPlaceholderText"
         )
+        name_from_label(self.comment, comment_label)  # for screen readers
         self.comment.textChanged.connect(self._on_comment_changed)
         self.body.addWidget(self.comment)
         rating = self.state.get("rating")

@@ -12,8 +12,11 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, QEvent, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.session.accessibility import AccessibilityChoices
 from kiosk.session.journey import MAX_WAIT_MESSAGE
 from kiosk.staff.actions import KioskInfo
+from kiosk.ui.accessibility.kit import AccessibilityKit
+from kiosk.ui.accessibility.speech import MOCK_ENGINE
 from kiosk.ui.main_window import KioskWindow
 from kiosk.ui.screens.reset import ResetScreen
 from kiosk.ui.screens.room_picker import RoomChoice
@@ -111,6 +114,9 @@ class FitRig:
         from kiosk.ui.theme import stylesheet
 
         self.window.setStyleSheet(stylesheet())
+        self.choices = AccessibilityChoices()
+        self.kit = AccessibilityKit(self.choices, self.window, self.window, MOCK_ENGINE)
+        self.kit.install()
         qtbot.addWidget(self.window)
         self.window.show()
         qtbot.waitExposed(self.window)
@@ -118,6 +124,11 @@ class FitRig:
     @staticmethod
     def on_action_crashed(error: BaseException) -> None:
         raise AssertionError(f"a staff action crashed: {type(error).__name__}")
+
+    def large_text(self, on: bool) -> None:
+        """The patient's "Aa" choice (restyles the window as the app would be)."""
+        self.choices.set_large_text(on)
+        self.settle()
 
     def resize(self, size: tuple[int, int]) -> None:
         self.window.resize(QSize(*size))

@@ -8,7 +8,9 @@ from fit_fakes import SIZES, FitRig
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from kiosk.constants import LARGE_TEXT_SCALE
 from kiosk.ui.fit import fit_problems
+from kiosk.ui.theme import TypeScale
 from kiosk.ui.widgets import scroll_area_of
 
 
@@ -75,6 +77,27 @@ def clipped_buttons(window: QWidget) -> list[str]:
         and button.text()
         and button.width() < button.minimumSizeHint().width()
     ]
+
+
+LARGE_TEXT_SIZES = [(1280, 800), (1080, 1920)]
+
+
+@pytest.mark.parametrize("size", LARGE_TEXT_SIZES, ids=[f"{w}x{h}" for w, h in LARGE_TEXT_SIZES])
+def test_every_screen_fits_with_large_text(rig: FitRig, size) -> None:
+    """The "Aa" button's 1.35× text, through the patient's choice and its presenter."""
+    rig.large_text(True)
+    rig.resize(size)
+    problems: list[str] = []
+    walked = 0
+    for name, show in rig.scenes():
+        actions = show()
+        rig.settle()
+        walked += 1
+        problems.extend(f"{name}: {p}" for p in fit_problems(rig.window, QSize(*size), actions))
+    assert not problems, "\n".join(problems)
+    assert walked > 20
+    lead = rig.window.welcome.lead  # a subheading-size line: 1.35 times larger
+    assert lead.font().pixelSize() == round(TypeScale().font_subheading * LARGE_TEXT_SCALE)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])

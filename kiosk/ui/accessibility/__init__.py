@@ -1,0 +1,1 @@
+"""Accessibility in the UI: large text, names for screen readers, audio guidance, keys."""
