@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_US">
 <context>
+    <name></name>
+    <message>
+        <source>check box</source>
+        <extracomment>Enough like HTML for Qt&apos;s AutoText to render it as rich text. Labels that say an error (announced as it appears).</extracomment>
+        <translation>casilla</translation>
+    </message>
+    <message>
+        <source>option</source>
+        <translation>opción</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>marcada</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>sin marcar</translation>
+    </message>
+    <message>
+        <source>selected</source>
+        <translation>seleccionado</translation>
+    </message>
+    <message>
+        <source>not selected</source>
+        <translation>no seleccionado</translation>
+    </message>
+    <message>
+        <source>button</source>
+        <translation>botón</translation>
+    </message>
+    <message>
+        <source>text box</source>
+        <translation>cuadro de texto</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>oculto</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vacío</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>lista</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>pestaña</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>no disponible</translation>
+    </message>
+    <message>
+        <source>Audio guidance is on. Press Tab or the arrow keys to move, Enter to choose, F1 or star to hear it again, plus or minus for the volume, Escape to stop speaking.</source>
+        <translation>La guía por voz está activada. Pulse Tab o las flechas para moverse, Intro para elegir, F1 o asterisco para volver a escucharlo, más o menos para el volumen y Escape para dejar de hablar.</translation>
+    </message>
+    <message>
+        <source>Audio guidance is off.</source>
+        <translation>La guía por voz está desactivada.</translation>
+    </message>
+    <message>
+        <source>Volume {percent} percent.</source>
+        <translation>Volumen al {percent} por ciento.</translation>
+    </message>
+</context>
+<context>
     <name>ApiErrors</name>
     <message>
         <source>Your session has ended. Please start again.</source>
@@ -790,10 +858,22 @@
     </message>
 </context>
 <context>
+    <name>ScrollColumn</name>
+    <message>
+        <source>Page</source>
+        <extracomment>Width of the floating scroll bar and its gap from the window&apos;s right edge (px). The content keeps a wider side margin than this, so the bar never covers it. A field&apos;s block (label, box, error) is its parent while that is at most this share of the visible area; a taller parent is the form, and only the box itself is scrolled to. Space kept around a field scrolled into view (px).</extracomment>
+        <translation>Página</translation>
+    </message>
+</context>
+<context>
     <name>SearchList</name>
     <message>
         <source>Chosen: {item}</source>
         <translation>Elegido: {item}</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
         <source>Nothing matches. Try fewer letters.</source>
@@ -861,7 +941,7 @@
     </message>
     <message>
         <source>Getting things ready…</source>
-        <extracomment>This patient&apos;s language; the UI follows ``language.changed``, the wipe resets it.</extracomment>
+        <extracomment>This patient&apos;s large text, audio guidance and volume; the wipe resets them. This patient&apos;s language; the UI follows ``language.changed``, the wipe resets it.</extracomment>
         <translation>Preparando todo…</translation>
     </message>
     <message>
@@ -981,6 +1061,7 @@
     </message>
     <message>
         <source>Back</source>
+        <extracomment>Every question of a ``progressive`` step has been built.</extracomment>
         <translation>Atrás</translation>
     </message>
 </context>
