@@ -264,8 +264,8 @@ def compiled_kiosk() -> Iterator[None]:
     """The kiosk's bytecode compiled ahead, as ``pip install`` does (PySide6's is, in
     site-packages). This machine sets ``PYTHONDONTWRITEBYTECODE=1``, so without this every
     kiosk process compiles each of its modules from source (before the first frame: ~50
-    modules, ≈0.2 s CPU here), a cost no installed kiosk pays. The ``__pycache__`` folders made here (ignored by
-    git) are removed afterwards."""
+    modules, ≈0.2 s CPU here), a cost no installed kiosk pays. The ``__pycache__`` folders
+    made here (ignored by git) are removed afterwards."""
     package = ROOT / "kiosk"
     before = set(package.rglob("__pycache__"))
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], check=True)
