@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
 import kiosk.backend
@@ -21,6 +21,7 @@ import kiosk.launcher
 from kiosk import __version__
 from kiosk.config import ConfigError
 from kiosk.launcher import EXIT_CONFIG, parse_size, run, use_headless_platform
+from kiosk.ui.main_window import KioskWindow
 
 #: A fresh interpreter imports PySide6 and the app modules; allow for a slow machine.
 SUBPROCESS_TIMEOUT_S = 60
@@ -79,6 +80,10 @@ def no_backend_starts(monkeypatch, qapp) -> Iterator[None]:
             root.removeHandler(handler)
             handler.close()
     root.setLevel(level)
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, KioskWindow):
+            window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _open_kiosk_windows() -> list[QWidget]:
