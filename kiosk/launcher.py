@@ -37,7 +37,8 @@ EXIT_OK = 0
 EXIT_CONFIG = 2
 EXIT_BACKEND = 3
 
-#: Python only runs signal handlers between bytecodes; while Qt waits in C a timer wakes it.
+#: Python only runs signal handlers between bytecodes; while Qt waits in C a timer with a
+#: Python slot wakes it (``_let_python_handle_signals``).
 SIGNAL_POLL_MS = 300
 #: How long the first paint waits for the window system to show the window.
 FIRST_FRAME_WAIT_S = 1.0

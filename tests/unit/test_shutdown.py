@@ -1,7 +1,7 @@
 """``systemctl stop``: a real kiosk (with its sandbox child) ends cleanly on SIGTERM well
 within systemd's stop budget, and leaves no process behind.
 
-The bound is generous on purpose (not a timing test: bench_startup prints the figure, 0.2–0.4 s
+The bound is generous on purpose (not a timing test: bench_startup prints the figure, 0.3–0.6 s
 here, 4–5 s before the signal poll's timer ran Python code and the exit skipped the
 interpreter's final collections).
 """
