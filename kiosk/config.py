@@ -8,18 +8,17 @@ are checked together, so a typo stops the kiosk with one line (exit 2) instead o
 that misbehaves later. Secrets are ``SecretStr``: never in a repr, a log line or an error.
 
 To add a setting: a field with a default, bounds and a ``description`` in its section's
-model below, and a row in the README's configuration table.
+model below, and a row in the README's configuration table. The launcher validates after the
+first paint; the few keys the window needs before it are read by ``kiosk.early_settings``.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import platformdirs
 from pydantic import (
     Field,
     SecretStr,
@@ -36,6 +35,7 @@ from pydantic_settings import (
 
 from kiosk import constants
 from kiosk.fleet.settings import FleetOptions, MetricsOptions, metrics_problem
+from kiosk.paths import APP_NAME, CONFIG_FILE_ENV, KioskPaths, config_file_in_use
 from kiosk.settings_fields import MAX_SECONDS, Section, seconds
 from kiosk.settings_sources import (
     ConfigError,
@@ -47,6 +47,7 @@ from kiosk.settings_sources import (
 )
 
 __all__ = [
+    "APP_NAME",
     "CONFIG_FILE_ENV",
     "ENV_PREFIX",
     "ConfigError",
@@ -59,9 +60,7 @@ __all__ = [
     "load_settings",
 ]
 
-APP_NAME = "clinic-kiosk"
 ENV_PREFIX = "KIOSK_"
-CONFIG_FILE_ENV = "KIOSK_CONFIG"
 
 #: The largest image a patient may share, in MB (the API's own limit is far below this).
 MAX_UPLOAD_MB = 100.0
@@ -271,29 +270,6 @@ class Settings(BaseSettings):
         return self.api_base_url is None
 
 
-@dataclass(frozen=True)
-class KioskPaths:
-    """Where the kiosk may keep files. Patient data goes in none of them."""
-
-    config_dir: Path
-    data_dir: Path
-    cache_dir: Path
-    log_dir: Path
-
-    @classmethod
-    def default(cls) -> KioskPaths:
-        return cls(
-            config_dir=Path(platformdirs.user_config_dir(APP_NAME)),
-            data_dir=Path(platformdirs.user_data_dir(APP_NAME)),
-            cache_dir=Path(platformdirs.user_cache_dir(APP_NAME)),
-            log_dir=Path(platformdirs.user_log_dir(APP_NAME)),
-        )
-
-    @property
-    def config_file(self) -> Path:
-        return self.config_dir / "config.toml"
-
-
 def load_settings(
     config_file: Path | None = None, environ: Mapping[str, str] | None = None
 ) -> Settings:
@@ -305,11 +281,7 @@ def load_settings(
     happens to override the bad key today.
     """
     environ = os.environ if environ is None else environ
-    named_by: str | None = "--config" if config_file is not None else None
-    if config_file is None:
-        explicit = environ.get(CONFIG_FILE_ENV)
-        named_by = CONFIG_FILE_ENV if explicit else None
-        config_file = Path(explicit) if explicit else KioskPaths.default().config_file
+    config_file, named_by = config_file_in_use(config_file, environ)
     from_file = read_toml(Settings, config_file, named_by)
     variables = environment_keys(Settings, environ, ENV_PREFIX, ignore=CONFIG_FILE_ENV)
     try:

@@ -1,8 +1,13 @@
-"""``run()``: the kiosk process — settings, Qt application, event loop, clean exit."""
+"""``run()``: the kiosk process — settings, Qt application, event loop, clean exit.
+
+Start-up order (docs/architecture.md, "Start-up"): the few settings the window needs are read
+without pydantic (``kiosk.early_settings``), Welcome is painted, and only then are the
+settings validated in full, the backend started and the rest of the kiosk imported and built.
+"""
 
 from __future__ import annotations
 
-import asyncio
+import gc
 import logging
 import os
 import signal
@@ -10,11 +15,19 @@ import sys
 import time
 from collections.abc import Callable, Mapping, MutableMapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.config import CONFIG_FILE_ENV, ConfigError, KioskPaths, load_settings
+from kiosk.config_error import ConfigError
+from kiosk.pyside_source_scan import stop_source_scan
+
+if TYPE_CHECKING:
+    from kiosk.config import Settings
+    from kiosk.early_settings import EarlySettings
+    from kiosk.paths import KioskPaths
+    from kiosk.ui.main_window import KioskWindow
 
 log = logging.getLogger("kiosk.app")
 
@@ -24,7 +37,8 @@ EXIT_OK = 0
 EXIT_CONFIG = 2
 EXIT_BACKEND = 3
 
-#: Python only runs signal handlers between bytecodes; while Qt waits in C a timer wakes it.
+#: Python only runs signal handlers between bytecodes; while Qt waits in C a timer with a
+#: Python slot wakes it (``_let_python_handle_signals``).
 SIGNAL_POLL_MS = 300
 #: How long the first paint waits for the window system to show the window.
 FIRST_FRAME_WAIT_S = 1.0
@@ -65,34 +79,34 @@ def parse_size(text: str | None) -> QSize | None:
 
 def run(config_file: Path | None = None, windowed: bool = False, size: str | None = None) -> int:
     """Run the kiosk until staff exit it or it is signalled; returns the exit code."""
+    stop_source_scan()  # before the bulk of the imports: see kiosk/pyside_source_scan.py
+    from kiosk.early_settings import EarlySettings, read_early_settings
+    from kiosk.paths import KioskPaths, config_file_in_use
+
     paths = KioskPaths.default()
+    file_in_use, named_by = config_file_in_use(config_file)
+    settings: Settings | None = None
     try:
-        settings = load_settings(config_file)
         window_size = parse_size(size)
+        early = read_early_settings(file_in_use, named_by, os.environ)
+        if early is None:  # only the full validation can tell: before any window shows
+            settings = _validated_settings(config_file)
+            early = EarlySettings.of(settings)
     except ConfigError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return EXIT_CONFIG
 
-    from kiosk.logging_setup import configure_logging
+    from kiosk.logging_setup import configure_logging, release_held_stderr
 
-    configure_logging(paths, secrets=[s for s in (settings.api_key, settings.api_secret) if s])
-    from kiosk.backend import start_backend
-
-    # First, so a sandbox child starts while this process builds its window.
-    try:
-        backend = start_backend(settings)
-    except Exception as exc:  # no free port, or no process could be started
-        log.error("app.backend_failed error=%s", type(exc).__name__)
-        print(f"kiosk: the sandbox clinic could not start: {exc}", file=sys.stderr)
-        return EXIT_BACKEND
-
-    from kiosk.ui.call.environment import configure_webengine_environment
-
-    configure_webengine_environment(fake_media=settings.sandbox.fake_media)
+    # Until the full validation, stderr (log lines, Qt's warnings) is held: a bad config
+    # ends in its one line alone, window or not. The log file gets everything at once.
+    validating = settings is None
+    configure_logging(paths, secrets=early.secrets, hold_stderr=validating)
+    restore_qt_messages = _qt_messages_to_log() if validating else None
     if use_headless_platform(os.environ, sys.platform):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         print(HEADLESS_NOTE, file=sys.stderr)
-    use_keyboard_setting(os.environ, settings.kiosk.keyboard)
+    use_keyboard_setting(os.environ, early.keyboard)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Clinic Kiosk")
@@ -100,15 +114,117 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
     from kiosk.ui.theme import apply_theme
 
     apply_theme(app)
-    # Welcome is painted before the rest of the kiosk (API client, session, wizard, other
-    # screens, staff mode) is even imported; taps meanwhile wait in Qt's queue.
+    # Welcome is painted before the rest of the kiosk (settings validation, API client,
+    # session, wizard, other screens, staff mode) is even imported; taps meanwhile wait in
+    # Qt's queue.
     from kiosk.ui.lockdown import apply_kiosk_window_mode
     from kiosk.ui.main_window import KioskWindow
 
-    window = KioskWindow(sandbox=backend.uses_sandbox)
-    apply_kiosk_window_mode(window, settings.kiosk, windowed, window_size)
+    window = KioskWindow(sandbox=early.uses_sandbox)
+    apply_kiosk_window_mode(window, early.window, windowed, window_size)
     paint_first_frame(app, window)
     log.info("app.first_frame cpu_s=%.3f", time.process_time())
+
+    if settings is None:
+        try:
+            settings = _validated_settings(config_file)
+        except ConfigError as exc:
+            window.close()
+            release_held_stderr(show=False)
+            print(f"kiosk: {exc}", file=sys.stderr)
+            return EXIT_CONFIG
+        finally:
+            if restore_qt_messages is not None:
+                restore_qt_messages()
+            release_held_stderr(show=True)  # (nothing left to show after a bad config)
+        _follow_validated_settings(window, early, settings, windowed, window_size)
+    return _run_kiosk(app, window, settings, paths, config_file, windowed, window_size)
+
+
+def _qt_messages_to_log() -> Callable[[], None]:
+    """Qt's own messages (which it writes to stderr itself) through the log, so they are held
+    with its stderr lines; returns what puts Qt's previous handler back."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+    qt_log = logging.getLogger("kiosk.qt")
+
+    def on_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    previous = qInstallMessageHandler(on_qt_message)
+
+    def restore() -> None:
+        qInstallMessageHandler(previous)  # None puts back Qt's default
+
+    return restore
+
+
+def _config_file_in_use(config_file: Path | None) -> Path:
+    from kiosk.paths import config_file_in_use
+
+    return config_file_in_use(config_file)[0]
+
+
+def _validated_settings(config_file: Path | None) -> Settings:
+    from kiosk.config import load_settings
+
+    return load_settings(config_file)
+
+
+def _follow_validated_settings(
+    window: KioskWindow,
+    early: EarlySettings,
+    settings: Settings,
+    windowed: bool,
+    size: QSize | None,
+) -> None:
+    """The early read and pydantic agree on every input the early read accepts (tested); if
+    they ever did not, the validated settings win for what can still change."""
+    from kiosk.early_settings import EarlySettings
+
+    validated = EarlySettings.of(settings)
+    if validated == early:
+        return
+    log.warning("app.early_settings_differ")
+    from kiosk.logging_setup import redactor
+    from kiosk.ui.lockdown import apply_kiosk_window_mode
+
+    for secret in validated.secrets:
+        redactor.add_secret(secret)
+    window.sandbox_badge.setVisible(validated.uses_sandbox)
+    apply_kiosk_window_mode(window, settings.kiosk, windowed, size)
+
+
+def _run_kiosk(
+    app: QApplication,
+    window: KioskWindow,
+    settings: Settings,
+    paths: KioskPaths,
+    config_file: Path | None,
+    windowed: bool,
+    window_size: QSize | None,
+) -> int:
+    """After the first frame: the backend, the rest of the kiosk, the event loop."""
+    from kiosk.backend import start_backend
+
+    try:
+        backend = start_backend(settings)
+    except Exception as exc:  # no free port, or no process could be started
+        log.error("app.backend_failed error=%s", type(exc).__name__)
+        print(f"kiosk: the sandbox clinic could not start: {exc}", file=sys.stderr)
+        window.close()
+        return EXIT_BACKEND
+
+    from kiosk.ui.call.environment import configure_webengine_environment
+
+    configure_webengine_environment(fake_media=settings.sandbox.fake_media)
 
     import qasync
 
@@ -122,15 +238,16 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
             paths,
             backend,
             LaunchOptions(windowed=windowed, size=window_size),
-            config_file=config_file or _config_file_in_use(paths),
+            config_file=_config_file_in_use(config_file),
             window=window,
         )
         _on_signals(kiosk.request_quit, kiosk.request_reload)
         poll = QTimer()
+        poll.timeout.connect(_let_python_handle_signals)
         poll.start(SIGNAL_POLL_MS)
         kiosk.start()
         try:
-            # The sandbox child starts alongside the first paint; until it listens, the
+            # The sandbox child starts alongside the rest of the kiosk; until it listens, the
             # kiosk's requests wait in its socket's backlog.
             await backend.wait_ready()
             await kiosk.quit_requested.wait()
@@ -148,6 +265,10 @@ def run(config_file: Path | None = None, windowed: bool = False, size: str | Non
         return exit_code
     finally:
         backend.stop()
+        # The kiosk has stopped; what is left is the interpreter's exit, whose collections
+        # walked every object of every module: ~1 s of SIGTERM → exit here. Frozen objects
+        # are skipped (the OS frees them; nothing of the kiosk waits on a collection).
+        gc.freeze()
 
 
 def paint_first_frame(app: QApplication, window: QWidget) -> None:
@@ -161,14 +282,11 @@ def paint_first_frame(app: QApplication, window: QWidget) -> None:
     app.processEvents()
 
 
-def _config_file_in_use(paths: KioskPaths) -> Path:
-    explicit = os.environ.get(CONFIG_FILE_ENV)
-    return Path(explicit) if explicit else paths.config_file
-
-
 def _on_signals(quit_handler: Callable[[], None], reload_handler: Callable[[], None]) -> None:
     """SIGTERM (systemd stop) and SIGINT (Ctrl+C in a terminal) end the kiosk cleanly; SIGHUP
     (``systemctl reload``) re-reads the config at the next Welcome."""
+    import asyncio
+
     loop = asyncio.get_event_loop()
 
     def on_signal(signum: int, _frame: object) -> None:
@@ -176,3 +294,9 @@ def _on_signals(quit_handler: Callable[[], None], reload_handler: Callable[[], N
 
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, on_signal)
+
+
+def _let_python_handle_signals() -> None:
+    """The signal poll's slot: Python runs a signal's handler only when the main thread
+    runs Python code, and a timer with no Python slot never makes it (SIGTERM waited for the
+    next unrelated timer, seconds at an idle Welcome)."""

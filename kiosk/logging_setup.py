@@ -11,11 +11,13 @@ import sys
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-
-from pydantic import SecretStr
+from typing import TYPE_CHECKING
 
 from kiosk import constants
-from kiosk.config import KioskPaths
+from kiosk.paths import KioskPaths
+
+if TYPE_CHECKING:  # pydantic loads after the first paint; the log is set up before it
+    from pydantic import SecretStr
 
 LOG_FILE_NAME = "kiosk.log"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -53,7 +55,7 @@ class Redactor:
 
     def add_secret(self, value: str | SecretStr | None) -> None:
         """An API key, secret or token: masked wherever it appears, for the process lifetime."""
-        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        text = value if value is None or isinstance(value, str) else value.get_secret_value()
         if text and len(text.strip()) >= MIN_SECRET_LEN:
             with self._lock:
                 self._secrets.add(text.strip())
@@ -151,6 +153,19 @@ class RecentErrorsHandler(logging.Handler):
         return list(self._lines)
 
 
+class HeldStderr(logging.handlers.MemoryHandler):
+    """Holds the stderr lines of a start-up whose config is not validated yet (the launcher
+    validates after the first paint): a bad config must end in its one line alone, as it
+    did before any window. The log file gets every record at once.
+    ``release_held_stderr`` shows or drops them."""
+
+    def __init__(self, target: logging.Handler) -> None:
+        super().__init__(sys.maxsize, logging.CRITICAL + 1, target, flushOnClose=False)
+
+    def shouldFlush(self, record: logging.LogRecord) -> bool:
+        return False
+
+
 _installed: list[logging.Handler] = []
 recent_errors = RecentErrorsHandler()
 
@@ -162,13 +177,17 @@ def _add(root: logging.Logger, handler: logging.Handler) -> None:
 
 
 def configure_logging(
-    paths: KioskPaths, level: int | str = logging.INFO, secrets: Iterable[str | SecretStr] = ()
+    paths: KioskPaths,
+    level: int | str = logging.INFO,
+    secrets: Iterable[str | SecretStr] = (),
+    hold_stderr: bool = False,
 ) -> Path:
     """Log to ``<log_dir>/kiosk.log`` (rotating) and stderr; returns the log file's path.
 
     Call once at start-up, before the API client exists; calling again replaces the handlers
     this function installed (others are left alone). ``secrets`` (API key and secret) are
     registered with the shared ``redactor``. The log directory is private to the kiosk user.
+    With ``hold_stderr`` the stderr lines wait for ``release_held_stderr`` (``HeldStderr``).
     """
     for value in secrets:
         redactor.add_secret(value)
@@ -186,9 +205,13 @@ def configure_logging(
         backupCount=constants.LOG_FILE_BACKUPS,
         encoding="utf-8",
     )
-    stderr_handler = logging.StreamHandler(sys.stderr)
+    stderr_handler: logging.Handler = logging.StreamHandler(sys.stderr)
     for handler in (file_handler, stderr_handler):
         handler.setFormatter(logging.Formatter(FORMAT))
+    if hold_stderr:
+        stderr_handler.addFilter(RedactionFilter())
+        stderr_handler = HeldStderr(stderr_handler)
+    for handler in (file_handler, stderr_handler):
         _add(root, handler)
     _add(root, recent_errors)
     root.setLevel(level)
@@ -199,6 +222,25 @@ def configure_logging(
     return log_file
 
 
+def release_held_stderr(show: bool) -> None:
+    """End ``hold_stderr``: write the held lines to stderr (``show``) or drop them (a bad
+    config: the launcher prints its one line); later records go straight to stderr."""
+    root = logging.getLogger()
+    for index, handler in enumerate(_installed):
+        if isinstance(handler, HeldStderr) and handler.target is not None:
+            if show:
+                handler.flush()
+            handler.acquire()
+            try:
+                handler.buffer.clear()
+            finally:
+                handler.release()
+            root.removeHandler(handler)
+            root.addHandler(handler.target)
+            _installed[index] = handler.target
+            handler.close()
+
+
 def install_redaction(handler: logging.Handler) -> logging.Handler:
     """Add the shared redaction filter to a handler someone else creates (e.g. a test's)."""
     handler.addFilter(RedactionFilter())
@@ -206,6 +248,7 @@ def install_redaction(handler: logging.Handler) -> logging.Handler:
 
 
 __all__ = [
+    "HeldStderr",
     "RecentErrorsHandler",
     "RedactionFilter",
     "Redactor",
@@ -213,4 +256,5 @@ __all__ = [
     "install_redaction",
     "recent_errors",
     "redactor",
+    "release_held_stderr",
 ]

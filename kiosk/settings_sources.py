@@ -17,12 +17,20 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_settings import BaseSettings, EnvSettingsSource, TomlConfigSettingsSource
 
+from kiosk.config_error import ConfigError
+
+__all__ = [
+    "ConfigError",
+    "KeyPath",
+    "KioskEnvironment",
+    "describe_error",
+    "environment_keys",
+    "merge",
+    "read_toml",
+]
+
 #: A key's place in the settings: ``("kiosk", "screen")`` is ``[kiosk] screen``.
 KeyPath = tuple[str, ...]
-
-
-class ConfigError(Exception):
-    """A config problem, worded as one line that names the file and the key."""
 
 
 class KioskEnvironment(EnvSettingsSource):

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QMouseEvent, QWindow
 from PySide6.QtWidgets import QWidget
 
 from kiosk import constants
-from kiosk.config import KioskOptions
 from kiosk.window_events import HasWindowHandle, WindowEventFilter
 
 log = logging.getLogger("kiosk.lockdown")
 
 Orientation = Literal["landscape", "portrait"]
+
+
+class WindowOptions(Protocol):
+    """What placing the window reads: ``kiosk.config.KioskOptions``, or the launcher's early
+    read of the same keys before the first paint (``kiosk.early_settings``)."""
+
+    @property
+    def fullscreen(self) -> bool: ...
+    @property
+    def screen(self) -> int: ...
+    @property
+    def orientation(self) -> Literal["auto", "landscape", "portrait"]: ...
+
 
 _ALT = Qt.KeyboardModifier.AltModifier
 _CTRL = Qt.KeyboardModifier.ControlModifier
@@ -127,14 +139,18 @@ class KioskLockdown(WindowEventFilter):
         return False
 
 
-def resolve_orientation(options: KioskOptions, available: QSize) -> Orientation:
+def resolve_orientation(options: WindowOptions, available: QSize) -> Orientation:
     """The configured orientation, or for ``"auto"`` the screen's shape."""
     if options.orientation != "auto":
         return options.orientation
+    return _shape_of(available)
+
+
+def _shape_of(available: QSize) -> Orientation:
     return "portrait" if available.height() > available.width() else "landscape"
 
 
-def _target_screen(options: KioskOptions) -> Any:
+def _target_screen(options: WindowOptions) -> Any:
     screens = QGuiApplication.screens()
     if options.screen < len(screens):
         return screens[options.screen]
@@ -143,7 +159,7 @@ def _target_screen(options: KioskOptions) -> Any:
 
 
 def apply_kiosk_window_mode(
-    window: QWidget, options: KioskOptions, windowed: bool, size: QSize | None = None
+    window: QWidget, options: WindowOptions, windowed: bool, size: QSize | None = None
 ) -> Orientation:
     """Place and show ``window``: fullscreen and frameless on the configured screen, or (with
     ``windowed`` or ``fullscreen = false``) a normal window of ``size`` — by default
@@ -159,7 +175,7 @@ def apply_kiosk_window_mode(
     fullscreen = options.fullscreen and not windowed
     if fullscreen:
         orientation = resolve_orientation(options, geometry.size())
-        if orientation != resolve_orientation(KioskOptions(), geometry.size()):
+        if orientation != _shape_of(geometry.size()):
             log.warning("lockdown.orientation_mismatch configured=%s", orientation)
         window.setWindowFlags(
             Qt.WindowType.Window
@@ -220,6 +236,7 @@ LOCKDOWN_SCRIPT = """
 __all__ = [
     "BLOCKED_KEYS",
     "KioskLockdown",
+    "WindowOptions",
     "apply_kiosk_window_mode",
     "is_blocked_key",
     "lock_web_view",

@@ -17,6 +17,7 @@ from kiosk.logging_setup import (
     Redactor,
     configure_logging,
     redactor,
+    release_held_stderr,
 )
 
 TOKEN = "66bcd0acff324e8a44992d9596b5d361"
@@ -176,3 +177,31 @@ def test_secrets_are_masked_even_inside_a_word():
     own = Redactor()
     own.add_secret("s3cr3tkey")
     assert "s3cr3tkey" not in own.redact("url?k=s3cr3tkeyX")
+
+
+@pytest.mark.parametrize("show", [True, False])
+def test_held_stderr_lines_wait_for_the_release(tmp_path: Path, capsys, show: bool):
+    paths = KioskPaths(tmp_path / "c", tmp_path / "d", tmp_path / "k", tmp_path / "logs")
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        log_file = configure_logging(paths, logging.INFO, hold_stderr=True)
+        logging.getLogger("kiosk.test").info("app.first_frame before the validation")
+        held = capsys.readouterr().err
+        release_held_stderr(show=show)
+        released = capsys.readouterr().err
+        logging.getLogger("kiosk.test").info("app.started after it")
+        after = capsys.readouterr().err
+        for handler in root.handlers:
+            handler.flush()
+        logged = log_file.read_text(encoding="utf-8")
+    finally:
+        for handler in list(root.handlers):
+            if handler not in before:
+                root.removeHandler(handler)
+                handler.close()
+
+    assert held == ""
+    assert ("app.first_frame" in released) is show
+    assert "app.started after it" in after
+    assert "app.first_frame" in logged  # the file has it either way

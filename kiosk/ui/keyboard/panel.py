@@ -1,4 +1,5 @@
-"""``KeyboardPanel``: the keys themselves — every layout built once, one shown at a time."""
+"""``KeyboardPanel``: the keys themselves — every layout built once (when first needed), one
+shown at a time."""
 
 from __future__ import annotations
 
@@ -108,14 +109,9 @@ class KeyboardPanel(QFrame):
         self._shift = False
         self._pages: dict[LayoutName, QWidget] = {}
         self._buttons: dict[LayoutName, list[KeyButton]] = {}
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(12, 10, 12, 12)
-        outer.setSpacing(0)
-        for name, layout in LAYOUTS.items():
-            page = self._build_page(layout)
-            page.hide()
-            outer.addWidget(page)
-            self._pages[name] = page
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(12, 10, 12, 12)
+        self._outer.setSpacing(0)
         self.strip = QFrame(self)
         self.strip.setProperty("keyboard", "variants")
         self.strip.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -124,8 +120,24 @@ class KeyboardPanel(QFrame):
         self._strip_row.setSpacing(KEY_SPACING)
         self.strip.hide()
         self._name = LayoutName.LETTERS
-        self._pages[self._name].show()
         self.set_key_height(MIN_KEY_PX)
+
+    def _build_pages(self) -> None:
+        """Every layout's keys, the first time any is needed (shown, asked for, switched):
+        ~240 styled buttons cost more than all the rest of the first window, which shows no
+        keyboard, so the window is painted before they exist."""
+        if self._pages:
+            return
+        for name, layout in LAYOUTS.items():
+            page = self._build_page(layout)
+            page.setVisible(name is self._name)
+            self._outer.addWidget(page)
+            self._pages[name] = page
+
+    def setVisible(self, visible: bool) -> None:
+        if visible:
+            self._build_pages()
+        super().setVisible(visible)
 
     def _build_page(self, layout: Layout) -> QWidget:
         """Letter rows are centred rows of keys of different widths (as on a phone); a pad
@@ -189,10 +201,12 @@ class KeyboardPanel(QFrame):
 
     def buttons(self) -> list[KeyButton]:
         """The keys of the layout on show, row by row."""
+        self._build_pages()
         return list(self._buttons[self._name])
 
     def button(self, label: str) -> KeyButton:
         """The key on show whose face reads ``label`` (Shift applied); KeyError if none."""
+        self._build_pages()
         for button in self._buttons[self._name]:
             if button.face == label:
                 return button
@@ -203,6 +217,7 @@ class KeyboardPanel(QFrame):
         raise KeyError(label)
 
     def set_layout(self, name: LayoutName) -> None:
+        self._build_pages()
         self.close_variants()
         if name is self._name:
             return
@@ -234,6 +249,7 @@ class KeyboardPanel(QFrame):
         return key.label
 
     def _relabel(self) -> None:
+        self._build_pages()
         for button in self._buttons[self._name]:
             button.set_face(self._face(button.key))
             if button.key.action is Action.SHIFT:
@@ -264,6 +280,7 @@ class KeyboardPanel(QFrame):
     def on_key_held(self, key: Key) -> None:
         """Offer ``key``'s accents in a strip over the top row; one tap types one."""
         self.close_variants()
+        self._build_pages()
         for variant in (key.label, *key.variants):
             button = KeyButton(Key(variant), self.strip)
             button.set_face(self._face(button.key))
