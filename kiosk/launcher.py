@@ -21,7 +21,7 @@ from PySide6.QtCore import QEventLoop, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config_error import ConfigError
-from kiosk.pyside_source_scan import stop_source_scan
+from kiosk.qtcompat import stop_source_scan
 
 if TYPE_CHECKING:
     from kiosk.config import Settings
@@ -79,7 +79,7 @@ def parse_size(text: str | None) -> QSize | None:
 
 def run(config_file: Path | None = None, windowed: bool = False, size: str | None = None) -> int:
     """Run the kiosk until staff exit it or it is signalled; returns the exit code."""
-    stop_source_scan()  # before the bulk of the imports: see kiosk/pyside_source_scan.py
+    stop_source_scan()  # before the bulk of the imports: see kiosk/qtcompat.py
     from kiosk.early_settings import EarlySettings, read_early_settings
     from kiosk.paths import KioskPaths, config_file_in_use
 

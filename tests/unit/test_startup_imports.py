@@ -2,7 +2,7 @@
 (issue 16: first window ≤ 2.5× a bare PySide6 window, PSS at Welcome ≤ 90 MiB; the figures
 are in tests/benchmarks/bench_startup.py). Deterministic: the module list, not a time.
 
-Also PySide6's per-import source scan (``kiosk.pyside_source_scan``): switched off in the
+Also PySide6's per-import source scan (``kiosk.qtcompat``): switched off in the
 kiosk process, with the same answers.
 """
 
@@ -18,7 +18,7 @@ from types import ModuleType
 
 import pytest
 
-from kiosk.pyside_source_scan import mentions_pyside
+from kiosk.qtcompat import mentions_pyside
 
 ROOT = Path(__file__).resolve().parents[2]
 SUBPROCESS_TIMEOUT_S = 90
@@ -121,7 +121,7 @@ def test_the_kiosk_process_keeps_no_source_text_of_its_modules(tmp_path) -> None
     cached = _first_frame(tmp_path, {})["linecache"]
 
     kiosk_files = {Path(name).relative_to(ROOT).as_posix() for name in cached if "/kiosk/" in name}
-    assert kiosk_files <= {"kiosk/config_error.py", "kiosk/pyside_source_scan.py"}
+    assert kiosk_files <= {"kiosk/config_error.py", "kiosk/qtcompat.py"}
 
 
 def _load(path: Path) -> ModuleType:

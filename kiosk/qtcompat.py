@@ -1,4 +1,7 @@
-"""Stop PySide6 keeping the source text of every module imported after it.
+"""The one place for PySide6 workarounds, each with the releases it is for.
+
+**PySide6 6.8–6.11 (ours: <6.12), per-import source scan.** Stop PySide6 keeping the source
+text of every module imported after it.
 
 PySide6 replaces ``__import__`` so that ``from __feature__ import snake_case`` can work
 per module (PYSIDE-1019, PYSIDE-2029). For every module imported after PySide6 it decides
@@ -7,7 +10,8 @@ whether the module uses PySide by searching its source for "PySide6" — read wi
 the process. In the kiosk that was ~590 files: ~17 MiB of Python objects at Welcome (a
 sixth of the process) and the CPU to read and split them, before the first paint among
 others. PySide6 6.11 (ours) does this and upstream's ``feature.py`` still does, so there is
-no release to move to.
+no release to move to; re-check on every PySide6 bump (``tests/unit/test_startup_imports.py``
+fails if the scan's hook disappears or starts caching again).
 
 ``stop_source_scan()`` swaps in the same test reading the file's bytes, without the cache.
 The kiosk uses no ``__feature__``; the answer it gives is the one PySide6 would have given.
