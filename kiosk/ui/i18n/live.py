@@ -15,6 +15,7 @@ sentence chosen from state) are re-made by the widget's own ``retranslate()`` on
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale
@@ -34,6 +35,12 @@ _GETTERS = {
     "setAccessibleName": "accessibleName",
     "setTitle": "title",
 }
+#: Every widget ``set_text`` has shown a live text on. Weak: an entry goes with its widget.
+#: ``retranslate_all`` walks this, not ``QApplication.allWidgets()``: that list hands back
+#: wrappers for widgets the kiosk never made (and, when Qt reuses a freed widget's address,
+#: a stale wrapper of another class — calling its getter segfaults). These widgets were all
+#: made from Python, so a freed one raises RuntimeError instead.
+_LIVE: weakref.WeakSet[QWidget] = weakref.WeakSet()
 
 
 def _format_value(value: Any) -> str:
@@ -71,6 +78,7 @@ def set_text(widget: QWidget, text: str, setter: str = "setText") -> None:
     if bindings is None:
         bindings = {}
         setattr(widget, _BINDINGS, bindings)
+        _LIVE.add(widget)
     bindings[setter] = (text, shown)
 
 
@@ -102,8 +110,11 @@ def retranslate_all() -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
-    for widget in app.allWidgets():
-        _reapply(widget)
+    for widget in list(_LIVE):
+        try:
+            _reapply(widget)
+        except RuntimeError:  # its C++ side was freed; the wrapper goes with the next collection
+            _LIVE.discard(widget)
     for window in app.topLevelWidgets():
         QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
 
