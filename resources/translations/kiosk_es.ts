@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>check box</source>
-        <extracomment>Enough like HTML for Qt&apos;s AutoText to render it as rich text. Labels that say an error (announced as it appears).</extracomment>
+        <extracomment>pyside6-lupdate files a module-level ``tr(&quot;…&quot;)`` under the empty context, so the spoken words are looked up there (kiosk_es.ts, context &quot;&quot;). Enough like HTML for Qt&apos;s AutoText to render it as rich text. Labels that say an error (announced as it appears).</extracomment>
         <translation>casilla</translation>
     </message>
     <message>
@@ -67,6 +67,22 @@
     <message>
         <source>Volume {percent} percent.</source>
         <translation>Volumen al {percent} por ciento.</translation>
+    </message>
+</context>
+<context>
+    <name>AccessibilityButtons</name>
+    <message>
+        <source>Large text</source>
+        <translation>Letra grande</translation>
+    </message>
+    <message>
+        <source>Audio guidance</source>
+        <translation>Guía por voz</translation>
+    </message>
+    <message>
+        <source>Aa</source>
+        <extracomment>The large-text toggle&apos;s face: a letter pair, translatable where &quot;Aa&quot; means nothing.</extracomment>
+        <translation>Aa</translation>
     </message>
 </context>
 <context>

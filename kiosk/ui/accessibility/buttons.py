@@ -8,17 +8,18 @@ them checked as the choices are.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.resources import icon_path
+from kiosk.ui.i18n import live, set_text, tr_text
 
 ICON_PX = 32
 CHOICE_PROPERTY = "a11y_choice"
 LARGE_TEXT = "large_text"
 AUDIO_GUIDANCE = "audio_guidance"
-CONTEXT = "AccessibilityButtons"
 
 
 _icons: dict[str, QIcon] = {}
@@ -31,18 +32,25 @@ def speaker_icon() -> QIcon:
     return _icons["speaker"]
 
 
+LARGE_TEXT_NAME = QT_TRANSLATE_NOOP("AccessibilityButtons", "Large text")
+GUIDANCE_NAME = QT_TRANSLATE_NOOP("AccessibilityButtons", "Audio guidance")
+#: The large-text toggle's face: a letter pair, translatable where "Aa" means nothing.
+LARGE_TEXT_FACE = QT_TRANSLATE_NOOP("AccessibilityButtons", "Aa")
+
+
 def large_text_name() -> str:
-    return QCoreApplication.translate(CONTEXT, "Large text")
+    return tr_text(LARGE_TEXT_NAME)
 
 
 def guidance_name() -> str:
-    return QCoreApplication.translate(CONTEXT, "Audio guidance")
+    return tr_text(GUIDANCE_NAME)
 
 
 def _toggle(button: QPushButton, choice: str, name: str) -> QPushButton:
     button.setCheckable(True)
     button.setProperty(CHOICE_PROPERTY, choice)
-    button.setAccessibleName(name)
+    if name:
+        set_text(button, name, "setAccessibleName")
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
 
@@ -62,8 +70,10 @@ class AccessibilityButtons(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        self.large_text_button = _toggle(QPushButton("Aa", self), LARGE_TEXT, large_text_name())
-        self.guidance_button = _toggle(QPushButton(self), AUDIO_GUIDANCE, guidance_name())
+        self.large_text_button = _toggle(
+            live(QPushButton(self), LARGE_TEXT_FACE), LARGE_TEXT, LARGE_TEXT_NAME
+        )
+        self.guidance_button = _toggle(QPushButton(self), AUDIO_GUIDANCE, GUIDANCE_NAME)
         self.guidance_button.setIcon(speaker_icon())
         self.guidance_button.setIconSize(QSize(ICON_PX, ICON_PX))
         for button in (self.large_text_button, self.guidance_button):
@@ -73,7 +83,9 @@ class AccessibilityButtons(QWidget):
 
 def guidance_button(parent: QWidget | None = None) -> QPushButton:
     """Welcome's own, labelled "Audio guidance" toggle (the top bar's is an icon)."""
-    button = _toggle(QPushButton(speaker_icon(), guidance_name(), parent), AUDIO_GUIDANCE, "")
+    button = _toggle(
+        live(QPushButton(speaker_icon(), "", parent), GUIDANCE_NAME), AUDIO_GUIDANCE, ""
+    )
     button.setIconSize(QSize(ICON_PX, ICON_PX))
     button.setProperty("a11y", "welcome-guidance")
     return button

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 from kiosk.ui.accessibility.names import accessible_name, plain
 from kiosk.ui.accessibility.reading_order import reading_order
 
-CONTEXT = "AudioGuide"
+#: pyside6-lupdate files a module-level ``tr("…")`` under the empty context, so the spoken
+#: words are looked up there (kiosk_es.ts, context "").
+CONTEXT = ""
 #: Enough like HTML for Qt's AutoText to render it as rich text.
 _TAG = re.compile(r"<[a-zA-Z!/][^>]*>")
 

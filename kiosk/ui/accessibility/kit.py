@@ -76,9 +76,13 @@ class AccessibilityKit(QObject):
         self.keys.install(self.window)
 
     def uninstall(self) -> None:
-        """Off the window and the application (the window is closing)."""
+        """Off the window and the application (the window is closing), which gets back the
+        plain style sheet if a patient's choice had changed it: the style sheet is the
+        application's, and whatever next builds a window in this process (a test, a restart
+        after a reload) must not inherit this patient's large text or focus ring."""
         self.keys.uninstall()
         self.guide.close()
+        self.presenter.reset_style()
 
 
 __all__ = ["AccessibilityKit"]

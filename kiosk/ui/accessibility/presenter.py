@@ -81,6 +81,15 @@ class AccessibilityPresenter(QObject):
             apply_stylesheet(target, large_text=wanted[0], focus_ring=wanted[1])
         log.info("a11y.style large_text=%s focus_ring=%s", *wanted)
 
+    def reset_style(self) -> None:
+        """The plain style sheet again, if a choice had changed it."""
+        if self._styled == (False, False):
+            return
+        self._styled = (False, False)
+        target = self.style_target or QApplication.instance()
+        if isinstance(target, (QApplication, QWidget)):
+            apply_stylesheet(target, large_text=False, focus_ring=False)
+
     def _sync_buttons(self, buttons: list[QPushButton] | None = None) -> None:
         c = self.choices
         for button in self.toggles() if buttons is None else buttons:
