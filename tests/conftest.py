@@ -132,3 +132,18 @@ def no_language_left_behind() -> Iterator[None]:
         switcher = switcher_module.LanguageSwitcher.active()
         if switcher is not None:
             switcher.detach()
+
+
+@pytest.fixture(autouse=True)
+def no_style_left_behind() -> Iterator[None]:
+    """A test that restyled the application (a patient's large text or focus ring, a theme
+    applied by the launcher) hands the next one the style sheet it found: the application's
+    style sheet is global, and sizes measured under another one (flow layouts, fit) differ."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = app.styleSheet() if isinstance(app, QApplication) else None
+    yield
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and before is not None and app.styleSheet() != before:
+        app.setStyleSheet(before)

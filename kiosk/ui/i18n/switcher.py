@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
 from kiosk.i18n.catalog import SOURCE_LANGUAGE, compiled_catalogue, native_name
-from kiosk.session.language import SessionLanguage
 from kiosk.ui.i18n.live import retranslate_all
+
+if TYPE_CHECKING:  # the session package is loaded after the first paint (kiosk/launcher.py)
+    from kiosk.session.language import SessionLanguage
 
 log = logging.getLogger("kiosk.ui")
 
