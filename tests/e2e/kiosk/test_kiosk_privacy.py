@@ -121,8 +121,15 @@ def session_log() -> Iterator[io.StringIO]:
 
 
 def test_a_timed_out_session_leaves_no_patient_data_behind(
-    start_kiosk, server_dir, isolated_dirs, session_log
+    start_kiosk, server_dir, isolated_dirs, session_log, tmp_path, monkeypatch
 ):
+    # A temp folder of this test's own, for Python's tempfile and Qt's QDir::tempPath alike:
+    # everything the kiosk puts in "the temp dir" lands where only this test writes, so other
+    # processes on the machine (another test run) cannot pass for the kiosk's leftovers.
+    private_temp = tmp_path / "temp"
+    private_temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(private_temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(private_temp))
     started = time.time() - 2  # file times have coarse resolution on some filesystems
     me = Patient(
         first_name=marker("Fn"),
@@ -195,6 +202,7 @@ def test_a_timed_out_session_leaves_no_patient_data_behind(
         for value, where in find_markers(files_under(root), markers).items():
             found.setdefault(value, []).extend(where)
     temp = Path(tempfile.gettempdir())
+    assert temp == private_temp
     # Only files changed since the test began can hold this test's fresh markers.
     for value, where in find_markers(
         files_under(temp, skip=server_dir, newer_than=started), markers
