@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtCore import QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QWidget
 
 from kiosk.api.models import Account, CloseReason, Room
@@ -213,6 +213,8 @@ class FlowPresenter(QObject):
                 return w.room_closed
             case Identify():
                 w.identify.set_mode(self._identify_mode)
+                if self.step_view_factory == self._step_view_in_host and self._step_view is None:
+                    QTimer.singleShot(0, self, self._build_step_frame)
                 return w.identify
             case Wizard(step=step, index=index, total=total):
                 return self._step_screen(step, index, total)
@@ -249,16 +251,37 @@ class FlowPresenter(QObject):
     def _step_view_in_host(
         self, step: Step, answers: Answers, services: WizardServices, progress: tuple[int, int]
     ) -> StepView:
+        """The host's view showing ``step``: the one already there is re-used (only the new
+        step's questions are built), else a new one is built inside the host."""
+        view = self._step_view
+        if view is not None and self.window.step_host.view is view:
+            view.show_step(step, answers, services, progress)
+            return view
         return default_step_view(step, answers, services, progress, self.window.step_host)
+
+    def _build_step_frame(self) -> None:
+        """The step screen's frame (heading, progress, buttons, scroll area), built while the
+        patient identifies, after that screen is drawn: the wizard's first step then builds
+        only its questions, like every step after it."""
+        if self._closed or self._step_view is not None or self._stage is not Stage.IDENTIFY:
+            return
+        from kiosk.ui.wizard import StepView
+
+        s = self.session
+        self._adopt(StepView.frame_only(s.answers, s.services, self.window.step_host))
+
+    def _adopt(self, view: StepView) -> None:
+        view.submitted.connect(self.session.submit_step)
+        view.back_requested.connect(self.session.go_back)
+        self.window.step_host.set_view(view)
+        self._step_view = view
 
     def _step_screen(self, step: Step, index: int, total: int) -> QWidget:
         view = self.step_view_factory(
             step, self.session.answers, self.session.services, (index, total)
         )
-        view.submitted.connect(self.session.submit_step)
-        view.back_requested.connect(self.session.go_back)
-        self.window.step_host.set_view(view)
-        self._step_view = view
+        if view is not self._step_view:
+            self._adopt(view)
         log.info("presenter.step index=%d total=%d", index, total)
         return self.window.step_host
 

@@ -1077,7 +1077,6 @@
     </message>
     <message>
         <source>Back</source>
-        <extracomment>Every question of a ``progressive`` step has been built.</extracomment>
         <translation>Atrás</translation>
     </message>
 </context>

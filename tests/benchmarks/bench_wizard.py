@@ -242,13 +242,13 @@ def _settle(view: Any = None) -> None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def _until_built(view: Any, clock: _Clock) -> None:
-    """Run the event loop until a progressive step has built every question and laid out
-    and painted what they changed; then stop ``clock``."""
+def _until(done: Any, clock: _Clock) -> None:
+    """Run the event loop until ``done()`` (a progressive step has built what it waits for),
+    and lay out and paint what that changed; then stop ``clock``."""
     from PySide6.QtWidgets import QApplication
 
     for _ in range(500):
-        if not view.building:
+        if done():
             break
         QApplication.processEvents()
     else:
@@ -308,33 +308,46 @@ def _baseline(window: _Window) -> dict[str, float]:
 
 
 def _measure(window: _Window, largest: Any, other: Any, answers: Any) -> dict[str, float]:
-    """Build: construct ``largest``'s view as the presenter does (inside the window's host,
-    ``progressive``), let the host show it, lay out and paint its first frame ("first"), then
-    until every question is built and painted ("full"); and the same step built whole before
-    its first frame ("eager", the view without ``progressive``). Switch: tap Next on the step shown
-    (validation, and submission when valid), then build the next step in its place and paint
-    its first frame (the old one is deleted on the way, as in the app); alternately
-    ``largest`` → ``other`` and ``other`` → ``largest``, progressive and eager."""
+    """As the presenter does it. Frame: build the step screen's frame (heading, progress,
+    buttons, scroll area) ahead, while the patient identifies ("frame"). Build: show
+    ``largest`` in that frame (the wizard's first step), lay out and paint its first frame
+    ("first"), then until the first screen is whole ("screen") and every question is built
+    and painted ("full"); and the same step built whole, frame and all, before its first
+    frame ("eager", a view without ``progressive``). Switch: tap Next on the step shown
+    (validation, and submission when valid), then show the next step in the same frame and
+    paint its first frame; alternately ``largest`` → ``other`` and ``other`` → ``largest``,
+    progressive and eager (a new view each step, as before the frame was kept)."""
     from kiosk.ui.wizard import StepView
+    from kiosk.ui.wizard.step_view import NO_STEP
 
     services = NullServices()
     spy = _PaintSpy()
     figures: dict[str, float] = {}
-    first, full, eager = _Clock(), _Clock(), _Clock()
+    frame, first, screen, full, eager = _Clock(), _Clock(), _Clock(), _Clock(), _Clock()
     for _ in range(ROUNDS):
-        for progressive, clock in ((True, first), (False, eager)):
-            window.host.clear()
-            _settle()
-            clock.start()
-            full.start()
-            view = StepView(
-                largest, answers, services, (2, 13), window.host, progressive=progressive
-            )
-            window.host.set_view(view)
-            spy.wait(view, clock)
-            if progressive:
-                _until_built(view, full)
+        window.host.clear()
+        _settle()
+        frame.start()
+        view = StepView.frame_only(answers, services, window.host)
+        window.host.set_view(view)
+        frame.stop()
+        _settle(view)
+        first.start()
+        screen.start()
+        full.start()
+        view.show_step(largest, answers, services, (2, 13))
+        spy.wait(view, first)
+        _until(lambda v=view: not v.first_screen_building, screen)
+        _until(lambda v=view: not v.building, full)
+        window.host.clear()
+        _settle()
+        eager.start()
+        view = StepView(largest, answers, services, (2, 13), window.host, progressive=False)
+        window.host.set_view(view)
+        spy.wait(view, eager)
+    figures.update(frame.figures("frame"))
     figures.update(first.figures("build"))
+    figures.update(screen.figures("build_screen"))
     figures.update(full.figures("build_full"))
     figures.update(eager.figures("build_eager"))
     for progressive, name in ((True, "switch"), (False, "switch_eager")):
@@ -348,8 +361,13 @@ def _measure(window: _Window, largest: Any, other: Any, answers: Any) -> dict[st
             _settle(current)
             clock.start()
             current.next_button.click()
-            view = StepView(step, answers, services, (3, 13), window.host, progressive=progressive)
-            window.host.set_view(view)
+            if progressive:  # the presenter's: the same frame shows the next step
+                current.show_step(step, answers, services, (3, 13))
+                view = current
+            else:
+                view = StepView(NO_STEP, answers, services, (3, 13), window.host)
+                view.show_step(step, answers, services, (3, 13))
+                window.host.set_view(view)
             spy.wait(view, clock)
         figures.update(clock.figures(name))
     window.host.clear()
@@ -391,8 +409,9 @@ def report(figures: dict[str, float]) -> str:
     def lines(name: str, p: str) -> tuple[str, str]:
         return (
             f"wizard: {name}: build, first frame {figure(f'{p}build', BUILD_TARGET_MS)}; "
+            f"first screen whole {figure(f'{p}build_screen')}; "
             f"every question built and painted {figure(f'{p}build_full')}; "
-            f"built whole before its first frame {figure(f'{p}build_eager')}",
+            f"built whole, frame and all, before its first frame {figure(f'{p}build_eager')}",
             f"wizard: {name}: switch (Next → next step drawn) "
             f"{figure(f'{p}switch', SWITCH_TARGET_MS)}; "
             f"with steps built whole {figure(f'{p}switch_eager')}",
@@ -403,6 +422,8 @@ def report(figures: dict[str, float]) -> str:
         (
             *lines("largest example step (post_signup_profile)", ""),
             *lines(f"intake step with a {MEDICATIONS}-medication list", "meds_"),
+            f"wizard: the step screen's frame, built ahead while the patient identifies "
+            f"{figure('frame')}",
             f"wizard: baseline, bare QWidget with one button {figure('bare')}; "
             f"with {BARE_WIDGETS} plain labels {figure('bare_many')}",
             f"wizard: CPU ms of the GUI thread, median of {ROUNDS}; load average {load}",

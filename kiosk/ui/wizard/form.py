@@ -13,7 +13,13 @@ from kiosk.ui.i18n import live
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.fields.static import UnsupportedField
-from kiosk.ui.wizard.progressive import BuildQueue, estimated_px, tab_after, tab_stops
+from kiosk.ui.wizard.progressive import (
+    BuildQueue,
+    Placement,
+    estimated_px,
+    tab_after,
+    tab_stops,
+)
 from kiosk.ui.wizard.registry import FIELD_WIDGETS
 from kiosk.ui.wizard.visibility import set_shown
 from kiosk.wizard import Field, Section, validate_section
@@ -51,13 +57,16 @@ class FieldsForm(QWidget):
         super().__init__(parent)
         self.state = state
         self.array_index = array_index
+        self._builds = builds
         self.field_widgets: list[FieldWidget] = []
         self.by_key: dict[str, FieldWidget] = {}
         self._holders: list[FieldWidget] = []
         self._conditional: list[tuple[Field, QWidget]] = []
         self._shown: dict[int, bool] = {}
-        #: Questions not built yet (below the first screen), in order.
+        #: Questions not built yet (below the first screen, or past its time), in order;
+        #: the first ``_soon`` of them are on the first screen.
         self.pending: list[Field] = []
+        self._soon = 0
         self._built: list[QWidget] = []
         self._late_block: QWidget | None = None
         self._late_after: QWidget | None = None
@@ -65,8 +74,10 @@ class FieldsForm(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(24)
         for item in fields:
-            if self.pending or (builds is not None and not builds.take(estimated_px(item))):
+            place = Placement.NOW if builds is None else builds.place(estimated_px(item))
+            if self.pending or place is not Placement.NOW:
                 self.pending.append(item)
+                self._soon += place is not Placement.LATER
             else:
                 widget = self._build(item, self)
                 self._layout.addWidget(widget)
@@ -78,12 +89,16 @@ class FieldsForm(QWidget):
     def has_pending(self) -> bool:
         return bool(self.pending)
 
+    def first_screen_pending(self) -> bool:
+        return self._soon > 0
+
     def build_pending(self, until: float | None = None) -> None:
-        """Build waiting questions, in order, into one block below the others, until
-        ``time.thread_time()`` passes ``until`` (None: all of them). The block stays hidden
+        """Build waiting questions, in order, into a block below the others, until
+        ``time.thread_time()`` passes ``until`` (None: all of them). A block stays hidden
         until its last question is built and is then shown once: a question shown on its own
-        lays the whole window out and repaints it again. Tab goes through them after the
-        questions above."""
+        lays the whole window out and repaints it again. The questions on the first screen
+        are one block, shown as soon as they are built; those below it another. Tab goes
+        through them after the questions above."""
         if not self.pending:
             return
         block = self._late_block
@@ -98,19 +113,25 @@ class FieldsForm(QWidget):
             self._late_column.setSpacing(self._layout.spacing())
             self._layout.addWidget(block)
             self._built.append(block)
+        soon = self._soon > 0
         while self.pending:
             self._late_column.addWidget(self._build(self.pending.pop(0), block))
+            self._soon = max(self._soon - 1, 0)
+            if soon and not self._soon:
+                break  # the first screen is whole: show it now
             if until is not None and time.thread_time() >= until:
                 break
-        if self.pending:
+        if self.pending and (self._soon or not soon):
             return
         tab_after(self._late_after, block)
         self.conditions_may_have_changed()
         set_shown(block, True)
+        self._late_block = None  # questions still waiting go into a block of their own
 
     def finish_building(self) -> None:
         """Build every waiting question now (the answers are about to be read)."""
-        self.build_pending()
+        while self.pending:
+            self.build_pending()
 
     def conditions_may_have_changed(self) -> None:
         """A question was built late: a form that evaluates conditions does it again."""
@@ -131,7 +152,7 @@ class FieldsForm(QWidget):
                 "field fallback: kind=%s reason=%s", item.kind, item.unsupported or "unknown"
             )
             cls = UnsupportedField
-        widget: FieldWidget = cls(item, parent)
+        widget: FieldWidget = cls(item, parent, self._builds)
         self.field_widgets.append(widget)
         if cls is not UnsupportedField and item.holds_value:
             self._holders.append(widget)

@@ -51,9 +51,10 @@ def can_wait(
     rest: list[tuple[int, Section, type[SectionWidget] | None]],
 ) -> bool:
     """Whether the sections in ``rest`` (position, section, class) can be built after the
-    step is drawn: the first screen is full, and none of them changes the heading or Next's
-    label (which the first frame already shows) or is the section the heading comes from."""
-    if builds is None or builds.room_px > 0:
+    step is drawn: the first screen is full (or its first frame's time spent), and none of
+    them changes the heading or Next's label (which the first frame already shows) or is the
+    section the heading comes from."""
+    if builds is None or (builds.room_px > 0 and not builds.out_of_time()):
         return False
     _heading, label_index = step_heading(step)
     return all(

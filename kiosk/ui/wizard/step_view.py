@@ -8,23 +8,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
     QLabel,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
-from kiosk.ui.accessibility.buttons import AccessibilityButtons
 from kiosk.ui.accessibility.names import announce
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
-from kiosk.ui.widgets.language_button import LanguageButton
-from kiosk.ui.widgets.scroll import ScrollColumn
 from kiosk.ui.wizard import builtin
 from kiosk.ui.wizard.progressive import (
     BuildQueue,
@@ -34,7 +26,8 @@ from kiosk.ui.wizard.progressive import (
     tab_stops,
 )
 from kiosk.ui.wizard.sections.base import SectionContext, SectionWidget
-from kiosk.ui.wizard.step_parts import can_wait, centered, section_class
+from kiosk.ui.wizard.step_frame import StepFrame
+from kiosk.ui.wizard.step_parts import can_wait, section_class
 from kiosk.ui.wizard.visibility import set_shown
 from kiosk.wizard import Answers, Section, Step, Submission, WizardServices
 from kiosk.wizard.headings import code_name, step_heading
@@ -57,7 +50,8 @@ def attention_text(count: int) -> str:
 
 ONE_PROBLEM = QT_TRANSLATE_NOOP("StepView", "1 answer needs your attention.")
 PROBLEMS = QT_TRANSLATE_NOOP("StepView", "{count} answers need your attention.")
-STEP_OF = QT_TRANSLATE_NOOP("StepView", "Step {number} of {total}")
+#: What a view built ahead of the wizard holds until its first step (see `frame_only`).
+NO_STEP = Step(name="", code="", next_title="")
 
 
 class StepView(QWidget):
@@ -94,33 +88,92 @@ class StepView(QWidget):
         super().__init__(parent)
         self.setObjectName("Screen")
         self.setProperty("wizard", "step")
+        self._progressive = progressive
+        self._builds: BuildQueue | None = None
+        self._build_timer: QTimer | None = None
+        self.sections: list[SectionWidget] = []
+        self._late_sections: list[SectionWidget] = []
+        self.frame = StepFrame(self)
+        f = self.frame
+        self.progress_label, self.progress_bar, self.heading = (
+            f.progress_label,
+            f.progress_bar,
+            f.heading,
+        )
+        self.scroll_area, self.back_button, self.next_button = (
+            f.scroll_area,
+            f.back_button,
+            f.next_button,
+        )
+        self.back_button.clicked.connect(self.back_requested)
+        self.next_button.clicked.connect(self._on_next_clicked)
+        self.show_step(step, answers, services, progress)
+
+    @classmethod
+    def frame_only(
+        cls, answers: Answers, services: WizardServices, parent: QWidget | None = None
+    ) -> StepView:
+        """A view with no step yet, built ahead (while the patient identifies): the wizard's
+        first step is then shown in it with `show_step`, building only its questions."""
+        return cls(NO_STEP, answers, services, (0, 1), parent, progressive=True)
+
+    def show_step(
+        self,
+        step: Step,
+        answers: Answers,
+        services: WizardServices,
+        progress: tuple[int, int] = (0, 1),
+    ) -> None:
+        """Show ``step`` in place of the step shown now, in the same frame.
+
+        The frame (progress, heading, scroll area, Back, the toggles, Next) is most of what a
+        small step costs to build and style; the presenter keeps one view for the whole
+        wizard and only the questions are built anew. The previous step's questions and
+        answers' widgets are deleted here, its message and summary hidden.
+        """
+        self._drop_step()
         self.step = step
         self.answers = answers
-        self._builds = BuildQueue(first_screen_px()) if progressive else None
+        self._builds = BuildQueue(first_screen_px()) if self._progressive else None
         self.context = SectionContext(services, builds=self._builds)
-        self._build_timer: QTimer | None = None
         self._busy = False
         self._problems_shown = 0
         self._found: dict[int, int] = {}
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        # The scroll area gets its (still empty) content widget before the sections are built
-        # into it: `QScrollArea.setWidget` lays out and polishes what it is given, and a step
-        # polished before the window's host takes it is polished again when it moves there
-        # (together half the time of building the largest example step).
-        body = self._build_body()
-        self.sections = self._build_sections()
-        outer.addWidget(self._build_header(progress))
-        outer.addWidget(body, 1)
-        outer.addWidget(self._build_footer())
+        column = self.frame.new_column()
+        self.sections = self._build_sections(column)
+        tab_after(self.scroll_area, column)  # the frame was made first: Tab reads on
+        self.frame.show_progress(progress)
+        heading = self._heading_text()
+        set_text(self.heading, heading)
+        set_shown(self.heading, bool(heading))
+        # After the call there is no step before the first survey step: Back would do nothing.
+        first_after_call = step.group == POST_CALL_GROUP and step.index == 0
+        set_shown(self.back_button, not first_after_call)
+        self._next_text = self.next_title_for(self.sections)
+        set_text(self.next_button, self._next_text)
+        self.next_button.setEnabled(True)
+        self.back_button.setEnabled(True)
         if self._builds is not None and self._builds.pending:
             self._build_timer = QTimer(self)
             self._build_timer.setSingleShot(True)
             self._build_timer.setInterval(0)
             self._build_timer.timeout.connect(self.on_build_timer_timeout)
-            # The action bar is the last part of the first frame painted.
-            self.next_button.installEventFilter(self)
+        # The action bar is the last part of the step's first frame painted: then the rest of
+        # its questions are built, and the previous step's are deleted. It is painted with the
+        # new step even when its text is the same.
+        self.next_button.installEventFilter(self)
+        self.next_button.update()
+
+    def _drop_step(self) -> None:
+        """Delete the questions of the step shown (if any) and what the patient saw about it."""
+        if self._build_timer is not None:
+            self._build_timer.stop()
+            self._build_timer.deleteLater()
+            self._build_timer = None
+        self.frame.retire_column()
+        self.sections = []
+        self._late_sections = []
+        self.frame.hide_messages()
 
     # -- questions built after the first frame ---------------------------------------------
     @property
@@ -128,9 +181,16 @@ class StepView(QWidget):
         """True while questions below the first screen are still to be built."""
         return self._build_timer is not None
 
+    @property
+    def first_screen_building(self) -> bool:
+        """True while questions of the first screen are still to be built (the first
+        frame's time ran out before them)."""
+        return self.building and self._builds is not None and self._builds.first_screen_pending
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.next_button and event.type() == QEvent.Type.Paint:
             self.next_button.removeEventFilter(self)
+            self.frame.delete_retired()
             if self._build_timer is not None:
                 self._build_timer.start()  # the first frame is drawn: build the rest after it
         return False
@@ -160,8 +220,8 @@ class StepView(QWidget):
         self.built.emit()
 
     # -- construction ---------------------------------------------------------------------
-    def _build_sections(self) -> list[SectionWidget]:
-        layout = QVBoxLayout(self._column)
+    def _build_sections(self, column: QWidget) -> list[SectionWidget]:
+        layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 8, 0, 32)
         layout.setSpacing(40)
         built: list[SectionWidget] = []
@@ -170,22 +230,23 @@ class StepView(QWidget):
             for position, section in enumerate(self.step.sections)
         ]
         late = LateJobs(done=self._show_late_sections)
-        self._late_sections: list[SectionWidget] = []
         for index, (position, section, cls) in enumerate(classes):
             if cls is None:
                 continue
             state = self.answers.section_state(self.step, position, section)
             if built and can_wait(self.step, self._builds, classes[index:]):
-                late.add(partial(self._add_late_section, section, cls, state))
+                if not late.has_pending() and self._builds is not None:
+                    late.on_screen = self._builds.room_px > 0  # held back for time alone
+                late.add(partial(self._add_late_section, column, section, cls, state))
                 continue
-            widget = self._section(section, cls, state)
+            widget = self._section(column, section, cls, state)
             if widget is not None:
                 layout.addWidget(widget)
                 built.append(widget)
         if self._builds is not None and late.has_pending():
             self._builds.add(late)
         if not built:
-            empty = live(QLabel(self._column), EMPTY_STEP.format(next=self.next_title_for(built)))
+            empty = live(QLabel(column), EMPTY_STEP.format(next=self.next_title_for(built)))
             empty.setWordWrap(True)
             set_role(empty, "muted")
             layout.addWidget(empty)
@@ -193,10 +254,10 @@ class StepView(QWidget):
         return built
 
     def _section(
-        self, section: Section, cls: type[SectionWidget], state: dict[str, Any]
+        self, column: QWidget, section: Section, cls: type[SectionWidget], state: dict[str, Any]
     ) -> SectionWidget | None:
         try:
-            widget = cls(section, state, self.context, self._column)
+            widget = cls(section, state, self.context, column)
         except Exception:
             log.exception("section %s failed to build; skipped", section.code)
             return None
@@ -204,16 +265,16 @@ class StepView(QWidget):
         return widget
 
     def _add_late_section(
-        self, section: Section, cls: type[SectionWidget], state: dict[str, Any]
+        self, column: QWidget, section: Section, cls: type[SectionWidget], state: dict[str, Any]
     ) -> None:
         """Build a section below the first screen after the first frame, in its place (the
         sections are built in order) and in the tab order after the ones above it."""
-        stops = tab_stops(self._column)
-        widget = self._section(section, cls, state)
+        stops = tab_stops(column)
+        widget = self._section(column, section, cls, state)
         if widget is None:
             return
         widget.hide()  # shown with the others once all are built (one layout, one paint)
-        layout = self._column.layout()
+        layout = column.layout()
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(layout.count() - 1, widget)  # above the closing stretch
         self.sections.append(widget)
@@ -232,38 +293,6 @@ class StepView(QWidget):
         hint = next((s.next_title_hint for s in sections if s.next_title_hint), None)
         return hint or self.step.next_title
 
-    def _build_header(self, progress: tuple[int, int]) -> QWidget:
-        outer = QWidget(self)
-        outer.setProperty("wizard", "header")
-        header = centered(outer, (48, 28, 48, 12))
-        layout = QVBoxLayout(header)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        index, total = progress
-        self.progress_label = live(QLabel(header), STEP_OF.format(number=index + 1, total=total))
-        set_role(self.progress_label, "hint")
-        self.progress_bar = QProgressBar(header)
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setRange(0, max(total, 1))
-        self.progress_bar.setValue(min(index + 1, max(total, 1)))
-        self.progress_bar.setProperty("wizard", "progress")
-        for widget in (self.progress_label, self.progress_bar):
-            set_shown(widget, total > 1)
-        # The step's top bar: where it is in the wizard, and the patient's language button.
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.progress_label, 1)
-        top.addWidget(LanguageButton(False, header), 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(top)
-        layout.addWidget(self.progress_bar)
-        heading = self._heading_text()
-        self.heading = live(QLabel(header), heading)
-        self.heading.setWordWrap(True)
-        set_role(self.heading, "heading")
-        set_shown(self.heading, bool(heading))
-        layout.addWidget(self.heading)
-        return outer
-
     def _heading_text(self) -> str:
         """What the step is about (see `kiosk.wizard.headings`); the text it came from is not
         repeated below it."""
@@ -281,79 +310,23 @@ class StepView(QWidget):
             heading = hint or heading
         return heading
 
-    def _build_body(self) -> QScrollArea:
-        # The screens' scroll area: its bar floats in the margin, so the column keeps the
-        # heading's and the buttons' left edge when the step scrolls (and it flicks).
-        self.scroll_area = ScrollColumn(self)
-        holder = QWidget()
-        self.scroll_area.setWidget(holder)
-        self._column = QWidget(holder)
-        self._column.setProperty("wizard", "column")
-        centered(holder, (48, 0, 48, 0), self._column)
-        return self.scroll_area
-
-    def _build_footer(self) -> QWidget:
-        outer = QFrame(self)
-        outer.setProperty("wizard", "footer")
-        footer = centered(outer, (48, 12, 48, 24))
-        layout = QVBoxLayout(footer)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-        self._footer_column = layout
-        self._error_box: QLabel | None = None
-        self._summary: QLabel | None = None
-        buttons = QHBoxLayout()
-        buttons.setSpacing(20)
-        self.back_button = live(QPushButton(footer), QT_TRANSLATE_NOOP("StepView", "Back"))
-        self.back_button.clicked.connect(self.back_requested)
-        # After the call there is no step before the first survey step: Back would do nothing.
-        first_after_call = self.step.group == POST_CALL_GROUP and self.step.index == 0
-        set_shown(self.back_button, not first_after_call)
-        self.next_button = QPushButton(self.next_title_for(self.sections), footer)
-        set_role(self.next_button, "primary")
-        self.next_button.setProperty("wizard", "next")
-        self.next_button.setDefault(True)
-        self.next_button.clicked.connect(self._on_next_clicked)
-        self._next_text = self.next_button.text()
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(AccessibilityButtons(footer))
-        buttons.addStretch(1)
-        buttons.addWidget(self.next_button)
-        layout.addLayout(buttons)
-        return outer
-
     @property
     def error_box(self) -> QLabel:
-        """The session's failure message above the buttons; built on first use (most steps
-        never show one, and every widget adds to the step's first frame)."""
-        if self._error_box is None:
-            self._error_box = self._footer_label(0)
-            self._error_box.setProperty("wizard", "step-error")
-        return self._error_box
+        """The session's failure message above the buttons (built on first use)."""
+        return self.frame.error_box
 
     @property
     def summary(self) -> QLabel:
-        """ "N answers need your attention" above the buttons; built on first use."""
-        if self._summary is None:
-            self._summary = self._footer_label(1 if self._error_box is not None else 0)
-            set_role(self._summary, "error")
-            self._summary.setProperty("wizard", "summary")
-        return self._summary
-
-    def _footer_label(self, index: int) -> QLabel:
-        label = QLabel(self._footer_column.parentWidget())
-        label.setWordWrap(True)
-        label.hide()
-        self._footer_column.insertWidget(index, label)
-        return label
+        """ "N answers need your attention" above the buttons (built on first use)."""
+        return self.frame.summary
 
     # -- behaviour ------------------------------------------------------------------------
     def _on_next_clicked(self) -> None:
         if self._busy:
             return
         self.finish_building()
-        if self._error_box is not None:
-            self._error_box.hide()
+        if (box := self.frame.error_box_built) is not None:
+            box.hide()
         invalid: list[QWidget] = []
         self._found.clear()
         for section in self.sections:
@@ -369,8 +342,8 @@ class StepView(QWidget):
             invalid[0].setFocus(Qt.FocusReason.OtherFocusReason)
             log.info("step %s: %d answers need attention", self.step.code, len(invalid))
             return
-        if self._summary is not None:
-            self._summary.hide()
+        if (summary := self.frame.summary_built) is not None:
+            summary.hide()
         submissions: list[Submission] = []
         for section in self.sections:
             submissions.extend(section.submissions())
@@ -381,7 +354,8 @@ class StepView(QWidget):
     def on_section_problems_changed(self) -> None:
         """Recount the answers still marked after Next, so the summary shrinks as the patient
         fixes them and disappears with the last one."""
-        if self._summary is None or not self._summary.isVisibleTo(self):
+        summary = self.frame.summary_built
+        if summary is None or not summary.isVisibleTo(self):
             return
         count = 0
         for section in self.sections:
@@ -413,7 +387,7 @@ class StepView(QWidget):
 
     def show_error(self, message: str) -> None:
         """Show the session's failure message above the buttons (cleared on the next Next)."""
-        if self._error_box is None and not message:
+        if self.frame.error_box_built is None and not message:
             return
         set_text(self.error_box, message)
         self.error_box.setVisible(bool(message))

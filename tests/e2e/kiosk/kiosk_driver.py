@@ -284,11 +284,14 @@ class PatientDriver:
 
     def next(self, view: StepView) -> None:
         """Tap the step's Next and wait until the kiosk has moved on from it."""
+        step = view.step
         self.tap(view.next_button)
         assert not view.summary.isVisible(), f"{view.step.code}: {view.summary.text()}"
         host = self.window.step_host
+        # The step screen keeps its view from step to step: it is the step shown that changes.
         self.wait(
-            lambda: (self.screen is not host or host.view is not view) and self.settled(),
+            lambda: (self.screen is not host or host.view is not view or view.step is not step)
+            and self.settled(),
         )
 
     def walk_in(self, patient: Patient) -> None:

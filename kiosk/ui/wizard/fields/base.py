@@ -11,6 +11,7 @@ from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.accessibility.names import describe_error, name_from_label
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid, set_role
+from kiosk.ui.wizard.progressive import BuildQueue
 from kiosk.ui.wizard.visibility import set_shown
 from kiosk.wizard import Field
 from kiosk.wizard.validation import RETYPE_SUFFIXES
@@ -39,9 +40,14 @@ class FieldWidget(QWidget):
     #: `focus_widget` so an on-screen keyboard can pick its layout.
     input_kind = "text"
 
-    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, field: Field, parent: QWidget | None = None, builds: BuildQueue | None = None
+    ) -> None:
         super().__init__(parent)
         self.field = field
+        # The step's queue while it is being built progressively (see `BuildQueue`): a
+        # question with many parts may leave some of them to it.
+        self.builds = builds
         self.setProperty("wizard", "field")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

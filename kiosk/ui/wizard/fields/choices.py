@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -14,6 +15,7 @@ from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.flow_layout import FlowLayout
 from kiosk.ui.wizard.registry import field_widget
 from kiosk.ui.wizard.search_list import SearchList
+from kiosk.ui.wizard.visibility import set_shown
 from kiosk.wizard import Option
 
 TOGGLE_ON = "☑"
@@ -22,6 +24,9 @@ TOGGLE_OFF = "☐"
 #: (a bare full-width button looked like a text box).
 CHOICE_ON = "◉"
 CHOICE_OFF = "○"
+# Chips a multiple choice always shows in its step's first frame; past its time, the rest
+# are built in the step's next slice (27 chips are half of a 16 ms frame).
+FIRST_CHIPS = 6
 
 
 def _choice_columns(options: tuple[Option, ...]) -> int:
@@ -65,17 +70,53 @@ class ChoiceField(FieldWidget):
         hint = live(QLabel(outer), QT_TRANSLATE_NOOP("ChoiceField", "Choose all that apply."))
         set_role(hint, "hint")
         column.addWidget(hint)
-        box = QWidget(outer)
-        column.addWidget(box)
-        flow = FlowLayout(box)
-        for option in options:
-            chip = live(QPushButton(box), option.label)
-            chip.setCheckable(True)
-            set_role(chip, "chip")
-            chip.toggled.connect(self.changed)
-            flow.addWidget(chip)
-            self.buttons.append(chip)
+        self._chip_box = QWidget(outer)
+        column.addWidget(self._chip_box)
+        self._flow = FlowLayout(self._chip_box)
+        #: Options chosen whose chips are not built yet (see `build_pending`).
+        self._wanted: set[int] = set()
+        builds = self.builds
+        for index in range(len(options)):
+            if (
+                builds is not None
+                and builds.first_frame
+                and index >= FIRST_CHIPS
+                and builds.out_of_time()
+            ):
+                builds.add(self)
+                break
+            self._add_chip(index)
         return outer
+
+    def _add_chip(self, index: int) -> None:
+        chip = live(QPushButton(self._chip_box), self.field.options[index].label)
+        chip.setCheckable(True)
+        chip.setChecked(index in self._wanted)
+        set_role(chip, "chip")
+        chip.toggled.connect(self.changed)
+        self._flow.addWidget(chip)
+        self.buttons.append(chip)
+        set_shown(chip, True)  # built after the step was drawn: shown now, not a turn later
+
+    # -- chips built after the step's first frame ------------------------------------------
+    def has_pending(self) -> bool:
+        return self.field.multiple and len(self.buttons) < len(self.field.options)
+
+    def first_screen_pending(self) -> bool:
+        return self.has_pending()  # held back only when the first frame's time ran out
+
+    def build_pending(self, until: float | None = None) -> None:
+        """Build the chips not built yet, in order, until ``time.thread_time()`` passes
+        ``until`` (None: all of them); Tab reaches them after the ones before."""
+        before = self.buttons[-1] if self.buttons else None
+        while self.has_pending():
+            self._add_chip(len(self.buttons))
+            if until is not None and time.thread_time() >= until:
+                break
+        if before is not None:
+            for chip in self.buttons[self.buttons.index(before) + 1 :]:
+                QWidget.setTabOrder(before, chip)
+                before = chip
 
     def _build_buttons(self, options: tuple[Option, ...]) -> QWidget:
         box = QWidget(self)
@@ -109,7 +150,15 @@ class ChoiceField(FieldWidget):
     def value(self) -> Any:
         options = self.field.options
         if self.field.multiple:
-            return [o.value for o, b in zip(options, self.buttons, strict=True) if b.isChecked()]
+            return [
+                option.value
+                for index, option in enumerate(options)
+                if (
+                    self.buttons[index].isChecked()
+                    if index < len(self.buttons)
+                    else index in self._wanted
+                )
+            ]
         index = self.search.selected() if self.search is not None else self.group.checkedId()
         return options[index].value if isinstance(index, int) and index >= 0 else None
 
@@ -117,6 +166,7 @@ class ChoiceField(FieldWidget):
         values = value if isinstance(value, list) else [value]
         indexes = [i for i, o in enumerate(self.field.options) if o.value in values]
         if self.field.multiple:
+            self._wanted = set(indexes)
             for index, button in enumerate(self.buttons):
                 button.setChecked(index in indexes)
         elif self.search is not None:

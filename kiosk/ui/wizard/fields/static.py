@@ -10,6 +10,7 @@ from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live
 from kiosk.ui.theme import set_role
 from kiosk.ui.wizard.fields.base import FieldWidget
+from kiosk.ui.wizard.progressive import BuildQueue
 from kiosk.ui.wizard.registry import field_widget
 from kiosk.wizard import Field
 
@@ -76,8 +77,10 @@ class HiddenField(FieldWidget):
     shows_title = False
     input_kind = "none"
 
-    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
-        super().__init__(field, parent)
+    def __init__(
+        self, field: Field, parent: QWidget | None = None, builds: BuildQueue | None = None
+    ) -> None:
+        super().__init__(field, parent, builds)
         super().setVisible(False)
 
     def build(self) -> QWidget:

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from kiosk.ui.wizard import StepView
 from kiosk.ui.wizard import step_view as step_view_module
 from kiosk.ui.wizard.fields.base import FieldWidget
-from kiosk.ui.wizard.progressive import FIELD_PX, BuildQueue, estimated_px
+from kiosk.ui.wizard import progressive
+from kiosk.ui.wizard.progressive import FIELD_PX, BuildQueue, Placement, estimated_px
 from kiosk.wizard import Answers, Field, IntakeFields, Step, parse_section
 
 QUESTIONS = 12
@@ -40,6 +41,13 @@ def long_step() -> Step:
         }
     )
     return Step(name="Long", code="long", next_title="Next", sections=(section,), group="b")
+
+
+@pytest.fixture(autouse=True)
+def first_frame_without_a_deadline(monkeypatch):
+    """These tests place questions by height alone: the first frame's time budget (CPU time,
+    which varies with the machine) is set per test where it is the subject."""
+    monkeypatch.setattr(progressive, "FIRST_FRAME_MS", 1e9)
 
 
 @pytest.fixture
@@ -151,9 +159,44 @@ def test_progressive_and_whole_steps_submit_the_same(make_progressive, answers, 
 
 def test_the_first_screen_holds_questions_by_their_estimated_height():
     queue = BuildQueue(room_px=300)
-    assert queue.take(200) and queue.take(200)
-    assert not queue.take(10)
+    assert queue.place(200) is Placement.NOW
+    assert queue.place(200) is Placement.NOW
+    assert queue.place(10) is Placement.LATER
     assert not queue.pending
+
+
+def test_past_the_first_frames_time_the_first_screen_is_built_in_the_next_slice():
+    queue = BuildQueue(room_px=300, budget_ms=0)
+    assert queue.out_of_time()
+    assert queue.place(100) is Placement.NOW  # the step shows at least one question
+    assert queue.place(100) is Placement.SOON
+    assert queue.place(100) is Placement.SOON
+    assert queue.place(100) is Placement.LATER
+    assert queue.first_frame
+    queue.run_slice()
+    assert not queue.first_frame
+
+
+def test_the_rest_of_the_first_screen_is_shown_before_the_questions_below_it(
+    make_progressive, qtbot, monkeypatch
+):
+    monkeypatch.setattr(progressive, "FIRST_FRAME_MS", 0.0)
+    view = make_progressive(long_step())
+    assert keys(view) == ["q1"]
+    form = view.sections[0].form
+    form.build_pending(until=None)  # one call: the first screen's block, then it stops
+    assert keys(view) == ["q1", "q2", "q3"]
+    assert form.by_key["q2"].isVisible()
+    assert view.building
+    with qtbot.waitSignal(view.built):
+        pass
+    assert keys(view) == [f"q{n}" for n in range(1, QUESTIONS + 1)]
+    shown = {w.field.key for w in view.findChildren(FieldWidget) if w.isVisible()}
+    assert shown == {f"q{n}" for n in range(1, QUESTIONS + 1)} - {"q3", "q10"}
+    order = [w.field.key for w in view.findChildren(FieldWidget) if w.isVisible()]
+    stops = [form.by_key[key].focus_widget() for key in order]
+    for before, after in zip(stops, stops[1:], strict=False):
+        assert next_tab_stop(before) is after
 
 
 def test_groups_and_tall_questions_count_their_height():
@@ -211,3 +254,55 @@ def test_a_section_that_names_the_next_button_is_built_at_once(make_progressive)
     view = make_progressive(with_section(long_step(), consent))
     assert [s.section.code for s in view.sections] == ["update_intake", "consent_text"]
     assert view.next_button.text() == "I Agree"
+
+
+def chips_step() -> Step:
+    """One "choose all that apply" question with 27 options, as the example intake has."""
+    options = [f"Reason {n}" for n in range(27)]
+    section = parse_section(
+        {
+            "code": "update_intake",
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "reasons": {
+                        "type": "array",
+                        "title": "Why are you here?",
+                        "items": {"type": "string", "enum": options},
+                    }
+                },
+            },
+            "form": [{"key": "reasons", "type": "checkboxes"}],
+        }
+    )
+    return Step(name="Reasons", code="reasons", next_title="Next", sections=(section,), group="b")
+
+
+def test_many_chips_past_the_first_frames_time_are_built_after_it(
+    make_progressive, answers, qtbot, monkeypatch
+):
+    from kiosk.ui.wizard.fields.choices import FIRST_CHIPS
+
+    monkeypatch.setattr(progressive, "FIRST_FRAME_MS", 0.0)
+    step = chips_step()
+    answers.section_state(step, 0, step.sections[0])["reasons"] = ["Reason 1", "Reason 20"]
+    view = make_progressive(step)
+    field = view.sections[0].form.by_key["reasons"]
+    assert len(field.buttons) == FIRST_CHIPS
+    assert field.value() == ["Reason 1", "Reason 20"]  # a chosen chip not built yet counts
+    field.buttons[2].click()
+    assert field.value() == ["Reason 1", "Reason 2", "Reason 20"]
+    with qtbot.waitSignal(view.built):
+        pass
+    assert [b.text() for b in field.buttons] == [f"Reason {n}" for n in range(27)]
+    assert [n for n, b in enumerate(field.buttons) if b.isChecked()] == [1, 2, 20]
+    for before, after in zip(field.buttons, field.buttons[1:], strict=False):
+        assert next_tab_stop(before) is after
+    assert next_tab_stop(field.buttons[-1]) is view.back_button
+
+
+def test_chips_are_all_built_at_once_without_a_queue(make_progressive, monkeypatch):
+    monkeypatch.setattr(progressive, "FIRST_FRAME_MS", 0.0)
+    view = make_progressive(chips_step(), progressive=False)
+    assert len(view.sections[0].form.by_key["reasons"].buttons) == 27
+    assert not view.building
