@@ -158,18 +158,18 @@ class Walk:
         from kiosk.session import Stage
 
         shown_errors = False
-        seen: set[int] = set()
+        seen: set[str] = set()  # the steps shown (the step screen keeps its view)
         while self.stage() in (Stage.WIZARD, Stage.POST_CALL):
             await self.wait(self.idle, "the step to settle")
             view = self.window.step_host.view
-            if view is None or id(view) in seen:
+            if view is None or view.step.key in seen:
                 await self.settle(0.1)
                 if self.stage() not in (Stage.WIZARD, Stage.POST_CALL):
                     break
-                if view is not None and id(view) in seen:
+                if view is not None and view.step.key in seen:
                     raise FlowError(f"step {view.step.code} did not move on")
                 continue
-            seen.add(id(view))
+            seen.add(view.step.key)
             await self.settle(0.5)  # documents, EMR and slots load as tasks
             if photograph:
                 await self.shot(f"{prefix}-{view.step.code}")

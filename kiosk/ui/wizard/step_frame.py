@@ -137,7 +137,9 @@ class StepFrame:
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.progress_label, 1)
-        top.addWidget(LanguageButton(False, header), 0, Qt.AlignmentFlag.AlignVCenter)
+        # Right-aligned even when the progress is hidden (a lone step: the survey after a call).
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        top.addWidget(LanguageButton(False, header), 0, right)
         layout.addLayout(top)
         layout.addWidget(self.progress_bar)
         self.heading = live(QLabel(header), "")
