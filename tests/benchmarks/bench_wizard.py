@@ -1,16 +1,18 @@
-"""Wizard timings: build the largest step and switch between steps (printed, not asserted).
+"""Wizard timings: show the largest step and switch between steps (printed, not asserted).
 
 Two cases: the example account's largest step (`post_signup_profile`), and an intake step with
 a 20-item medication list (each item name, dose and times a day), a condition and a 0–10
-scale — the issue's target case. A step is measured as the patient meets it: built inside the
-window's step host, as the presenter builds it, from construction (build) or from the Next tap
-(switch) until its action bar is painted. A progressive step (the presenter's) draws its
-first screenful of questions first and builds the rest after that frame: its "first frame" is
-the figure against the target, "every question" the time until the rest is built and
-painted, and "built whole" the same step without progressive building. Next is tapped on a
-step whose answers are valid (the patient's real path). Median GUI-thread CPU ms of several
-repetitions, with the slowest and the wall time, beside a bare-QWidget baseline measured in
-the same run (see tests/benchmarks/README.md).
+scale — the issue's target case. A step is measured as the patient meets it, the way the
+presenter shows it: the step screen's frame is built ahead (while the patient identifies;
+its cost is printed on its own), and each step is shown in it (`StepView.show_step`), from
+the first step being shown (build) or from the Next tap (switch) until its action bar is
+painted. Steps are progressive: a first screenful within the first frame's time, the rest
+of the first screen in the next slice ("first screen whole"), the questions below it after
+that ("every question"); "built whole" is the same step built at once, frame and all, as
+before the frame was kept. Next is tapped on a step whose answers are valid (the patient's
+real path). Median GUI-thread CPU ms of several repetitions, with the slowest and the wall
+time, beside a bare-QWidget baseline measured in the same run (see
+tests/benchmarks/README.md).
 
 python -m pytest tests/benchmarks/bench_wizard.py -m benchmark -s
 QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_wizard.py
