@@ -324,6 +324,14 @@
     </message>
 </context>
 <context>
+    <name>DeviceCheckSlot</name>
+    <message>
+        <source>Check camera and microphone</source>
+        <extracomment>The face of the button that opens the check, the same on every screen that offers it.</extracomment>
+        <translation>Revisar cámara y micrófono</translation>
+    </message>
+</context>
+<context>
     <name>DocumentSection</name>
     <message>
         <source>This document is empty. Please ask at the front desk.</source>
@@ -695,10 +703,6 @@
     <message>
         <source>You are already in line. You can answer these questions while you wait.</source>
         <translation>Usted ya está en la fila. Puede contestar estas preguntas mientras espera.</translation>
-    </message>
-    <message>
-        <source>Check camera and microphone</source>
-        <translation>Revisar cámara y micrófono</translation>
     </message>
 </context>
 <context>
@@ -1433,14 +1437,6 @@
         <translation>Salir de la sala de espera</translation>
     </message>
     <message>
-        <source>Leave the waiting room?</source>
-        <translation>¿Salir de la sala de espera?</translation>
-    </message>
-    <message>
-        <source>You will lose your place in line.</source>
-        <translation>Perderá su lugar en la fila.</translation>
-    </message>
-    <message>
         <source>Leave the waiting room? You will lose your place in line.</source>
         <translation>¿Salir de la sala de espera? Perderá su lugar en la fila.</translation>
     </message>
@@ -1451,10 +1447,6 @@
     <message>
         <source>Yes, leave</source>
         <translation>Sí, salir</translation>
-    </message>
-    <message>
-        <source>Check camera and microphone</source>
-        <translation>Revisar cámara y micrófono</translation>
     </message>
     <message>
         <source>Back to the waiting room</source>
