@@ -817,6 +817,7 @@
     </message>
     <message>
         <source>Start again</source>
+        <extracomment>The button is the screen&apos;s one action: as tall as Welcome&apos;s &quot;Check in&quot;, not a small chip.</extracomment>
         <translation>Empezar de nuevo</translation>
     </message>
 </context>

@@ -23,13 +23,9 @@ TERMS_CODE = "terms_of_use"
 EMPTY_DOCUMENT = QT_TRANSLATE_NOOP(
     "DocumentSection", "This document is empty. Please ask at the front desk."
 )
-LOADING_DOCUMENT = QT_TRANSLATE_NOOP("DocumentSection", "Loading the document…")
 LOADING_TERMS = QT_TRANSLATE_NOOP("DocumentSection", "Loading the terms…")
-ACCEPT_TERMS = QT_TRANSLATE_NOOP("DocumentSection", "Please read and accept the terms of service.")
-VIEW_TERMS = QT_TRANSLATE_NOOP("DocumentSection", "View Terms")
-MSG_AGREE = QT_TRANSLATE_NOOP("DocumentSection", "Please tap “I Agree” to continue.")
-#: Links the session puts in a document to open another account document inside the kiosk
-#: (``kiosk.session.documents.TERMS_LINK``); any other link is not followed.
+# Links the session puts in a document to open another account document inside the kiosk
+# (``kiosk.session.documents.TERMS_LINK``); any other link is not followed.
 DOCUMENT_LINK = "kiosk-document:"
 _HTML = re.compile(r"<\s*[a-zA-Z][^>]*>")
 
@@ -80,7 +76,7 @@ class DocumentSection(SectionWidget):
         self.panel = LoadPanel(
             lambda: self.services.load_document(code),
             lambda text: document_view(str(text), self, self.open_linked_document),
-            LOADING_DOCUMENT,
+            QT_TRANSLATE_NOOP("DocumentSection", "Loading the document…"),
             self,
         )
         self.body.addWidget(self.panel)
@@ -130,10 +126,14 @@ class TermsAgreeSection(SectionWidget):
 
     def build(self) -> None:
         raw: dict[str, Any] = self.section.raw
-        intro = live(QLabel(self), self.section.title or ACCEPT_TERMS)
+        intro = live(
+            QLabel(self),
+            self.section.title
+            or QT_TRANSLATE_NOOP("DocumentSection", "Please read and accept the terms of service."),
+        )
         intro.setWordWrap(True)
         self.body.addWidget(intro)
-        terms_title = _title(raw.get("terms"), VIEW_TERMS)
+        terms_title = _title(raw.get("terms"), QT_TRANSLATE_NOOP("DocumentSection", "View Terms"))
         self.view_button = live(QPushButton(self), terms_title)
         set_role(self.view_button, "link")
         self.view_button.clicked.connect(self._on_view_clicked)
@@ -145,7 +145,9 @@ class TermsAgreeSection(SectionWidget):
         set_role(self.agree, "choice")
         self.agree.toggled.connect(self._on_agree_toggled)
         self.body.addWidget(self.agree)
-        self.error = live(QLabel(self), MSG_AGREE)
+        self.error = live(
+            QLabel(self), QT_TRANSLATE_NOOP("DocumentSection", "Please tap “I Agree” to continue.")
+        )
         set_role(self.error, "error")
         self.error.hide()
         self.body.addWidget(self.error)
