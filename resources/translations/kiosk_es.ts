@@ -1478,6 +1478,7 @@
     </message>
     <message>
         <source>This kiosk is out of service — please see the front desk</source>
+        <extracomment>What Welcome says instead of its invitation while the kiosk is out of service.</extracomment>
         <translation>Este quiosco está fuera de servicio — por favor, acuda a la recepción</translation>
     </message>
     <message>
