@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.framed import framed
 
 BODY_ONE = QT_TRANSLATE_NOOP(
     "StillThereScreen", "To keep your information private, this kiosk will start over in 1 second."
@@ -55,10 +56,7 @@ class StillThereScreen(QWidget):
         self.still_here_button.clicked.connect(self.on_still_here_clicked)
         self.start_over_button.clicked.connect(self.on_start_over_clicked)
 
-        card = set_role(QFrame(), "card")
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(48, 32, 48, 32)
-        inner.setSpacing(16)
+        card, inner = framed(self, "card", (48, 32), 16)
         inner.addWidget(self.heading)
         inner.addWidget(self.count)
         inner.addWidget(self.body)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
@@ -11,6 +11,7 @@ from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_t
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import PulseIndicator, Screen, big_button, heading
 from kiosk.ui.widgets.device_check_slot import OPEN_CHECK, DeviceCheckSlot, OffersDeviceCheck
+from kiosk.ui.widgets.framed import framed
 from kiosk.ui.widgets.screen import (
     BOTTOM_STRETCH,
     PORTRAIT_BOTTOM_STRETCH,
@@ -102,11 +103,7 @@ class WaitingRoomScreen(Screen, OffersDeviceCheck):
         return (self.pulse, self.position, self.wait, self.length, self.waited, self.stay)
 
     def _build_confirm(self, parent: QWidget) -> QFrame:
-        box = QFrame(parent)
-        set_role(box, "card")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(12)
+        box, layout = framed(parent, "card", (32, 24), 12)
         question = QT_TRANSLATE_NOOP(
             "WaitingRoomScreen", "Leave the waiting room? You will lose your place in line."
         )

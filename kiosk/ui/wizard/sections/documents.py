@@ -7,11 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid, set_role
+from kiosk.ui.widgets.framed import framed
 from kiosk.ui.wizard.fields.choices import TOGGLE_OFF, TOGGLE_ON
 from kiosk.ui.wizard.load_panel import LoadPanel
 from kiosk.ui.wizard.registry import section_widget
@@ -39,10 +40,7 @@ def document_view(
     ``open_document(code)`` so the section can show that document inline; others do nothing.
     The step body scrolls it.
     """
-    card = QFrame(parent)
-    set_role(card, "card")
-    layout = QVBoxLayout(card)
-    layout.setContentsMargins(28, 24, 28, 24)
+    card, layout = framed(parent, "card", (28, 24))
     label = QLabel(card)
     label.setWordWrap(True)
     rich = bool(_HTML.search(text))
