@@ -244,6 +244,11 @@
 <context>
     <name>ChoiceField</name>
     <message>
+        <source>{mark}  {text}</source>
+        <extracomment>A toggle button&apos;s face: its tick box, then its words.</extracomment>
+        <translation>{mark}  {text}</translation>
+    </message>
+    <message>
         <source>Choose all that apply.</source>
         <translation>Elija todas las que correspondan.</translation>
     </message>
@@ -388,10 +393,6 @@
     <message>
         <source>+ {term}</source>
         <translation>+ {term}</translation>
-    </message>
-    <message>
-        <source>{mark}  {text}</source>
-        <translation>{mark}  {text}</translation>
     </message>
     <message>
         <source>Nothing to report</source>

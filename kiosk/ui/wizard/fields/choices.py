@@ -18,10 +18,18 @@ from kiosk.wizard import Option
 
 TOGGLE_ON = "☑"
 TOGGLE_OFF = "☐"
+#: A toggle button's face: its tick box, then its words.
+TOGGLE_FACE = QT_TRANSLATE_NOOP("ChoiceField", "{mark}  {text}")
 #: Marks in front of a single-choice button, so even a lone option reads as a choice to tap
 #: (a bare full-width button looked like a text box).
 CHOICE_ON = "◉"
 CHOICE_OFF = "○"
+
+
+def toggle_face(checked: bool, text: str) -> str:
+    """The face of a toggle button showing ``text`` (the clinic's words, or a kiosk ``Message``
+    translated when shown), ticked or not."""
+    return TOGGLE_FACE.format(mark=TOGGLE_ON if checked else TOGGLE_OFF, text=text)
 
 
 def _choice_columns(options: tuple[Option, ...]) -> int:
@@ -141,8 +149,7 @@ class ToggleField(FieldWidget):
         return self.toggle
 
     def _on_toggled(self, checked: bool) -> None:
-        mark = TOGGLE_ON if checked else TOGGLE_OFF
-        set_text(self.toggle, f"{mark}  {self.field.label}")
+        set_text(self.toggle, toggle_face(checked, self.field.label))
         self.changed.emit()
 
     def value(self) -> Any:

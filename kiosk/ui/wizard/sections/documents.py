@@ -13,7 +13,7 @@ from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.ui.widgets.framed import framed
-from kiosk.ui.wizard.fields.choices import TOGGLE_OFF, TOGGLE_ON
+from kiosk.ui.wizard.fields.choices import toggle_face
 from kiosk.ui.wizard.load_panel import LoadPanel
 from kiosk.ui.wizard.registry import section_widget
 from kiosk.ui.wizard.sections.base import SectionWidget
@@ -166,8 +166,7 @@ class TermsAgreeSection(SectionWidget):
 
     def _on_agree_toggled(self, checked: bool) -> None:
         self.state["agreed"] = checked
-        mark = TOGGLE_ON if checked else TOGGLE_OFF
-        set_text(self.agree, f"{mark}  {self._agree_title}")
+        set_text(self.agree, toggle_face(checked, self._agree_title))
         if checked:
             self.error.hide()
             set_invalid(self.agree, False)
