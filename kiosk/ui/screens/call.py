@@ -13,6 +13,7 @@ from kiosk.ui.call import CallView
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import NoticeBox
+from kiosk.ui.widgets.screen import ShowsNotices
 
 BAR_HEIGHT = 80
 CLOCK_MS = 1000
@@ -30,7 +31,7 @@ def format_elapsed(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-class CallScreen(QWidget):
+class CallScreen(ShowsNotices, QWidget):
     """Hosts ``call_view`` under the kiosk bar: clinic name, time in call, "Switch camera" (when
     the page sees more than one) and "End visit", which asks once inside the bar (no dialog)
     before ``end_requested``. ``call_left`` is the view's: the page itself says the call is
@@ -145,12 +146,6 @@ class CallScreen(QWidget):
 
     def set_clinic(self, name: str) -> None:
         set_text(self.clinic_label, name)
-
-    def show_notice(self, text: str) -> None:
-        self.notice_box.set_text(text)
-
-    def clear_notice(self) -> None:
-        self.notice_box.set_text("")
 
     @property
     def confirming(self) -> bool:
