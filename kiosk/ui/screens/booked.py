@@ -15,6 +15,7 @@ from kiosk.ui.i18n import is_language_change, set_text
 from kiosk.ui.i18n.dates import clock, long_day
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import QrCodeWidget, Screen, big_button, heading, icon
+from kiosk.ui.widgets.boxes import plain_box
 
 log = logging.getLogger("kiosk.ui.screens")
 
@@ -109,10 +110,7 @@ class BookedScreen(Screen):
         self._card_layout.setVerticalSpacing(12)
         self.qr = QrCodeWidget("", QR_PX, card)
         self.qr.setFixedSize(QR_PX, QR_PX)
-        texts = QWidget(card)
-        column = QVBoxLayout(texts)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(12)
+        texts, column = plain_box(card, QVBoxLayout, 12)
         self.scan = heading(
             QT_TRANSLATE_NOOP("BookedScreen", "Scan to keep your appointment link on your phone"),
             "subheading",

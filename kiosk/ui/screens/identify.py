@@ -19,6 +19,7 @@ from kiosk.ui.accessibility.names import describe_error
 from kiosk.ui.i18n import live, set_text, tr_text
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.ui.widgets import Screen, big_button, heading
+from kiosk.ui.widgets.boxes import plain_box
 from kiosk.ui.widgets.date_entry import PLACEHOLDERS, DateEntry
 from kiosk.wizard import Field
 from kiosk.wizard.validation import validate_field
@@ -151,9 +152,7 @@ class IdentifyScreen(Screen):
         self.set_mode("guest")
 
     def _build_form(self, body: QWidget) -> QWidget:
-        form = QWidget(body)
-        self._grid = QGridLayout(form)
-        self._grid.setContentsMargins(0, 0, 0, 0)
+        form, self._grid = plain_box(body, QGridLayout)
         self._grid.setHorizontalSpacing(24)
         self._grid.setVerticalSpacing(24)
         self.code = _TextInput(CODE, form, CODE_MAX_CHARS)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
-from kiosk.ui.widgets.framed import framed
+from kiosk.ui.widgets.boxes import framed
 
 BODY_ONE = QT_TRANSLATE_NOOP(
     "StillThereScreen", "To keep your information private, this kiosk will start over in 1 second."

@@ -10,8 +10,8 @@ from kiosk.ui.i18n import live, set_text
 from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_text, waited_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import PulseIndicator, Screen, big_button, heading
+from kiosk.ui.widgets.boxes import framed
 from kiosk.ui.widgets.device_check_slot import OPEN_CHECK, DeviceCheckSlot, OffersDeviceCheck
-from kiosk.ui.widgets.framed import framed
 from kiosk.ui.widgets.screen import (
     BOTTOM_STRETCH,
     PORTRAIT_BOTTOM_STRETCH,

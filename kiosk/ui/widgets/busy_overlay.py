@@ -10,8 +10,8 @@ from kiosk.constants import BUSY_OVERLAY_DELAY_MS
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import Palette, set_role
+from kiosk.ui.widgets.boxes import framed
 from kiosk.ui.widgets.cover import CoverLayer
-from kiosk.ui.widgets.framed import framed
 from kiosk.ui.widgets.pulse import PulseIndicator
 
 DEFAULT_MESSAGE = QT_TRANSLATE_NOOP("BusyOverlay", "One moment…")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from kiosk.ui.widgets.framed import framed
+from kiosk.ui.widgets.boxes import framed
 
 
 def centred_card(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
-from kiosk.ui.widgets.framed import framed
+from kiosk.ui.widgets.boxes import framed
 
 log = logging.getLogger("kiosk.ui.wizard")
 

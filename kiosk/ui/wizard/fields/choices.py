@@ -10,6 +10,7 @@ from kiosk.constants import WIZARD_SEARCHABLE_SELECT_MIN
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.boxes import plain_box
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.flow_layout import FlowLayout
 from kiosk.ui.wizard.registry import field_widget
@@ -67,9 +68,7 @@ class ChoiceField(FieldWidget):
         return self._build_buttons(options)
 
     def _build_chips(self, options: tuple[Option, ...]) -> QWidget:
-        outer = QWidget(self)
-        column = QVBoxLayout(outer)
-        column.setContentsMargins(0, 0, 0, 0)
+        outer, column = plain_box(self, QVBoxLayout)
         hint = live(QLabel(outer), QT_TRANSLATE_NOOP("ChoiceField", "Choose all that apply."))
         set_role(hint, "hint")
         column.addWidget(hint)
@@ -86,10 +85,7 @@ class ChoiceField(FieldWidget):
         return outer
 
     def _build_buttons(self, options: tuple[Option, ...]) -> QWidget:
-        box = QWidget(self)
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(12)
+        box, grid = plain_box(self, QGridLayout, 12)
         self.group = QButtonGroup(box)
         self.group.setExclusive(True)
         columns = _choice_columns(options)

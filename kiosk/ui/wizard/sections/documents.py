@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid, set_role
-from kiosk.ui.widgets.framed import framed
+from kiosk.ui.widgets.boxes import framed
 from kiosk.ui.wizard.fields.choices import toggle_face
 from kiosk.ui.wizard.load_panel import LoadPanel
 from kiosk.ui.wizard.registry import section_widget

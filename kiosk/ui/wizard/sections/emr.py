@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text, tr_text
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.boxes import plain_box
 from kiosk.ui.wizard.fields.choices import toggle_face
 from kiosk.ui.wizard.flow_layout import FlowLayout
 from kiosk.ui.wizard.load_panel import LoadPanel
@@ -57,10 +58,7 @@ class EmrListSection(SectionWidget):
         return self._build_editor()
 
     def _build_editor(self) -> QWidget:
-        editor = QWidget(self)
-        layout = QVBoxLayout(editor)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
+        editor, layout = plain_box(self, QVBoxLayout, 14)
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(10)
         layout.addLayout(self.rows_box)

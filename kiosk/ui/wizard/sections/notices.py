@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live
-from kiosk.ui.widgets.framed import framed
+from kiosk.ui.widgets.boxes import framed
 from kiosk.ui.wizard.registry import section_widget
 from kiosk.ui.wizard.sections.base import SectionWidget
 from kiosk.wizard.markup import label_html
