@@ -244,6 +244,11 @@
 <context>
     <name>ChoiceField</name>
     <message>
+        <source>{mark}  {text}</source>
+        <extracomment>A toggle button&apos;s face: its tick box, then its words.</extracomment>
+        <translation>{mark}  {text}</translation>
+    </message>
+    <message>
         <source>Choose all that apply.</source>
         <translation>Elija todas las que correspondan.</translation>
     </message>
@@ -324,6 +329,14 @@
     </message>
 </context>
 <context>
+    <name>DeviceCheckSlot</name>
+    <message>
+        <source>Check camera and microphone</source>
+        <extracomment>The face of the button that opens the check, the same on every screen that offers it.</extracomment>
+        <translation>Revisar cámara y micrófono</translation>
+    </message>
+</context>
+<context>
     <name>DocumentSection</name>
     <message>
         <source>This document is empty. Please ask at the front desk.</source>
@@ -380,10 +393,6 @@
     <message>
         <source>+ {term}</source>
         <translation>+ {term}</translation>
-    </message>
-    <message>
-        <source>{mark}  {text}</source>
-        <translation>{mark}  {text}</translation>
     </message>
     <message>
         <source>Nothing to report</source>
@@ -696,10 +705,6 @@
         <source>You are already in line. You can answer these questions while you wait.</source>
         <translation>Usted ya está en la fila. Puede contestar estas preguntas mientras espera.</translation>
     </message>
-    <message>
-        <source>Check camera and microphone</source>
-        <translation>Revisar cámara y micrófono</translation>
-    </message>
 </context>
 <context>
     <name>MomentField</name>
@@ -813,6 +818,7 @@
     </message>
     <message>
         <source>Start again</source>
+        <extracomment>The button is the screen&apos;s one action: as tall as Welcome&apos;s &quot;Check in&quot;, not a small chip.</extracomment>
         <translation>Empezar de nuevo</translation>
     </message>
 </context>
@@ -1432,14 +1438,6 @@
         <translation>Salir de la sala de espera</translation>
     </message>
     <message>
-        <source>Leave the waiting room?</source>
-        <translation>¿Salir de la sala de espera?</translation>
-    </message>
-    <message>
-        <source>You will lose your place in line.</source>
-        <translation>Perderá su lugar en la fila.</translation>
-    </message>
-    <message>
         <source>Leave the waiting room? You will lose your place in line.</source>
         <translation>¿Salir de la sala de espera? Perderá su lugar en la fila.</translation>
     </message>
@@ -1450,10 +1448,6 @@
     <message>
         <source>Yes, leave</source>
         <translation>Sí, salir</translation>
-    </message>
-    <message>
-        <source>Check camera and microphone</source>
-        <translation>Revisar cámara y micrófono</translation>
     </message>
     <message>
         <source>Back to the waiting room</source>
@@ -1484,6 +1478,7 @@
     </message>
     <message>
         <source>This kiosk is out of service — please see the front desk</source>
+        <extracomment>What Welcome says instead of its invitation while the kiosk is out of service.</extracomment>
         <translation>Este quiosco está fuera de servicio — por favor, acuda a la recepción</translation>
     </message>
     <message>

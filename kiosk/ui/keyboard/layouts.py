@@ -195,7 +195,7 @@ LAYOUTS: dict[LayoutName, Layout] = {
 _H = Qt.InputMethodHint
 
 #: Input hint → layout, strongest first (a phone field is also digits-only, say).
-_LAYOUT_FOR_HINT: tuple[tuple[Qt.InputMethodHint, LayoutName], ...] = (
+LAYOUT_FOR_HINT: tuple[tuple[Qt.InputMethodHint, LayoutName], ...] = (
     (_H.ImhDialableCharactersOnly, LayoutName.PHONE),
     (_H.ImhDigitsOnly, LayoutName.NUMBER),
     (_H.ImhFormattedNumbersOnly, LayoutName.DECIMAL),
@@ -208,8 +208,8 @@ _LAYOUT_FOR_HINT: tuple[tuple[Qt.InputMethodHint, LayoutName], ...] = (
 def layout_for_hints(hints: Qt.InputMethodHint) -> LayoutName:
     """The layout a field asks for with ``inputMethodHints()`` (what Qt's own input methods
     read), so any field — the wizard's, the staff console's — gets the right keys without
-    knowing about this keyboard; the first hint of ``_LAYOUT_FOR_HINT`` it has wins."""
-    return next((name for hint, name in _LAYOUT_FOR_HINT if hints & hint), LayoutName.LETTERS)
+    knowing about this keyboard; the first hint of ``LAYOUT_FOR_HINT`` it has wins."""
+    return next((name for hint, name in LAYOUT_FOR_HINT if hints & hint), LayoutName.LETTERS)
 
 
 def auto_shift(hints: Qt.InputMethodHint) -> bool:

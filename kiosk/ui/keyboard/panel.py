@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.i18n import is_language_change, tr_text
 from kiosk.ui.keyboard.layouts import LAYOUTS, Action, Key, Layout, LayoutName
+from kiosk.ui.widgets.boxes import plain_box
 
 #: Smallest key edge (px): a fingertip, on the smallest supported screen. Also in kiosk.qss.
 MIN_KEY_PX = 56
@@ -142,9 +143,7 @@ class KeyboardPanel(QFrame):
     def _build_page(self, layout: Layout) -> QWidget:
         """Letter rows are centred rows of keys of different widths (as on a phone); a pad
         is a grid, so its columns line up."""
-        page = QWidget(self)
-        rows = QVBoxLayout(page)
-        rows.setContentsMargins(0, 0, 0, 0)
+        page, rows = plain_box(self, QVBoxLayout)
         rows.setSpacing(KEY_SPACING)
         buttons: list[KeyButton] = []
 

@@ -15,14 +15,11 @@ from kiosk.ui.i18n import is_language_change, set_text
 from kiosk.ui.i18n.dates import clock, long_day
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import QrCodeWidget, Screen, big_button, heading, icon
+from kiosk.ui.widgets.boxes import plain_box
 
 log = logging.getLogger("kiosk.ui.screens")
 
-TITLE = QT_TRANSLATE_NOOP("BookedScreen", "You're booked")
 WITH = QT_TRANSLATE_NOOP("BookedScreen", "with {provider}")
-SCAN = QT_TRANSLATE_NOOP("BookedScreen", "Scan to keep your appointment link on your phone")
-LINK_LABEL = QT_TRANSLATE_NOOP("BookedScreen", "Or type this link:")
-DONE = QT_TRANSLATE_NOOP("BookedScreen", "Done")
 NO_TIME = QT_TRANSLATE_NOOP("BookedScreen", "Time to be confirmed")
 QR_PX = 220
 QR_PORTRAIT_PX = 340
@@ -88,7 +85,7 @@ class BookedScreen(Screen):
         self.check = check = QLabel(body)
         check.setPixmap(icon("check").pixmap(CHECK_PX, CHECK_PX))
         check.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title = heading(TITLE, "title", body)
+        self.title = heading(QT_TRANSLATE_NOOP("BookedScreen", "You're booked"), "title", body)
         self.date = heading("", "heading", body)
         self.time = heading("", "subheading", body)
         self.provider = heading("", "muted", body)
@@ -96,7 +93,9 @@ class BookedScreen(Screen):
             self.body.addWidget(widget)
         self.link_card = self._build_link_card(body)
         self.body.addWidget(self.link_card)
-        self.done_button = big_button(DONE, "primary", self.footer_widget)
+        self.done_button = big_button(
+            QT_TRANSLATE_NOOP("BookedScreen", "Done"), "primary", self.footer_widget
+        )
         self.footer.addWidget(self.done_button)
         self.done_button.clicked.connect(self.done_requested)
         self._booking: Booking | None = None
@@ -111,12 +110,16 @@ class BookedScreen(Screen):
         self._card_layout.setVerticalSpacing(12)
         self.qr = QrCodeWidget("", QR_PX, card)
         self.qr.setFixedSize(QR_PX, QR_PX)
-        texts = QWidget(card)
-        column = QVBoxLayout(texts)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(12)
-        self.scan = heading(SCAN, "subheading", texts, centred=False)
-        link_label = heading(LINK_LABEL, "hint", texts, centred=False)
+        texts, column = plain_box(card, QVBoxLayout, 12)
+        self.scan = heading(
+            QT_TRANSLATE_NOOP("BookedScreen", "Scan to keep your appointment link on your phone"),
+            "subheading",
+            texts,
+            centred=False,
+        )
+        link_label = heading(
+            QT_TRANSLATE_NOOP("BookedScreen", "Or type this link:"), "hint", texts, centred=False
+        )
         self.link = QLabel(texts)
         self.link.setWordWrap(True)
         self.link.setTextFormat(Qt.TextFormat.PlainText)

@@ -13,16 +13,12 @@ from kiosk.ui.call import CallView
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import NoticeBox
+from kiosk.ui.widgets.screen import ShowsNotices
 
-CONNECTING = QT_TRANSLATE_NOOP("CallScreen", "Connecting you to your provider…")
-END = QT_TRANSLATE_NOOP("CallScreen", "End visit")
-CONFIRM = QT_TRANSLATE_NOOP("CallScreen", "End the visit now?")
-CONFIRM_END = QT_TRANSLATE_NOOP("CallScreen", "Yes, end visit")
-CONFIRM_STAY = QT_TRANSLATE_NOOP("CallScreen", "Keep talking")
-SWITCH_CAMERA = QT_TRANSLATE_NOOP("CallScreen", "Switch camera")
 BAR_HEIGHT = 80
 CLOCK_MS = 1000
-#: How often the bar asks the page how many cameras it can switch between.
+# How often the bar asks the page how many cameras it can switch between (not "#:": lupdate
+# would hand that to translators as a note on the next string).
 CAMERAS_MS = 2000
 _CAMERA_COUNT_JS = "JSON.stringify((window.kiosk && window.kiosk.cameraCount) || 0)"
 
@@ -35,7 +31,7 @@ def format_elapsed(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-class CallScreen(QWidget):
+class CallScreen(ShowsNotices, QWidget):
     """Hosts ``call_view`` under the kiosk bar: clinic name, time in call, "Switch camera" (when
     the page sees more than one) and "End visit", which asks once inside the bar (no dialog)
     before ``end_requested``. ``call_left`` is the view's: the page itself says the call is
@@ -60,7 +56,9 @@ class CallScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.notice_box = NoticeBox(self)
-        self.connecting = live(QLabel(self), CONNECTING)
+        self.connecting = live(
+            QLabel(self), QT_TRANSLATE_NOOP("CallScreen", "Connecting you to your provider…")
+        )
         self.connecting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.connecting, "subheading")
         self.connecting.setProperty("screens", "connecting")
@@ -91,14 +89,20 @@ class CallScreen(QWidget):
         set_role(self.clinic_label, "subheading")
         self.elapsed_label = live(QLabel(bar), "")
         self.elapsed_label.setProperty("screens", "call-clock")
-        self.switch_button = live(QPushButton(bar), SWITCH_CAMERA)
-        self.end_button = live(QPushButton(bar), END)
+        self.switch_button = live(
+            QPushButton(bar), QT_TRANSLATE_NOOP("CallScreen", "Switch camera")
+        )
+        self.end_button = live(QPushButton(bar), QT_TRANSLATE_NOOP("CallScreen", "End visit"))
         set_role(self.end_button, "danger")
-        self.confirm_label = live(QLabel(bar), CONFIRM)
+        self.confirm_label = live(
+            QLabel(bar), QT_TRANSLATE_NOOP("CallScreen", "End the visit now?")
+        )
         self.confirm_label.setWordWrap(True)
         set_role(self.confirm_label, "subheading")
-        self.stay_button = live(QPushButton(bar), CONFIRM_STAY)
-        self.confirm_end_button = live(QPushButton(bar), CONFIRM_END)
+        self.stay_button = live(QPushButton(bar), QT_TRANSLATE_NOOP("CallScreen", "Keep talking"))
+        self.confirm_end_button = live(
+            QPushButton(bar), QT_TRANSLATE_NOOP("CallScreen", "Yes, end visit")
+        )
         set_role(self.confirm_end_button, "danger")
         row.addWidget(self.clinic_label)
         row.addWidget(self.elapsed_label)
@@ -142,12 +146,6 @@ class CallScreen(QWidget):
 
     def set_clinic(self, name: str) -> None:
         set_text(self.clinic_label, name)
-
-    def show_notice(self, text: str) -> None:
-        self.notice_box.set_text(text)
-
-    def clear_notice(self) -> None:
-        self.notice_box.set_text("")
 
     @property
     def confirming(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,50 +19,51 @@ from kiosk.ui.accessibility.names import describe_error
 from kiosk.ui.i18n import live, set_text, tr_text
 from kiosk.ui.theme import set_invalid, set_role
 from kiosk.ui.widgets import Screen, big_button, heading
+from kiosk.ui.widgets.boxes import plain_box
 from kiosk.ui.widgets.date_entry import PLACEHOLDERS, DateEntry
 from kiosk.wizard import Field
 from kiosk.wizard.validation import validate_field
 
 Mode = Literal["guest", "known"]
-TITLE = QT_TRANSLATE_NOOP("IdentifyScreen", "Tell us who you are")
-HINT = QT_TRANSLATE_NOOP(
-    "IdentifyScreen", "We use this to find you in the clinic's records and to call you in."
-)
-TITLE_KNOWN = QT_TRANSLATE_NOOP("IdentifyScreen", "Sign in with your patient code")
-HINT_KNOWN = QT_TRANSLATE_NOOP(
-    "IdentifyScreen", "Type the code the clinic gave you, and your name."
-)
-DOB_LABEL = QT_TRANSLATE_NOOP("IdentifyScreen", "{title}  ({order})")
-CONTINUE = QT_TRANSLATE_NOOP("IdentifyScreen", "Continue")
-TO_KNOWN = QT_TRANSLATE_NOOP("IdentifyScreen", "I have a patient code")
-TO_GUEST = QT_TRANSLATE_NOOP("IdentifyScreen", "I don't have a code")
 NAME_MAX_CHARS = 60
 CODE_MAX_CHARS = 120
 
-FIRST = Field(
-    key="first_name",
-    kind="text",
-    title=QT_TRANSLATE_NOOP("IdentifyScreen", "First name"),
-    required=True,
-)
-LAST = Field(
-    key="last_name",
-    kind="text",
-    title=QT_TRANSLATE_NOOP("IdentifyScreen", "Last name"),
-    required=True,
-)
-CODE = Field(
-    key="code",
-    kind="text",
-    title=QT_TRANSLATE_NOOP("IdentifyScreen", "Patient code"),
-    required=True,
-)
-DOB = Field(
-    key="dob",
-    kind="datepicker",
-    title=QT_TRANSLATE_NOOP("IdentifyScreen", "Date of birth"),
-    required=True,
-)
+
+class Wording(NamedTuple):
+    """What the screen says in one mode: its title and hint, and the switch to the other."""
+
+    title: str
+    hint: str
+    switch: str
+
+
+WORDING: dict[Mode, Wording] = {
+    "guest": Wording(
+        title=QT_TRANSLATE_NOOP("IdentifyScreen", "Tell us who you are"),
+        hint=QT_TRANSLATE_NOOP(
+            "IdentifyScreen", "We use this to find you in the clinic's records and to call you in."
+        ),
+        switch=QT_TRANSLATE_NOOP("IdentifyScreen", "I have a patient code"),
+    ),
+    "known": Wording(
+        title=QT_TRANSLATE_NOOP("IdentifyScreen", "Sign in with your patient code"),
+        hint=QT_TRANSLATE_NOOP(
+            "IdentifyScreen", "Type the code the clinic gave you, and your name."
+        ),
+        switch=QT_TRANSLATE_NOOP("IdentifyScreen", "I don't have a code"),
+    ),
+}
+
+
+def _required(key: str, kind: str, title: str) -> Field:
+    """One of the screen's questions as a wizard field, so the wizard's own checks apply."""
+    return Field(key=key, kind=kind, title=title, required=True)
+
+
+FIRST = _required("first_name", "text", QT_TRANSLATE_NOOP("IdentifyScreen", "First name"))
+LAST = _required("last_name", "text", QT_TRANSLATE_NOOP("IdentifyScreen", "Last name"))
+CODE = _required("code", "text", QT_TRANSLATE_NOOP("IdentifyScreen", "Patient code"))
+DOB = _required("dob", "datepicker", QT_TRANSLATE_NOOP("IdentifyScreen", "Date of birth"))
 
 
 class _TextInput(QWidget):
@@ -107,7 +108,8 @@ class _DateInput(QWidget):
         layout.setSpacing(8)
         self.entry = DateEntry(birth=True, parent=self)
         order = " / ".join(tr_text(PLACEHOLDERS[part]) for part in self.entry.order)
-        label = live(QLabel(self), DOB_LABEL.format(title=DOB.title, order=order))
+        dob_label = QT_TRANSLATE_NOOP("IdentifyScreen", "{title}  ({order})")
+        label = live(QLabel(self), dob_label.format(title=DOB.title, order=order))
         label.setProperty("wizard", "field-label")
         label.setBuddy(self.entry.focus_widget())
         layout.addWidget(label)
@@ -140,8 +142,9 @@ class IdentifyScreen(Screen):
         self._mode: Mode = "guest"
         self._known_allowed = False
         body = self.body_widget
-        self.title = heading(TITLE, "heading", body, centred=False)
-        self.hint = heading(HINT, "muted", body, centred=False)
+        # set_mode() below gives them the mode's words.
+        self.title = heading("", "heading", body, centred=False)
+        self.hint = heading("", "muted", body, centred=False)
         self.body.addWidget(self.title)
         self.body.addWidget(self.hint)
         self.body.addWidget(self._build_form(body), 1)
@@ -149,9 +152,7 @@ class IdentifyScreen(Screen):
         self.set_mode("guest")
 
     def _build_form(self, body: QWidget) -> QWidget:
-        form = QWidget(body)
-        self._grid = QGridLayout(form)
-        self._grid.setContentsMargins(0, 0, 0, 0)
+        form, self._grid = plain_box(body, QGridLayout)
         self._grid.setHorizontalSpacing(24)
         self._grid.setVerticalSpacing(24)
         self.code = _TextInput(CODE, form, CODE_MAX_CHARS)
@@ -170,9 +171,11 @@ class IdentifyScreen(Screen):
 
     def _build_footer(self) -> None:
         foot = self.footer_widget
-        self.continue_button = big_button(CONTINUE, "primary", foot)
+        self.continue_button = big_button(
+            QT_TRANSLATE_NOOP("IdentifyScreen", "Continue"), "primary", foot
+        )
         self.back_button = live(QPushButton(foot), QT_TRANSLATE_NOOP("_TextInput", "Back"))
-        self.switch_button = live(QPushButton(foot), TO_KNOWN)
+        self.switch_button = QPushButton(foot)
         set_role(self.switch_button, "link")
         # One row — Back, the mode switch, Continue taking the rest — keeps the action bar
         # low, so the form keeps room above the on-screen keyboard on a 768 px screen.
@@ -202,11 +205,12 @@ class IdentifyScreen(Screen):
     def set_mode(self, mode: Mode) -> None:
         self._mode = "known" if mode == "known" and self._known_allowed else "guest"
         known = self._mode == "known"
-        set_text(self.title, TITLE_KNOWN if known else TITLE)
-        set_text(self.hint, HINT_KNOWN if known else HINT)
+        wording = WORDING[self._mode]
+        set_text(self.title, wording.title)
+        set_text(self.hint, wording.hint)
         self.code.setVisible(known)
         self.dob.setVisible(not known)
-        set_text(self.switch_button, TO_GUEST if known else TO_KNOWN)
+        set_text(self.switch_button, wording.switch)
         self.switch_button.setVisible(self._known_allowed)
         self._clear_errors()
 

@@ -16,8 +16,6 @@ BODY = QT_TRANSLATE_NOOP(
     "ResetScreen",
     "Sorry about that. Nothing you did caused this. The kiosk is getting ready again.",
 )
-REFERENCE = QT_TRANSLATE_NOOP("ResetScreen", "Reference: {incident}")
-BUTTON = QT_TRANSLATE_NOOP("ResetScreen", "Start again")
 #: The button is the screen's one action: as tall as Welcome's "Check in", not a small chip.
 BUTTON_MAX_WIDTH = 560
 
@@ -48,7 +46,7 @@ class ResetScreen(QWidget):
         self.heading = set_role(live(QLabel(), HEADING), "heading")
         self.body = set_role(live(QLabel(), BODY), "muted")
         self.incident = set_role(QLabel(""), "hint")
-        self.button = big_button(BUTTON, "primary")
+        self.button = big_button(QT_TRANSLATE_NOOP("ResetScreen", "Start again"), "primary")
         self.button.setMaximumWidth(BUTTON_MAX_WIDTH)
         for label in (self.heading, self.body, self.incident):
             label.setWordWrap(True)
@@ -72,7 +70,10 @@ class ResetScreen(QWidget):
 
     def show_incident(self, incident_id: str) -> None:
         """Show ``incident_id`` and (re)start the auto-continue timer."""
-        set_text(self.incident, REFERENCE.format(incident=incident_id))
+        set_text(
+            self.incident,
+            QT_TRANSLATE_NOOP("ResetScreen", "Reference: {incident}").format(incident=incident_id),
+        )
         self._pending = True
         self._timer.start()
 

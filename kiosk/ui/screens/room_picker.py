@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live
 from kiosk.ui.widgets import CardButton, Screen, heading
+from kiosk.ui.widgets.boxes import plain_box
 
 TITLE = QT_TRANSLATE_NOOP("RoomPickerScreen", "Which clinic would you like to see?")
 HINT = QT_TRANSLATE_NOOP("RoomPickerScreen", "Tap the one you came for.")
@@ -38,10 +39,7 @@ class RoomPickerScreen(Screen):
         body = self.body_widget
         self.title = heading(TITLE, "heading", body)
         self.hint = heading(HINT, "muted", body)
-        holder = QWidget(body)
-        self._cards = QVBoxLayout(holder)
-        self._cards.setContentsMargins(0, 0, 0, 0)
-        self._cards.setSpacing(20)
+        holder, self._cards = plain_box(body, QVBoxLayout, 20)
         self._holder = holder
         self.body.addWidget(self.title)
         self.body.addWidget(self.hint)

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
-
-HEADING = QT_TRANSLATE_NOOP("StillThereScreen", "Are you still there?")
-STILL_HERE = QT_TRANSLATE_NOOP("StillThereScreen", "I'm still here")
-START_OVER = QT_TRANSLATE_NOOP("StillThereScreen", "I'm done — start over")
-
+from kiosk.ui.widgets.boxes import framed
 
 BODY_ONE = QT_TRANSLATE_NOOP(
     "StillThereScreen", "To keep your information private, this kiosk will start over in 1 second."
@@ -40,23 +36,27 @@ class StillThereScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
-        self.heading = set_role(live(QLabel(), HEADING), "title")
+        self.heading = set_role(
+            live(QLabel(), QT_TRANSLATE_NOOP("StillThereScreen", "Are you still there?")), "title"
+        )
         self.count = set_role(QLabel("0"), "figure")
         self.count.setProperty("idle", "countdown")
         self.body = set_role(QLabel(body_text(0)), "muted")
-        self.still_here_button = set_role(live(QPushButton(), STILL_HERE), "primary")
+        self.still_here_button = set_role(
+            live(QPushButton(), QT_TRANSLATE_NOOP("StillThereScreen", "I'm still here")), "primary"
+        )
         self.still_here_button.setProperty("idle", "still-here")
-        self.start_over_button = set_role(live(QPushButton(), START_OVER), "link")
+        self.start_over_button = set_role(
+            live(QPushButton(), QT_TRANSLATE_NOOP("StillThereScreen", "I'm done — start over")),
+            "link",
+        )
         for label in (self.heading, self.count, self.body):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
         self.still_here_button.clicked.connect(self.on_still_here_clicked)
         self.start_over_button.clicked.connect(self.on_start_over_clicked)
 
-        card = set_role(QFrame(), "card")
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(48, 32, 48, 32)
-        inner.setSpacing(16)
+        card, inner = framed(self, "card", (48, 32), 16)
         inner.addWidget(self.heading)
         inner.addWidget(self.count)
         inner.addWidget(self.body)

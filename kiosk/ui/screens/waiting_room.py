@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.screens.queue_text import position_text, queue_length_text, wait_text, waited_text
 from kiosk.ui.theme import set_role
 from kiosk.ui.widgets import PulseIndicator, Screen, big_button, heading
-from kiosk.ui.widgets.device_check_slot import DeviceCheckSlot, OffersDeviceCheck
+from kiosk.ui.widgets.boxes import framed
+from kiosk.ui.widgets.device_check_slot import OPEN_CHECK, DeviceCheckSlot, OffersDeviceCheck
 from kiosk.ui.widgets.screen import (
     BOTTOM_STRETCH,
     PORTRAIT_BOTTOM_STRETCH,
@@ -23,17 +24,8 @@ STAY_NEARBY = QT_TRANSLATE_NOOP(
     "WaitingRoomScreen", "Please stay here. A provider will call you on this screen."
 )
 RECONNECTING = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Reconnecting… you keep your place in line")
-LEAVE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Leave waiting room")
-CONFIRM_TITLE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Leave the waiting room?")
-CONFIRM_TEXT = QT_TRANSLATE_NOOP("WaitingRoomScreen", "You will lose your place in line.")
-CONFIRM_QUESTION = QT_TRANSLATE_NOOP(
-    "WaitingRoomScreen", "Leave the waiting room? You will lose your place in line."
-)
-CONFIRM_STAY = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Stay in line")
-CONFIRM_LEAVE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Yes, leave")
-CHECK = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Check camera and microphone")
-CHECK_DONE = QT_TRANSLATE_NOOP("WaitingRoomScreen", "Back to the waiting room")
-#: ``Screen``'s scrolled content column: header row, stretch, body row, stretch.
+# ``Screen``'s scrolled content column: header row, stretch, body row, stretch (a plain
+# comment: lupdate would file a "#:" one under the next string as a note to translators).
 _TOP_STRETCH, _BODY, _BOTTOM_STRETCH = 1, 2, 3
 PULSE_PX = 120
 PULSE_PORTRAIT_PX = 260
@@ -78,14 +70,20 @@ class WaitingRoomScreen(Screen, OffersDeviceCheck):
         for label in labels:
             self.body.addWidget(label)
         self.footer.addWidget(self.subtitle)
-        self.leave_button = big_button(LEAVE, "", self.footer_widget)
+        self.leave_button = big_button(
+            QT_TRANSLATE_NOOP("WaitingRoomScreen", "Leave waiting room"), "", self.footer_widget
+        )
         self.footer.addWidget(self.leave_button)
         self.confirm = self._build_confirm(self.footer_widget)
         self.footer.addWidget(self.confirm)
         self.leave_button.clicked.connect(self.on_leave_clicked)
         self.device_check = DeviceCheckSlot(self)
-        self.check_button = big_button(CHECK, "", self.footer_widget)
-        self.check_done_button = big_button(CHECK_DONE, "primary", self.footer_widget)
+        self.check_button = big_button(OPEN_CHECK, "", self.footer_widget)
+        self.check_done_button = big_button(
+            QT_TRANSLATE_NOOP("WaitingRoomScreen", "Back to the waiting room"),
+            "primary",
+            self.footer_widget,
+        )
         self.footer.insertWidget(self.footer.indexOf(self.leave_button), self.check_button)
         self.footer.insertWidget(self.footer.indexOf(self.leave_button), self.check_done_button)
         self.check_button.hide()
@@ -105,17 +103,20 @@ class WaitingRoomScreen(Screen, OffersDeviceCheck):
         return (self.pulse, self.position, self.wait, self.length, self.waited, self.stay)
 
     def _build_confirm(self, parent: QWidget) -> QFrame:
-        box = QFrame(parent)
-        set_role(box, "card")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(12)
-        layout.addWidget(heading(CONFIRM_QUESTION, "subheading", box))
+        box, layout = framed(parent, "card", (32, 24), 12)
+        question = QT_TRANSLATE_NOOP(
+            "WaitingRoomScreen", "Leave the waiting room? You will lose your place in line."
+        )
+        layout.addWidget(heading(question, "subheading", box))
         row = QHBoxLayout()
         row.setSpacing(16)
-        self.stay_button = live(QPushButton(box), CONFIRM_STAY)
+        self.stay_button = live(
+            QPushButton(box), QT_TRANSLATE_NOOP("WaitingRoomScreen", "Stay in line")
+        )
         set_role(self.stay_button, "primary")
-        self.confirm_leave_button = live(QPushButton(box), CONFIRM_LEAVE)
+        self.confirm_leave_button = live(
+            QPushButton(box), QT_TRANSLATE_NOOP("WaitingRoomScreen", "Yes, leave")
+        )
         set_role(self.confirm_leave_button, "danger")
         row.addWidget(self.confirm_leave_button, 1)
         row.addWidget(self.stay_button, 1)

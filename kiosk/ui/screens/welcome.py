@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -15,12 +17,21 @@ WELCOME = QT_TRANSLATE_NOOP("WelcomeScreen", "Welcome")
 WELCOME_TO = QT_TRANSLATE_NOOP("WelcomeScreen", "Welcome to {clinic}")
 LEAD = QT_TRANSLATE_NOOP("WelcomeScreen", "Check in here to see a provider by video.")
 CHECK_IN = QT_TRANSLATE_NOOP("WelcomeScreen", "Check in")
-PATIENT_CODE = QT_TRANSLATE_NOOP("WelcomeScreen", "I have a patient code")
-OUT_OF_SERVICE = QT_TRANSLATE_NOOP(
-    "WelcomeScreen", "This kiosk is out of service — please see the front desk"
-)
-OUT_OF_SERVICE_LEAD = QT_TRANSLATE_NOOP(
-    "WelcomeScreen", "It will be back by itself as soon as it can."
+
+
+class Wording(NamedTuple):
+    """Welcome's big title and the line under it."""
+
+    title: str
+    lead: str
+
+
+#: What Welcome says instead of its invitation while the kiosk is out of service.
+OUT_OF_SERVICE = Wording(
+    title=QT_TRANSLATE_NOOP(
+        "WelcomeScreen", "This kiosk is out of service — please see the front desk"
+    ),
+    lead=QT_TRANSLATE_NOOP("WelcomeScreen", "It will be back by itself as soon as it can."),
 )
 
 
@@ -49,7 +60,9 @@ class WelcomeScreen(Screen):
         self.subtitle.hide()
         self.check_in_button = big_button(CHECK_IN, "primary", body)
         self.check_in_button.setProperty("screens", "hero-button")
-        self.code_button = big_button(PATIENT_CODE, "link", body)
+        self.code_button = big_button(
+            QT_TRANSLATE_NOOP("WelcomeScreen", "I have a patient code"), "link", body
+        )
         self.code_button.hide()
         #: "Español" (or "English"): the whole kiosk in the other language for this patient.
         self.language_button = LanguageButton(True, body)
@@ -88,11 +101,12 @@ class WelcomeScreen(Screen):
     def _refresh(self) -> None:
         out = self.out_of_service
         if out:
-            set_text(self.title, OUT_OF_SERVICE)
+            wording = OUT_OF_SERVICE
         else:
-            welcome = WELCOME_TO.format(clinic=self._clinic) if self._clinic else WELCOME
-            set_text(self.title, welcome)
-        set_text(self.lead, OUT_OF_SERVICE_LEAD if out else LEAD)
+            title = WELCOME_TO.format(clinic=self._clinic) if self._clinic else WELCOME
+            wording = Wording(title, LEAD)
+        set_text(self.title, wording.title)
+        set_text(self.lead, wording.lead)
         self.check_in_button.setVisible(not out)
         self.code_button.setVisible(self._code_enabled and not out)
 

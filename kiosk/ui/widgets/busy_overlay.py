@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.constants import BUSY_OVERLAY_DELAY_MS
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import Palette, set_role
+from kiosk.ui.widgets.boxes import framed
 from kiosk.ui.widgets.cover import CoverLayer
 from kiosk.ui.widgets.pulse import PulseIndicator
 
@@ -35,12 +36,8 @@ class BusyOverlay(CoverLayer):
         self._delay.timeout.connect(self.on_delay_elapsed)
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.card = QFrame(self)
-        set_role(self.card, "card")
+        self.card, inner = framed(self, "card", (56, 40), 20)
         self.card.setProperty("screens", "busy-card")
-        inner = QVBoxLayout(self.card)
-        inner.setContentsMargins(56, 40, 56, 40)
-        inner.setSpacing(20)
         self.pulse = PulseIndicator(96, self.card)
         inner.addWidget(self.pulse, 0, Qt.AlignmentFlag.AlignHCenter)
         self.label = live(QLabel(self.card), DEFAULT_MESSAGE)

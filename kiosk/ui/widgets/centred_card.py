@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.boxes import framed
 
 
 def centred_card(
@@ -17,12 +17,7 @@ def centred_card(
     outer = QVBoxLayout(layer)
     outer.setContentsMargins(32, 32, 32, 32)
     outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    card = QFrame(layer)
-    set_role(card, "card")
+    card, layout = framed(layer, "card", margins, spacing)
     card.setMaximumWidth(max_width)
-    layout = QVBoxLayout(card)
-    across, down = margins
-    layout.setContentsMargins(across, down, across, down)
-    layout.setSpacing(spacing)
     outer.addWidget(card)
     return card, layout

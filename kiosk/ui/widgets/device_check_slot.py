@@ -8,8 +8,11 @@ from typing import Any
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.call.hide_events import hidden_for_good
 
+#: The face of the button that opens the check, the same on every screen that offers it.
+OPEN_CHECK = QT_TRANSLATE_NOOP("DeviceCheckSlot", "Check camera and microphone")
 #: The check's page needs this much height to show the camera picture and the level meter.
 CHECK_MIN_HEIGHT = 300
 

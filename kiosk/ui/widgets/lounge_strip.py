@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.device_check_slot import OPEN_CHECK
 
 IN_LINE_NOTE = QT_TRANSLATE_NOOP(
     "LoungeStrip", "You are already in line. You can answer these questions while you wait."
 )
-CHECK = QT_TRANSLATE_NOOP("LoungeStrip", "Check camera and microphone")
 
 
 class LoungeStrip(QFrame):
@@ -59,7 +59,7 @@ class LoungeStrip(QFrame):
         below.setSpacing(24)
         column.addLayout(below)
         below.addWidget(self.note, 1)
-        self.check_button = live(QPushButton(self), CHECK)
+        self.check_button = live(QPushButton(self), OPEN_CHECK)
         self.check_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.check_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.check_button.hide()

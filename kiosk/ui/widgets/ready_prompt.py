@@ -19,7 +19,6 @@ SENT = QT_TRANSLATE_NOOP(
     "The answers you have given so far have been sent. The remaining questions can wait.",
 )
 JOIN = QT_TRANSLATE_NOOP("ReadyPrompt", "Join now")
-JOINING = QT_TRANSLATE_NOOP("ReadyPrompt", "Joining…")
 CARD_MAX_WIDTH = 880
 
 
@@ -79,7 +78,7 @@ class ReadyPrompt(QWidget):
         if not self.join_button.isEnabled():
             return
         self.join_button.setEnabled(False)
-        set_text(self.join_button, JOINING)
+        set_text(self.join_button, QT_TRANSLATE_NOOP("ReadyPrompt", "Joining…"))
         self.join_requested.emit()
 
     def _reset_button(self) -> None:

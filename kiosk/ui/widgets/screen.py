@@ -57,7 +57,20 @@ class NoticeBox(QFrame):
         self.setVisible(bool(text))
 
 
-class Screen(QWidget):
+class ShowsNotices:
+    """A screen with a ``NoticeBox`` for the session's notices (every ``Screen``, and the call
+    screen, which has no ``Screen`` frame): the two setters the presenter calls on each."""
+
+    notice_box: NoticeBox
+
+    def show_notice(self, text: str) -> None:
+        self.notice_box.set_text(text)
+
+    def clear_notice(self) -> None:
+        self.notice_box.set_text("")
+
+
+class Screen(ShowsNotices, QWidget):
     """Base of the patient screens: a pure view with signals and setters, no session access.
 
     Subclasses fill ``body`` (the vertically centred middle of the column) and ``footer``
@@ -119,12 +132,6 @@ class Screen(QWidget):
 
     def set_clinic(self, name: str) -> None:
         self.header.set_clinic(name)
-
-    def show_notice(self, text: str) -> None:
-        self.notice_box.set_text(text)
-
-    def clear_notice(self) -> None:
-        self.notice_box.set_text("")
 
     @property
     def notice_text(self) -> str:

@@ -10,7 +10,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.boxes import framed
 
 log = logging.getLogger("kiosk.ui.wizard")
 
@@ -86,10 +86,7 @@ class LoadPanel(QStackedWidget):
         return page
 
     def _error_page(self) -> tuple[QWidget, QLabel, QPushButton]:
-        page = QFrame(self)
-        set_role(page, "alert")
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(24, 20, 24, 20)
+        page, layout = framed(self, "alert", (24, 20))
         label = QLabel(page)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)

@@ -28,10 +28,6 @@ from kiosk.ui.theme import set_role
 
 log = logging.getLogger("kiosk.ui.wizard")
 
-TAKE = QT_TRANSLATE_NOOP("PhotoCapture", "Take photo")
-RETAKE = QT_TRANSLATE_NOOP("PhotoCapture", "Retake")
-USE = QT_TRANSLATE_NOOP("PhotoCapture", "Use this photo")
-CANCEL = QT_TRANSLATE_NOOP("PhotoCapture", "Cancel")
 NOT_READY = QT_TRANSLATE_NOOP("PhotoCapture", "The camera is starting. Try again in a moment.")
 PREVIEW_MIN_HEIGHT = 300
 POLL_MS = 300
@@ -86,10 +82,14 @@ class PhotoCapture(QWidget):
         layout.addWidget(self.message)
         row = QHBoxLayout()
         row.setSpacing(16)
-        self.take_button = set_role(live(QPushButton(self), TAKE), "primary")
-        self.retake_button = live(QPushButton(self), RETAKE)
-        self.use_button = set_role(live(QPushButton(self), USE), "primary")
-        self.cancel_button = live(QPushButton(self), CANCEL)
+        self.take_button = set_role(
+            live(QPushButton(self), QT_TRANSLATE_NOOP("PhotoCapture", "Take photo")), "primary"
+        )
+        self.retake_button = live(QPushButton(self), QT_TRANSLATE_NOOP("PhotoCapture", "Retake"))
+        self.use_button = set_role(
+            live(QPushButton(self), QT_TRANSLATE_NOOP("PhotoCapture", "Use this photo")), "primary"
+        )
+        self.cancel_button = live(QPushButton(self), QT_TRANSLATE_NOOP("PhotoCapture", "Cancel"))
         for button in (self.cancel_button, self.retake_button, self.take_button, self.use_button):
             row.addWidget(button, 1)
         layout.addLayout(row)

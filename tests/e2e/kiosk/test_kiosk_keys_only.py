@@ -126,7 +126,7 @@ def test_a_walk_in_reaches_the_waiting_room_with_keys_alone(start_kiosk) -> None
     assert said[0].startswith(guidance_on_text())
 
     patient.check_in()
-    patient.wait(lambda: any(identify.TITLE in text for text in said))
+    patient.wait(lambda: any(identify.WORDING["guest"].title in text for text in said))
     patient.identify(PATIENT)
     log = patient.walk_wizard(PATIENT)
     patient.wait_for_screen(app.window.waiting_room)

@@ -115,13 +115,13 @@ def test_welcome_goes_out_of_service_while_the_clinic_is_unreachable_and_comes_b
     faults(app, drop_rate=1.0)
     qtbot.waitUntil(lambda: welcome.out_of_service, timeout=WAIT_MS)
     assert app.window.current_screen is welcome
-    assert welcome.title.text() == OUT_OF_SERVICE
+    assert welcome.title.text() == OUT_OF_SERVICE.title
     assert not welcome.check_in_button.isVisible() and not welcome.code_button.isVisible()
 
     faults(app, drop_rate=0.0)  # the probe keeps asking in the background
     qtbot.waitUntil(lambda: not welcome.out_of_service, timeout=WAIT_MS)
     assert welcome.check_in_button.isVisible()
-    assert welcome.title.text() != OUT_OF_SERVICE
+    assert welcome.title.text() != OUT_OF_SERVICE.title
 
 
 def test_an_outage_during_a_visit_shows_out_of_service_only_on_welcome(qtbot, start_kiosk):
@@ -142,7 +142,7 @@ def test_two_renderer_crashes_take_the_kiosk_out_of_service_for_a_while(qtbot, s
     app.call_view.renderer_crashed.emit()
     assert not welcome.out_of_service
     app.call_view.renderer_crashed.emit()
-    assert welcome.out_of_service and welcome.title.text() == OUT_OF_SERVICE
+    assert welcome.out_of_service and welcome.title.text() == OUT_OF_SERVICE.title
     qtbot.waitUntil(lambda: not welcome.out_of_service, timeout=WAIT_MS)
 
 

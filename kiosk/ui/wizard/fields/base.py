@@ -11,6 +11,7 @@ from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.accessibility.names import describe_error, name_from_label
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid, set_role
+from kiosk.ui.widgets.boxes import plain_box
 from kiosk.ui.wizard.progressive import BuildQueue
 from kiosk.ui.wizard.visibility import set_shown
 from kiosk.wizard import Field
@@ -115,10 +116,7 @@ class FieldWidget(QWidget):
         """The control between the form's ``prepend`` and ``append`` words ("$", "kg")."""
         if not (self.field.prepend or self.field.append):
             return control
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(12)
+        box, row = plain_box(self, QHBoxLayout, 12)
         for text, stretch in ((self.field.prepend, None), ("", 1), (self.field.append, None)):
             if stretch is not None:
                 row.addWidget(control, stretch)

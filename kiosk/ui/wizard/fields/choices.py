@@ -11,6 +11,7 @@ from kiosk.constants import WIZARD_SEARCHABLE_SELECT_MIN
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.boxes import plain_box
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.flow_layout import FlowLayout
 from kiosk.ui.wizard.registry import field_widget
@@ -20,6 +21,8 @@ from kiosk.wizard import Option
 
 TOGGLE_ON = "☑"
 TOGGLE_OFF = "☐"
+#: A toggle button's face: its tick box, then its words.
+TOGGLE_FACE = QT_TRANSLATE_NOOP("ChoiceField", "{mark}  {text}")
 #: Marks in front of a single-choice button, so even a lone option reads as a choice to tap
 #: (a bare full-width button looked like a text box).
 CHOICE_ON = "◉"
@@ -27,6 +30,12 @@ CHOICE_OFF = "○"
 # Chips a multiple choice always shows in its step's first frame; past its time, the rest
 # are built in the step's next slice (27 chips are half of a 16 ms frame).
 FIRST_CHIPS = 6
+
+
+def toggle_face(checked: bool, text: str) -> str:
+    """The face of a toggle button showing ``text`` (the clinic's words, or a kiosk ``Message``
+    translated when shown), ticked or not."""
+    return TOGGLE_FACE.format(mark=TOGGLE_ON if checked else TOGGLE_OFF, text=text)
 
 
 def _choice_columns(options: tuple[Option, ...]) -> int:
@@ -64,9 +73,7 @@ class ChoiceField(FieldWidget):
         return self._build_buttons(options)
 
     def _build_chips(self, options: tuple[Option, ...]) -> QWidget:
-        outer = QWidget(self)
-        column = QVBoxLayout(outer)
-        column.setContentsMargins(0, 0, 0, 0)
+        outer, column = plain_box(self, QVBoxLayout)
         hint = live(QLabel(outer), QT_TRANSLATE_NOOP("ChoiceField", "Choose all that apply."))
         set_role(hint, "hint")
         column.addWidget(hint)
@@ -119,10 +126,7 @@ class ChoiceField(FieldWidget):
                 before = chip
 
     def _build_buttons(self, options: tuple[Option, ...]) -> QWidget:
-        box = QWidget(self)
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(12)
+        box, grid = plain_box(self, QGridLayout, 12)
         self.group = QButtonGroup(box)
         self.group.setExclusive(True)
         columns = _choice_columns(options)
@@ -191,8 +195,7 @@ class ToggleField(FieldWidget):
         return self.toggle
 
     def _on_toggled(self, checked: bool) -> None:
-        mark = TOGGLE_ON if checked else TOGGLE_OFF
-        set_text(self.toggle, f"{mark}  {self.field.label}")
+        set_text(self.toggle, toggle_face(checked, self.field.label))
         self.changed.emit()
 
     def value(self) -> Any:

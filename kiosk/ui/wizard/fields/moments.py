@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QPushButton, QV
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.boxes import plain_box
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.registry import FIELD_WIDGETS, field_widget
 from kiosk.wizard import Field
@@ -91,10 +92,7 @@ class TimeField(FieldWidget):
     input_kind = "none"
 
     def build(self) -> QWidget:
-        box = QWidget(self)
-        grid = QGridLayout(box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
+        box, grid = plain_box(self, QGridLayout, 8)
         self.hours = _ButtonRow(
             box, grid, 0, QT_TRANSLATE_NOOP("MomentField", "Hour"), [str(h) for h in HOURS]
         )
@@ -146,10 +144,7 @@ class DateTimeField(FieldWidget):
     input_kind = "none"
 
     def build(self) -> QWidget:
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(16)
+        box, column = plain_box(self, QVBoxLayout, 16)
         date_cls = FIELD_WIDGETS["datepicker"]
         text: dict[str, Any] = {"type": "string"}
         date = Field(key="date", kind="datepicker", title="Date", required=True, schema=text)

@@ -12,6 +12,7 @@ from kiosk.constants import MIN_TOUCH_TARGET_PX
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import Palette, TypeScale, set_role
+from kiosk.ui.widgets.boxes import plain_box
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.registry import field_widget
 
@@ -119,10 +120,7 @@ class RangeField(FieldWidget):
         self.high = max(_number(schema.get("maximum"), 10.0), self.low)
         self.step = _number(schema.get("multipleOf") or schema.get("step"), 1.0) or 1.0
         count = int((self.high - self.low) / self.step) + 1
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(8)
+        box, column = plain_box(self, QVBoxLayout, 8)
         self.bar: ScaleBar | None = None
         self.slider: QSlider | None = None
         if count <= MAX_BUTTONS:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButto
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid
+from kiosk.ui.widgets.boxes import plain_box
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.registry import field_widget
 from kiosk.wizard.phone import cursor_after_format, format_phone
@@ -105,9 +106,7 @@ class PasswordField(FieldWidget):
     """A masked password with a big Show/Hide button beside it."""
 
     def build(self) -> QWidget:
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
+        box, row = plain_box(self, QHBoxLayout)
         self.edit = QLineEdit(box)
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.edit.setInputMethodHints(

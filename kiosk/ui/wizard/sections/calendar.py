@@ -13,6 +13,7 @@ from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import is_language_change, live, tr_text
 from kiosk.ui.i18n.dates import TODAY, long_day, short_day, weekday_short
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.boxes import plain_box
 from kiosk.ui.wizard.load_panel import LoadPanel
 from kiosk.ui.wizard.registry import section_widget
 from kiosk.ui.wizard.sections.base import SectionWidget
@@ -38,10 +39,7 @@ class CalendarSection(SectionWidget):
         self.tz = zone(self.services.room_timezone())
         today = dt.datetime.now(self.tz).date()
         self.days = [today + dt.timedelta(days=n) for n in range(WIZARD_CALENDAR_DAYS)]
-        strip = QWidget(self)
-        grid = QGridLayout(strip)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(10)
+        strip, grid = plain_box(self, QGridLayout, 10)
         self.day_group = QButtonGroup(self)
         self.day_buttons: list[QPushButton] = []
         for index, day in enumerate(self.days):
@@ -58,9 +56,7 @@ class CalendarSection(SectionWidget):
         self.day_title = QLabel(self)
         set_role(self.day_title, "subheading")
         self.body.addWidget(self.day_title)
-        self.slots_host = QWidget(self)
-        self.slots_layout = QGridLayout(self.slots_host)
-        self.slots_layout.setContentsMargins(0, 0, 0, 0)
+        self.slots_host, self.slots_layout = plain_box(self, QGridLayout)
         self.body.addWidget(self.slots_host)
         self.message = live(QLabel(self), MSG_PICK)
         set_role(self.message, "error")
@@ -104,10 +100,7 @@ class CalendarSection(SectionWidget):
         self.slots_layout.addWidget(self.panel, 0, 0)
 
     def _slots_view(self, slots: Any) -> QWidget:
-        host = QWidget(self)
-        grid = QGridLayout(host)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(12)
+        host, grid = plain_box(self, QGridLayout, 12)
         group = QButtonGroup(host)
         timed = sorted(
             (s for s in slots or [] if slot_start(s) is not None), key=lambda s: slot_start(s) or 0

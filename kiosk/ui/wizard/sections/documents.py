@@ -7,12 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_invalid, set_role
-from kiosk.ui.wizard.fields.choices import TOGGLE_OFF, TOGGLE_ON
+from kiosk.ui.widgets.boxes import framed
+from kiosk.ui.wizard.fields.choices import toggle_face
 from kiosk.ui.wizard.load_panel import LoadPanel
 from kiosk.ui.wizard.registry import section_widget
 from kiosk.ui.wizard.sections.base import SectionWidget
@@ -23,13 +24,9 @@ TERMS_CODE = "terms_of_use"
 EMPTY_DOCUMENT = QT_TRANSLATE_NOOP(
     "DocumentSection", "This document is empty. Please ask at the front desk."
 )
-LOADING_DOCUMENT = QT_TRANSLATE_NOOP("DocumentSection", "Loading the document…")
 LOADING_TERMS = QT_TRANSLATE_NOOP("DocumentSection", "Loading the terms…")
-ACCEPT_TERMS = QT_TRANSLATE_NOOP("DocumentSection", "Please read and accept the terms of service.")
-VIEW_TERMS = QT_TRANSLATE_NOOP("DocumentSection", "View Terms")
-MSG_AGREE = QT_TRANSLATE_NOOP("DocumentSection", "Please tap “I Agree” to continue.")
-#: Links the session puts in a document to open another account document inside the kiosk
-#: (``kiosk.session.documents.TERMS_LINK``); any other link is not followed.
+# Links the session puts in a document to open another account document inside the kiosk
+# (``kiosk.session.documents.TERMS_LINK``); any other link is not followed.
 DOCUMENT_LINK = "kiosk-document:"
 _HTML = re.compile(r"<\s*[a-zA-Z][^>]*>")
 
@@ -43,10 +40,7 @@ def document_view(
     ``open_document(code)`` so the section can show that document inline; others do nothing.
     The step body scrolls it.
     """
-    card = QFrame(parent)
-    set_role(card, "card")
-    layout = QVBoxLayout(card)
-    layout.setContentsMargins(28, 24, 28, 24)
+    card, layout = framed(parent, "card", (28, 24))
     label = QLabel(card)
     label.setWordWrap(True)
     rich = bool(_HTML.search(text))
@@ -80,7 +74,7 @@ class DocumentSection(SectionWidget):
         self.panel = LoadPanel(
             lambda: self.services.load_document(code),
             lambda text: document_view(str(text), self, self.open_linked_document),
-            LOADING_DOCUMENT,
+            QT_TRANSLATE_NOOP("DocumentSection", "Loading the document…"),
             self,
         )
         self.body.addWidget(self.panel)
@@ -130,10 +124,14 @@ class TermsAgreeSection(SectionWidget):
 
     def build(self) -> None:
         raw: dict[str, Any] = self.section.raw
-        intro = live(QLabel(self), self.section.title or ACCEPT_TERMS)
+        intro = live(
+            QLabel(self),
+            self.section.title
+            or QT_TRANSLATE_NOOP("DocumentSection", "Please read and accept the terms of service."),
+        )
         intro.setWordWrap(True)
         self.body.addWidget(intro)
-        terms_title = _title(raw.get("terms"), VIEW_TERMS)
+        terms_title = _title(raw.get("terms"), QT_TRANSLATE_NOOP("DocumentSection", "View Terms"))
         self.view_button = live(QPushButton(self), terms_title)
         set_role(self.view_button, "link")
         self.view_button.clicked.connect(self._on_view_clicked)
@@ -145,7 +143,9 @@ class TermsAgreeSection(SectionWidget):
         set_role(self.agree, "choice")
         self.agree.toggled.connect(self._on_agree_toggled)
         self.body.addWidget(self.agree)
-        self.error = live(QLabel(self), MSG_AGREE)
+        self.error = live(
+            QLabel(self), QT_TRANSLATE_NOOP("DocumentSection", "Please tap “I Agree” to continue.")
+        )
         set_role(self.error, "error")
         self.error.hide()
         self.body.addWidget(self.error)
@@ -166,8 +166,7 @@ class TermsAgreeSection(SectionWidget):
 
     def _on_agree_toggled(self, checked: bool) -> None:
         self.state["agreed"] = checked
-        mark = TOGGLE_ON if checked else TOGGLE_OFF
-        set_text(self.agree, f"{mark}  {self._agree_title}")
+        set_text(self.agree, toggle_face(checked, self._agree_title))
         if checked:
             self.error.hide()
             set_invalid(self.agree, False)

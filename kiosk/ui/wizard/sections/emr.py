@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text, tr_text
 from kiosk.ui.theme import set_role
-from kiosk.ui.wizard.fields.choices import TOGGLE_OFF, TOGGLE_ON
+from kiosk.ui.widgets.boxes import plain_box
+from kiosk.ui.wizard.fields.choices import toggle_face
 from kiosk.ui.wizard.flow_layout import FlowLayout
 from kiosk.ui.wizard.load_panel import LoadPanel
 from kiosk.ui.wizard.registry import section_widget
@@ -25,9 +26,6 @@ from kiosk.ui.wizard.sections.base import SectionWidget
 from kiosk.wizard import EmrUpdate, Submission
 from kiosk.wizard.records import EMR_SECTIONS, EMR_SUGGESTIONS, emr_items
 
-REMOVE_NAME = QT_TRANSLATE_NOOP("EmrListSection", "Remove {item}")
-SUGGESTION = QT_TRANSLATE_NOOP("EmrListSection", "+ {term}")
-TOGGLE_TEXT = QT_TRANSLATE_NOOP("EmrListSection", "{mark}  {text}")
 NOTHING_TO_REPORT = QT_TRANSLATE_NOOP("EmrListSection", "Nothing to report")
 
 
@@ -60,10 +58,7 @@ class EmrListSection(SectionWidget):
         return self._build_editor()
 
     def _build_editor(self) -> QWidget:
-        editor = QWidget(self)
-        layout = QVBoxLayout(editor)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(14)
+        editor, layout = plain_box(self, QVBoxLayout, 14)
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(10)
         layout.addLayout(self.rows_box)
@@ -87,7 +82,10 @@ class EmrListSection(SectionWidget):
         chips = FlowLayout(chips_box)
         self.chips: dict[str, QPushButton] = {}
         for text in EMR_SUGGESTIONS.get(self.record, ()):
-            chip = live(QPushButton(chips_box), SUGGESTION.format(term=text))
+            chip = live(
+                QPushButton(chips_box),
+                QT_TRANSLATE_NOOP("EmrListSection", "+ {term}").format(term=text),
+            )
             set_role(chip, "chip")
             chip.clicked.connect(lambda _=False, t=text: self.add_item(tr_text(t)))
             chips.addWidget(chip)
@@ -142,8 +140,7 @@ class EmrListSection(SectionWidget):
         present = {i.casefold() for i in self.items()}
         for text, chip in self.chips.items():
             chip.setVisible(tr_text(text).casefold() not in present)
-        mark = TOGGLE_ON if not_reported else TOGGLE_OFF
-        set_text(self.none_toggle, TOGGLE_TEXT.format(mark=mark, text=NOTHING_TO_REPORT))
+        set_text(self.none_toggle, toggle_face(not_reported, NOTHING_TO_REPORT))
 
     def _row(self, text: str) -> QWidget:
         row = QFrame(self.editor)
@@ -153,7 +150,11 @@ class EmrListSection(SectionWidget):
         label = live(QLabel(row), text)
         label.setWordWrap(True)
         remove = live(QPushButton(row), QT_TRANSLATE_NOOP("EmrListSection", "Remove"))
-        set_text(remove, REMOVE_NAME.format(item=text), "setAccessibleName")
+        set_text(
+            remove,
+            QT_TRANSLATE_NOOP("EmrListSection", "Remove {item}").format(item=text),
+            "setAccessibleName",
+        )
         remove.clicked.connect(lambda _=False, t=text: self.remove_item(t))
         layout.addWidget(label, 1)
         layout.addWidget(remove)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QLabel
 
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live
-from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.boxes import framed
 from kiosk.ui.wizard.registry import section_widget
 from kiosk.ui.wizard.sections.base import SectionWidget
 from kiosk.wizard.markup import label_html
@@ -27,10 +27,7 @@ class EmergencySection(SectionWidget):
     shows_title = False
 
     def build(self) -> None:
-        box = QFrame(self)
-        set_role(box, "alert")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(24, 20, 24, 20)
+        box, layout = framed(self, "alert", (24, 20))
         heading = live(QLabel(box), EMERGENCY_TITLE)
         heading.setProperty("wizard", "alert-title")
         text = live(QLabel(box), self.section.title or EMERGENCY_TEXT)

@@ -18,6 +18,7 @@ from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.accessibility.names import name_from_label
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.boxes import plain_box
 from kiosk.ui.wizard.fields.base import OPTIONAL
 from kiosk.ui.wizard.form import SchemaForm
 from kiosk.ui.wizard.registry import section_widget
@@ -61,10 +62,7 @@ class SurveySection(SectionWidget):
         question.setWordWrap(True)
         question.setProperty("wizard", "field-label")
         self.body.addWidget(question)
-        row_box = QWidget(self)
-        row = QHBoxLayout(row_box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(12)
+        row_box, row = plain_box(self, QHBoxLayout, 12)
         self.group = QButtonGroup(self)
         self.stars: list[QPushButton] = []
         for value, word in enumerate(RATING_WORDS, start=1):

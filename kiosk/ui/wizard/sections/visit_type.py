@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n.message import QT_TRANSLATE_NOOP
 from kiosk.ui.i18n import live, set_text
 from kiosk.ui.theme import set_role
+from kiosk.ui.widgets.boxes import plain_box
 from kiosk.ui.wizard.registry import section_widget
 from kiosk.ui.wizard.sections.base import SectionWidget
 from kiosk.wizard import Submission, VisitTypeChoice
@@ -65,10 +66,7 @@ class VisitTypeSection(SectionWidget):
         allowed = [c for c in CARDS if getattr(options, c[0], False)]
         self.group = QButtonGroup(self)
         self.cards: dict[str, QPushButton] = {}
-        grid_box = QWidget(self)
-        grid = QGridLayout(grid_box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(20)
+        grid_box, grid = plain_box(self, QGridLayout, 20)
         for column, (code, title, subtitle) in enumerate(allowed):
             card = _card(title, subtitle, grid_box)
             grid.setColumnStretch(column, 1)

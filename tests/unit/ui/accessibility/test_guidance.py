@@ -42,7 +42,8 @@ def test_welcome_says_how_guidance_works_the_title_and_the_focused_button(guided
 def test_identify_says_its_title_and_the_first_field(guided) -> None:
     turn_on(guided)
     text = guided.next_said(guided.show(guided.window.identify))
-    assert f"{identify.TITLE}." in text and f"{identify.HINT}" in text
+    guest = identify.WORDING["guest"]
+    assert f"{guest.title}." in text and f"{guest.hint}" in text
     assert text.endswith("First name, text box, empty.")
     tab = lambda: window_input.key(guided.window, Qt.Key.Key_Tab)  # noqa: E731
     assert guided.said_after(tab) == "Last name, text box, empty."
@@ -149,7 +150,7 @@ def test_nothing_a_patient_types_or_hears_reaches_the_log(guided, caplog) -> Non
     back = lambda: window_input.key(guided.window, Qt.Key.Key_Backtab)  # noqa: E731
     assert "Zebulon" in guided.said_after(back)  # said to the patient…
     assert "Zebulon" not in caplog.text  # …never logged
-    assert identify.TITLE not in caplog.text
+    assert identify.WORDING["guest"].title not in caplog.text
 
 
 def test_the_wipe_turns_guidance_off_and_forgets_the_last_text(guided) -> None:

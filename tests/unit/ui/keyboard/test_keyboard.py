@@ -15,7 +15,7 @@ from kiosk.ui.keyboard import (
     LayoutName,
     layout_for_hints,
 )
-from kiosk.ui.keyboard.layouts import Action
+from kiosk.ui.keyboard.layouts import LAYOUT_FOR_HINT, Action
 
 H = Qt.InputMethodHint
 
@@ -65,20 +65,25 @@ def focus(qtbot, host: Host, field: QWidget) -> None:
     qtbot.waitUntil(lambda: host.control.target is field)
 
 
-@pytest.mark.parametrize(
-    ("hints", "layout"),
-    [
-        (H.ImhNone, LayoutName.LETTERS),
-        (H.ImhEmailCharactersOnly, LayoutName.EMAIL),
-        (H.ImhUrlCharactersOnly, LayoutName.URL),
-        (H.ImhDigitsOnly, LayoutName.NUMBER),
-        (H.ImhFormattedNumbersOnly, LayoutName.DECIMAL),
-        (H.ImhDialableCharactersOnly, LayoutName.PHONE),
-        (H.ImhPreferNumbers, LayoutName.SYMBOLS),
-    ],
-)
+@pytest.mark.parametrize(("hints", "layout"), LAYOUT_FOR_HINT)
 def test_the_layout_follows_the_fields_input_hints(hints, layout) -> None:
     assert layout_for_hints(hints) is layout
+
+
+def test_a_field_with_no_hint_gets_letters() -> None:
+    assert layout_for_hints(H.ImhNone) is LayoutName.LETTERS
+
+
+def test_every_layout_but_letters_and_accents_answers_one_hint() -> None:
+    answered = [layout for _hint, layout in LAYOUT_FOR_HINT]
+    assert len(answered) == len(set(answered))
+    assert set(answered) == set(LAYOUTS) - {LayoutName.LETTERS, LayoutName.ACCENTS}
+
+
+def test_the_strongest_hint_wins_when_a_field_has_several() -> None:
+    # A phone field is digits-only too; a number field may also prefer numbers.
+    assert layout_for_hints(H.ImhDialableCharactersOnly | H.ImhDigitsOnly) is LayoutName.PHONE
+    assert layout_for_hints(H.ImhDigitsOnly | H.ImhPreferNumbers) is LayoutName.NUMBER
 
 
 def test_email_has_at_and_dot_com_and_no_space_bar() -> None:
