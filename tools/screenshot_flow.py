@@ -189,9 +189,9 @@ class Walk:
                 if view.summary.isVisible():
                     raise FlowError(f"step {view.step.code}: {view.summary.text()}")
             await self.wait(
-                lambda v=view, s=view.step: self.window.step_host.view is not v
-                or v.step is not s
-                or self.idle(),
+                lambda v=view, s=view.step: (
+                    self.window.step_host.view is not v or v.step is not s or self.idle()
+                ),
                 "the next step",
             )
             await self.wait(self.idle, "the answers to be saved")

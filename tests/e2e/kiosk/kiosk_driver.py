@@ -290,8 +290,10 @@ class PatientDriver:
         host = self.window.step_host
         # The step screen keeps its view from step to step: it is the step shown that changes.
         self.wait(
-            lambda: (self.screen is not host or host.view is not view or view.step is not step)
-            and self.settled(),
+            lambda: (
+                (self.screen is not host or host.view is not view or view.step is not step)
+                and self.settled()
+            ),
         )
 
     def walk_in(self, patient: Patient) -> None:

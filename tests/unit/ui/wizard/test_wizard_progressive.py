@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -9,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.ui.wizard import StepView
+from kiosk.ui.wizard import progressive as building
 from kiosk.ui.wizard import step_view as step_view_module
 from kiosk.ui.wizard.fields.base import FieldWidget
-from kiosk.ui.wizard import progressive
 from kiosk.ui.wizard.progressive import FIELD_PX, BuildQueue, Placement, estimated_px
 from kiosk.wizard import Answers, Field, IntakeFields, Step, parse_section
 
@@ -47,7 +48,7 @@ def long_step() -> Step:
 def first_frame_without_a_deadline(monkeypatch):
     """These tests place questions by height alone: the first frame's time budget (CPU time,
     which varies with the machine) is set per test where it is the subject."""
-    monkeypatch.setattr(progressive, "FIRST_FRAME_MS", 1e9)
+    monkeypatch.setattr(building, "FIRST_FRAME_MS", 1e9)
 
 
 @pytest.fixture
@@ -180,7 +181,7 @@ def test_past_the_first_frames_time_the_first_screen_is_built_in_the_next_slice(
 def test_the_rest_of_the_first_screen_is_shown_before_the_questions_below_it(
     make_progressive, qtbot, monkeypatch
 ):
-    monkeypatch.setattr(progressive, "FIRST_FRAME_MS", 0.0)
+    monkeypatch.setattr(building, "FIRST_FRAME_MS", 0.0)
     view = make_progressive(long_step())
     assert keys(view) == ["q1"]
     form = view.sections[0].form
@@ -195,7 +196,7 @@ def test_the_rest_of_the_first_screen_is_shown_before_the_questions_below_it(
     assert shown == {f"q{n}" for n in range(1, QUESTIONS + 1)} - {"q3", "q10"}
     order = [w.field.key for w in view.findChildren(FieldWidget) if w.isVisible()]
     stops = [form.by_key[key].focus_widget() for key in order]
-    for before, after in zip(stops, stops[1:], strict=False):
+    for before, after in itertools.pairwise(stops):
         assert next_tab_stop(before) is after
 
 
@@ -283,7 +284,7 @@ def test_many_chips_past_the_first_frames_time_are_built_after_it(
 ):
     from kiosk.ui.wizard.fields.choices import FIRST_CHIPS
 
-    monkeypatch.setattr(progressive, "FIRST_FRAME_MS", 0.0)
+    monkeypatch.setattr(building, "FIRST_FRAME_MS", 0.0)
     step = chips_step()
     answers.section_state(step, 0, step.sections[0])["reasons"] = ["Reason 1", "Reason 20"]
     view = make_progressive(step)
@@ -296,13 +297,13 @@ def test_many_chips_past_the_first_frames_time_are_built_after_it(
         pass
     assert [b.text() for b in field.buttons] == [f"Reason {n}" for n in range(27)]
     assert [n for n, b in enumerate(field.buttons) if b.isChecked()] == [1, 2, 20]
-    for before, after in zip(field.buttons, field.buttons[1:], strict=False):
+    for before, after in itertools.pairwise(field.buttons):
         assert next_tab_stop(before) is after
     assert next_tab_stop(field.buttons[-1]) is view.back_button
 
 
 def test_chips_are_all_built_at_once_without_a_queue(make_progressive, monkeypatch):
-    monkeypatch.setattr(progressive, "FIRST_FRAME_MS", 0.0)
+    monkeypatch.setattr(building, "FIRST_FRAME_MS", 0.0)
     view = make_progressive(chips_step(), progressive=False)
     assert len(view.sections[0].form.by_key["reasons"].buttons) == 27
     assert not view.building
