@@ -34,7 +34,7 @@ SLICE_MS = 5.0
 #: GUI-thread CPU time a step may spend making its first screen's questions before it is
 #: drawn (ms): its heading, first questions and buttons then reach the screen within a 60 Hz
 #: frame of the tap, with styling, layout and paint (see tests/benchmarks/bench_wizard.py).
-FIRST_FRAME_MS = 2.5
+FIRST_FRAME_MS = 1.5
 #: Rough heights (px) of a question by its kind, label and spacing included: enough to
 #: decide which questions the first screen shows. A wrong guess only moves a question from
 #: the first frame to the next slice or the other way.

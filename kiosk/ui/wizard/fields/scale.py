@@ -80,19 +80,28 @@ class ScaleBar(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
         colours = Palette()
+        # (border, fill, text) of a cell, chosen or not: made once a paint, not once a cell.
+        looks = {
+            on: (QPen(QColor(edge), 2), QColor(fill), QColor(text))
+            for on, edge, fill, text in (
+                (True, colours.primary, colours.primary, colours.on_primary),
+                (False, colours.border_strong, colours.surface, colours.text),
+            )
+        }
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont(self.font())  # the style sheet's size: larger with the patient's "Aa"
         font.setBold(True)
         painter.setFont(font)
+        centre = Qt.AlignmentFlag.AlignCenter
         for index, label in enumerate(self.labels):
             rect = self.cell(index)
-            on = index == self.chosen
-            painter.setPen(QPen(QColor(colours.primary if on else colours.border_strong), 2))
-            painter.setBrush(QColor(colours.primary if on else colours.surface))
+            edge, fill, text = looks[index == self.chosen]
+            painter.setPen(edge)
+            painter.setBrush(fill)
             painter.drawRoundedRect(rect, 12, 12)
-            painter.setPen(QColor(colours.on_primary if on else colours.text))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+            painter.setPen(text)
+            painter.drawText(rect, centre, label)
         if self.hasFocus() and self.chosen is not None:
             painter.setPen(QPen(QColor(colours.primary_pressed), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
