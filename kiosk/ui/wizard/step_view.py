@@ -64,11 +64,14 @@ class StepView(QWidget):
     otherwise ``submitted`` carries every section's submissions, in section order.
     Needs a running qasync loop (sections load data as asyncio tasks).
 
-    ``progressive`` (the presenter's choice): only the questions that fill the first screen
-    are built in the constructor; the rest are built in short slices once the step has been
-    painted (`building` is True until then; ``built`` fires when they are all there). Next
-    and `complete_submissions` finish the build first. Without it everything is built in the
-    constructor.
+    One view serves a whole wizard: `show_step` shows the next step in the same frame
+    (`StepFrame`), building only its questions.
+
+    ``progressive`` (the presenter's choice): only the questions that fill the first screen,
+    within the first frame's time, are built before the step is drawn; the rest are built in
+    short slices once it has been painted (`building` is True until then; ``built`` fires
+    when they are all there). Next and `complete_submissions` finish the build first.
+    Without it every question is built at once.
     """
 
     submitted = Signal(list)
