@@ -229,6 +229,22 @@ class ClientCore:
         """Run one endpoint call; returns the envelope's ``data`` (or bytes when ``raw``)."""
         return await self._request(Call(method, path, name, **options))
 
+    async def _model_call(
+        self, model: type[M], method: str, path: str, name: str, **options: Any
+    ) -> M:
+        """An endpoint call whose answer is one ``model``; ``name`` also labels parse errors."""
+        return self._model(model, await self._call(method, path, name, **options), name)
+
+    async def _models_call(
+        self, model: type[M], method: str, path: str, name: str, **options: Any
+    ) -> list[M]:
+        """An endpoint call whose answer is a list of ``model``."""
+        return self._models(model, await self._call(method, path, name, **options), name)
+
+    async def _ok_call(self, method: str, path: str, name: str, **options: Any) -> bool:
+        """An endpoint call whose answer is a success flag (see ``_ok``)."""
+        return self._ok(await self._call(method, path, name, **options))
+
     async def _request(self, call: Call) -> Any:
         if call.auth and call.refresh:
             await self._refresh_if_due()

@@ -12,8 +12,9 @@ class BillingApi(ClientCore):
 
     async def get_billing_settings(self, *, timeout: TimeoutArg = None) -> BillingSettings:
         """The clinic's payment settings (Stripe publishable key)."""
-        data = await self._call("GET", "billing/settings", "get_billing_settings", timeout=timeout)
-        return self._model(BillingSettings, data, "get_billing_settings")
+        return await self._model_call(
+            BillingSettings, "GET", "billing/settings", "get_billing_settings", timeout=timeout
+        )
 
     async def list_payment_sources(
         self,
@@ -25,10 +26,14 @@ class BillingApi(ClientCore):
     ) -> list[PaymentSource]:
         """The patient's saved cards."""
         params = {"room_code": room_code, "provider_id": provider_id, "type": type}
-        data = await self._call(
-            "GET", "billing/sources", "list_payment_sources", params=params, timeout=timeout
+        return await self._models_call(
+            PaymentSource,
+            "GET",
+            "billing/sources",
+            "list_payment_sources",
+            params=params,
+            timeout=timeout,
         )
-        return self._models(PaymentSource, data, "list_payment_sources")
 
     async def add_payment_source(
         self,
@@ -42,7 +47,8 @@ class BillingApi(ClientCore):
         """Save a card from the token Stripe returned for it."""
         params = {"room_code": room_code, "provider_id": provider_id}
         form = {"token": token, "type": type}
-        data = await self._call(
+        return await self._model_call(
+            PaymentSource,
             "POST",
             "billing/sources",
             "add_payment_source",
@@ -50,15 +56,15 @@ class BillingApi(ClientCore):
             form=form,
             timeout=timeout,
         )
-        return self._model(PaymentSource, data, "add_payment_source")
 
     async def get_payment_source(
         self, source_id: str, *, timeout: TimeoutArg = None
     ) -> PaymentSource:
         """One saved card."""
         path = f"billing/sources/{segment(source_id)}"
-        data = await self._call("GET", path, "get_payment_source", timeout=timeout)
-        return self._model(PaymentSource, data, "get_payment_source")
+        return await self._model_call(
+            PaymentSource, "GET", path, "get_payment_source", timeout=timeout
+        )
 
     async def set_default_payment_source(
         self,
@@ -71,16 +77,14 @@ class BillingApi(ClientCore):
         """Make this card the default one."""
         path = f"billing/sources/{segment(source_id)}"
         form = {"is_default": 1, "room_code": room_code, "provider_id": provider_id}
-        data = await self._call(
-            "PUT", path, "set_default_payment_source", form=form, timeout=timeout
+        return await self._model_call(
+            PaymentSource, "PUT", path, "set_default_payment_source", form=form, timeout=timeout
         )
-        return self._model(PaymentSource, data, "set_default_payment_source")
 
     async def delete_payment_source(self, source_id: str, *, timeout: TimeoutArg = None) -> bool:
         """Remove a saved card."""
         path = f"billing/sources/{segment(source_id)}"
-        data = await self._call("DELETE", path, "delete_payment_source", timeout=timeout)
-        return self._ok(data)
+        return await self._ok_call("DELETE", path, "delete_payment_source", timeout=timeout)
 
     async def process_invoice(
         self,
@@ -92,7 +96,11 @@ class BillingApi(ClientCore):
     ) -> Invoice:
         """Price the intake's consultation, applying ``promo_code``; creates the invoice."""
         form = {"intake_id": intake_id, "promo_code": promo_code, "create_invoice": create_invoice}
-        data = await self._call(
-            "POST", "billing/invoices/process", "process_invoice", form=form, timeout=timeout
+        return await self._model_call(
+            Invoice,
+            "POST",
+            "billing/invoices/process",
+            "process_invoice",
+            form=form,
+            timeout=timeout,
         )
-        return self._model(Invoice, data, "process_invoice")

@@ -55,8 +55,9 @@ class FilesApi(ClientCore):
             )
 
         log.info("api.upload_start bytes=%d category=%s", size, category)
-        data = await self._call("POST", "files", "upload_file", upload=body, timeout=timeout)
-        return self._model(FileInfo, data, "upload_file")
+        return await self._model_call(
+            FileInfo, "POST", "files", "upload_file", upload=body, timeout=timeout
+        )
 
     async def list_files(
         self,
@@ -72,8 +73,9 @@ class FilesApi(ClientCore):
             "target_type": target_type,
             "category_type": category_type,
         }
-        data = await self._call("GET", "files", "list_files", params=params, timeout=timeout)
-        return self._models(FileInfo, data, "list_files")
+        return await self._models_call(
+            FileInfo, "GET", "files", "list_files", params=params, timeout=timeout
+        )
 
     async def download_file(
         self,
@@ -140,10 +142,11 @@ class FilesApi(ClientCore):
     async def rename_file(self, file_id: str, name: str, *, timeout: TimeoutArg = None) -> FileInfo:
         """Change a file's name (the only editable field)."""
         path = f"files/{segment(file_id)}"
-        data = await self._call("POST", path, "rename_file", form={"name": name}, timeout=timeout)
-        return self._model(FileInfo, data, "rename_file")
+        return await self._model_call(
+            FileInfo, "POST", path, "rename_file", form={"name": name}, timeout=timeout
+        )
 
     async def delete_file(self, file_id: str, *, timeout: TimeoutArg = None) -> bool:
         """Delete a file."""
         path = f"files/{segment(file_id)}"
-        return self._ok(await self._call("DELETE", path, "delete_file", timeout=timeout))
+        return await self._ok_call("DELETE", path, "delete_file", timeout=timeout)

@@ -20,10 +20,9 @@ class NotificationsApi(ClientCore):
     ) -> Endpoint:
         """Register a device token (``type`` 30 APNs, 40 GCM)."""
         form = {"key": key, "type": type}
-        data = await self._call(
-            "POST", "endpoints", "register_endpoint", form=form, timeout=timeout
+        return await self._model_call(
+            Endpoint, "POST", "endpoints", "register_endpoint", form=form, timeout=timeout
         )
-        return self._model(Endpoint, data, "register_endpoint")
 
     async def list_endpoints(
         self,
@@ -32,39 +31,42 @@ class NotificationsApi(ClientCore):
         timeout: TimeoutArg = None,
     ) -> list[Endpoint]:
         """The user's endpoints, optionally of one type."""
-        data = await self._call(
-            "GET", "endpoints", "list_endpoints", params={"type": type}, timeout=timeout
+        return await self._models_call(
+            Endpoint, "GET", "endpoints", "list_endpoints", params={"type": type}, timeout=timeout
         )
-        return self._models(Endpoint, data, "list_endpoints")
 
     async def get_endpoint(self, endpoint_id: str, *, timeout: TimeoutArg = None) -> Endpoint:
         """One endpoint."""
         path = f"endpoints/{segment(endpoint_id)}"
-        data = await self._call("GET", path, "get_endpoint", timeout=timeout)
-        return self._model(Endpoint, data, "get_endpoint")
+        return await self._model_call(Endpoint, "GET", path, "get_endpoint", timeout=timeout)
 
     async def delete_endpoint(self, endpoint_id: str, *, timeout: TimeoutArg = None) -> bool:
         """Remove an endpoint."""
         path = f"endpoints/{segment(endpoint_id)}"
-        return self._ok(await self._call("DELETE", path, "delete_endpoint", timeout=timeout))
+        return await self._ok_call("DELETE", path, "delete_endpoint", timeout=timeout)
 
     async def list_notifications(
         self, size: int | None = None, last: int | None = None, *, timeout: TimeoutArg = None
     ) -> list[Notification]:
         """Newest notifications; page with ``last`` = the oldest ``mtime`` (ms) seen."""
         params = {"size": size, "last": last}
-        data = await self._call(
-            "GET", "notifications", "list_notifications", params=params, timeout=timeout
+        return await self._models_call(
+            Notification,
+            "GET",
+            "notifications",
+            "list_notifications",
+            params=params,
+            timeout=timeout,
         )
-        return self._models(Notification, data, "list_notifications")
 
     async def mark_notification_read(
         self, notification_id: str, *, timeout: TimeoutArg = None
     ) -> Notification:
         """Mark one notification as read."""
         path = f"notifications/{segment(notification_id)}"
-        data = await self._call("PUT", path, "mark_notification_read", timeout=timeout)
-        return self._model(Notification, data, "mark_notification_read")
+        return await self._model_call(
+            Notification, "PUT", path, "mark_notification_read", timeout=timeout
+        )
 
     async def get_notification_badge(self, *, timeout: TimeoutArg = None) -> int:
         """The unread badge number."""
@@ -75,7 +77,6 @@ class NotificationsApi(ClientCore):
 
     async def reset_notification_badge(self, *, timeout: TimeoutArg = None) -> bool:
         """Reset the badge to zero."""
-        data = await self._call(
+        return await self._ok_call(
             "POST", "notifications/badge", "reset_notification_badge", timeout=timeout
         )
-        return self._ok(data)

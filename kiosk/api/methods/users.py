@@ -45,10 +45,9 @@ class UsersApi(ClientCore):
             "username": username,
             "disable_emails": disable_emails,
         }
-        data = await self._call(
-            "POST", "users/sso", "sso", form=form, auth=False, api_key=True, timeout=timeout
+        user = await self._model_call(
+            User, "POST", "users/sso", "sso", form=form, auth=False, api_key=True, timeout=timeout
         )
-        user = self._model(User, data, "sso")
         self.set_tokens(user.token)
         log.info("api.signed_in method=sso user=%s", user.id)
         return user
@@ -71,10 +70,9 @@ class UsersApi(ClientCore):
             "email": email,
             "email_token": email_token,
         }
-        data = await self._call(
-            "POST", "users/login", "login", form=form, auth=False, timeout=timeout
+        result = await self._model_call(
+            LoginResult, "POST", "users/login", "login", form=form, auth=False, timeout=timeout
         )
-        result = self._model(LoginResult, data, "login")
         self.set_tokens(result.token_state())
         log.info("api.signed_in method=login user=%s", result.user_id)
         return result
@@ -84,13 +82,11 @@ class UsersApi(ClientCore):
     ) -> User:
         """The signed-in user; ``user_photo_size`` is ``"{W}x{H}"``."""
         params = {"user_photo_size": user_photo_size}
-        data = await self._call("GET", "me", "get_me", params=params, timeout=timeout)
-        return self._model(User, data, "get_me")
+        return await self._model_call(User, "GET", "me", "get_me", params=params, timeout=timeout)
 
     async def update_me(self, *, timeout: TimeoutArg = None, **fields: Any) -> User:
         """Update the profile: ``dob``, ``gender``, ``phone``, ``tos`` (1/0), ``password``…"""
-        data = await self._call("POST", "me", "update_me", form=fields, timeout=timeout)
-        return self._model(User, data, "update_me")
+        return await self._model_call(User, "POST", "me", "update_me", form=fields, timeout=timeout)
 
     async def logout(self, tokens: list[str] | None = None, *, timeout: TimeoutArg = None) -> bool:
         """Destroy tokens on the server (default: ours) and always forget them locally.
@@ -106,7 +102,7 @@ class UsersApi(ClientCore):
             self.clear_tokens()
             return True
         try:
-            data = await self._call(
+            return await self._ok_call(
                 "POST",
                 "users/logout",
                 "logout",
@@ -114,7 +110,6 @@ class UsersApi(ClientCore):
                 refresh=False,
                 timeout=timeout,
             )
-            return self._ok(data)
         except ApiError as exc:
             log.info("api.logout_failed error=%s status=%s", type(exc).__name__, exc.status)
             return False
@@ -124,7 +119,7 @@ class UsersApi(ClientCore):
 
     async def reset_password(self, email: str, *, timeout: TimeoutArg = None) -> bool:
         """Ask the server to e-mail a password reset link."""
-        data = await self._call(
+        return await self._ok_call(
             "POST",
             "users/reset_password",
             "reset_password",
@@ -132,11 +127,11 @@ class UsersApi(ClientCore):
             auth=False,
             timeout=timeout,
         )
-        return self._ok(data)
 
     async def alive(self, heartbeat: int | None = None, *, timeout: TimeoutArg = None) -> Heartbeat:
         """Keep-alive while waiting: send at < 1/2 of ``heartbeat`` s. Retried (idempotent)."""
-        data = await self._call(
+        return await self._model_call(
+            Heartbeat,
             "POST",
             "users/alive",
             "alive",
@@ -144,7 +139,6 @@ class UsersApi(ClientCore):
             idempotent=True,
             timeout=timeout,
         )
-        return self._model(Heartbeat, data, "alive")
 
     async def activate(
         self,
@@ -164,13 +158,12 @@ class UsersApi(ClientCore):
             "dob": dob,
             "ssn": ssn,
         }
-        data = await self._call("POST", "users/activate", "activate", form=form, timeout=timeout)
-        return self._ok(data)
+        return await self._ok_call("POST", "users/activate", "activate", form=form, timeout=timeout)
 
     async def get_emr(self, user_id: str = "-", *, timeout: TimeoutArg = None) -> Emr:
         """The health record, by record name."""
         path = f"users/{segment(user_id)}/emr"
-        return self._model(Emr, await self._call("GET", path, "get_emr", timeout=timeout), "emr")
+        return await self._model_call(Emr, "GET", path, "get_emr", timeout=timeout)
 
     async def update_emr(
         self,
@@ -184,26 +177,30 @@ class UsersApi(ClientCore):
         """Replace one record (``conditions``, ``allergies``…); sent as JSON like the doc."""
         path = f"users/{segment(user_id)}/emr/{segment(name)}"
         body = {"data": data, "data_not_reported": data_not_reported}
-        answer = await self._call("POST", path, "update_emr", json=body, timeout=timeout)
-        return self._model(EmrSection, answer, "update_emr")
+        return await self._model_call(
+            EmrSection, "POST", path, "update_emr", json=body, timeout=timeout
+        )
 
     async def list_prescriptions(
         self, status: str = "Current", user_id: str = "-", *, timeout: TimeoutArg = None
     ) -> list[Prescription]:
         """The patient's prescriptions with this status."""
         path = f"users/{segment(user_id)}/erx/prescriptions"
-        data = await self._call(
-            "GET", path, "list_prescriptions", params={"status": status}, timeout=timeout
+        return await self._models_call(
+            Prescription,
+            "GET",
+            path,
+            "list_prescriptions",
+            params={"status": status},
+            timeout=timeout,
         )
-        return self._models(Prescription, data, "list_prescriptions")
 
     async def list_pharmacies(
         self, user_id: str = "-", *, timeout: TimeoutArg = None
     ) -> list[Pharmacy]:
         """Pharmacies on file (and nearby), ``is_default`` marks the chosen one."""
         path = f"users/{segment(user_id)}/erx/pharmacies"
-        data = await self._call("GET", path, "list_pharmacies", timeout=timeout)
-        return self._models(Pharmacy, data, "list_pharmacies")
+        return await self._models_call(Pharmacy, "GET", path, "list_pharmacies", timeout=timeout)
 
     async def save_pharmacy(
         self, pharmacy: Pharmacy, user_id: str = "-", *, timeout: TimeoutArg = None
@@ -211,13 +208,11 @@ class UsersApi(ClientCore):
         """Save the chosen pharmacy; sent as JSON with every key it came with."""
         path = f"users/{segment(user_id)}/erx/pharmacies"
         body = pharmacy.model_dump(mode="json", exclude_none=True, by_alias=True)
-        data = await self._call("POST", path, "save_pharmacy", json=body, timeout=timeout)
-        return self._ok(data)
+        return await self._ok_call("POST", path, "save_pharmacy", json=body, timeout=timeout)
 
     async def delete_pharmacy(
         self, code: str, user_id: str = "-", *, timeout: TimeoutArg = None
     ) -> bool:
         """Remove a pharmacy from the patient's profile."""
         path = f"users/{segment(user_id)}/erx/pharmacies/{segment(code)}"
-        data = await self._call("DELETE", path, "delete_pharmacy", timeout=timeout)
-        return self._ok(data)
+        return await self._ok_call("DELETE", path, "delete_pharmacy", timeout=timeout)

@@ -21,23 +21,23 @@ class VisitsApi(ClientCore):
         ``provider_id``, ``member_id``, ``attachments`` (file ids or ``FileInfo``s; sent as one
         comma-separated field), ``location``, ``phone``, ``consultation`` (sent as
         ``consultation[key]`` fields). The answer often holds only the new ``id``."""
-        data = await self._call("POST", "intakes", "create_intake", form=fields, timeout=timeout)
-        return self._model(Intake, data, "create_intake")
+        return await self._model_call(
+            Intake, "POST", "intakes", "create_intake", form=fields, timeout=timeout
+        )
 
     async def update_intake(
         self, intake_id: str, *, timeout: TimeoutArg = None, **fields: Any
     ) -> Intake:
         """Update an intake with the same fields as ``create_intake``."""
         path = f"intakes/{segment(intake_id)}"
-        data = await self._call("POST", path, "update_intake", form=fields, timeout=timeout)
-        return self._model(Intake, data, "update_intake")
+        return await self._model_call(
+            Intake, "POST", path, "update_intake", form=fields, timeout=timeout
+        )
 
     async def get_intake(self, intake_id: str, *, timeout: TimeoutArg = None) -> Intake:
         """One intake with its attachments."""
         path = f"intakes/{segment(intake_id)}"
-        return self._model(
-            Intake, await self._call("GET", path, "get_intake", timeout=timeout), "get_intake"
-        )
+        return await self._model_call(Intake, "GET", path, "get_intake", timeout=timeout)
 
     async def add_walkin(
         self,
@@ -57,10 +57,9 @@ class VisitsApi(ClientCore):
             "visit_id": visit_id,
             "user_code": user_code,
         }
-        data = await self._call(
-            "POST", "visits/add_walkin", "add_walkin", form=form, timeout=timeout
+        return await self._model_call(
+            Visit, "POST", "visits/add_walkin", "add_walkin", form=form, timeout=timeout
         )
-        return self._model(Visit, data, "add_walkin")
 
     async def close_visit(
         self, visit_id: str, reason: CloseReason, *, timeout: TimeoutArg = None
@@ -138,20 +137,18 @@ class VisitsApi(ClientCore):
             "member_id": member_id,
             "type": _SCHEDULED,
         }
-        data = await self._call("POST", "visits", "create_appointment", form=form, timeout=timeout)
-        return self._model(Visit, data, "create_appointment")
+        return await self._model_call(
+            Visit, "POST", "visits", "create_appointment", form=form, timeout=timeout
+        )
 
     async def list_visits(self, *, timeout: TimeoutArg = None) -> list[Visit]:
         """The patient's visits, past and upcoming."""
-        data = await self._call("GET", "visits", "list_visits", timeout=timeout)
-        return self._models(Visit, data, "list_visits")
+        return await self._models_call(Visit, "GET", "visits", "list_visits", timeout=timeout)
 
     async def get_visit(self, visit_id: str, *, timeout: TimeoutArg = None) -> Visit:
         """One visit in detail (polled while waiting)."""
         path = f"visits/{segment(visit_id)}"
-        return self._model(
-            Visit, await self._call("GET", path, "get_visit", timeout=timeout), "get_visit"
-        )
+        return await self._model_call(Visit, "GET", path, "get_visit", timeout=timeout)
 
     async def get_current_visit(self, *, timeout: TimeoutArg = None) -> Visit | None:
         """The visit in progress, or None when there is none."""
