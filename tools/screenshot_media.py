@@ -18,7 +18,6 @@ import json
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,27 +32,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from tests.qt_wait import pump, wait_until  # noqa: E402
 
 SIZES = {"1280x800": (1280, 800), "1080x1920": (1080, 1920)}
 SHOTS = ("call", "check", "lounge", "devices")
 API_KEY = "vclinic_api_key"
 TIMEOUT_S = 45.0
-
-
-def pump(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-
-
-def wait_until(what: str, condition: Callable[[], bool]) -> None:
-    deadline = time.monotonic() + TIMEOUT_S
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit(f"screenshot_media: timed out waiting for {what}")
-        pump(100)
 
 
 class JsValue:
@@ -113,10 +100,10 @@ def shoot_call(address: Any, size: str, out: Path) -> None:
         "JSON.stringify(window.sandboxCall ? document.getElementById('self-view').videoWidth"
         " : null)",
     )
-    wait_until("the waiting page", lambda: state.poll() is not None)
+    wait_until("the waiting page", lambda: state.poll() is not None, TIMEOUT_S)
     root = httpx.Client(base_url=address.portal_base_url, timeout=10)
     root.post(f"_sandbox/provider/start/{visit_id}").raise_for_status()
-    wait_until("the self-view", lambda: (state.poll() or 0) > 0)
+    wait_until("the self-view", lambda: (state.poll() or 0) > 0, TIMEOUT_S)
     pump(2500)  # the time in call ticks past 0:00
     save(screen, out, f"call-{size}")
     screen.stop_call()
@@ -137,7 +124,7 @@ def shoot_check(size: str, out: Path) -> None:
     screen.resize(*SIZES[size])
     screen.show()
     screen.check_button.click()
-    wait_until("the verdict", lambda: bool(screen.check_panel.result.get("done")))
+    wait_until("the verdict", lambda: bool(screen.check_panel.result.get("done")), TIMEOUT_S)
     save(screen, out, f"check-{size}")
     screen.reset()
     call_view.teardown()
@@ -172,7 +159,7 @@ def shoot_lounge_check(size: str, out: Path, folder: Path) -> None:
     host.show()
     save(host, out, f"lounge-{size}")
     host.lounge.check_button.click()
-    wait_until("the verdict", lambda: bool(host.check_panel.result.get("done")))
+    wait_until("the verdict", lambda: bool(host.check_panel.result.get("done")), TIMEOUT_S)
     save(host, out, f"lounge-check-{size}")
     host.clear()
     call_view.teardown()
@@ -190,10 +177,14 @@ def shoot_picker(size: str, out: Path, config: Path) -> None:
     console.tabs.setCurrentWidget(console.tabs.widget(console.tabs.count() - 1))
     page = console.devices_page
     page.find_button.click()
-    wait_until("the device list", lambda: not page.busy and page.lists["videoinput"].count() > 1)
+    wait_until(
+        "the device list", lambda: not page.busy and page.lists["videoinput"].count() > 1, TIMEOUT_S
+    )
     page.lists["videoinput"].setCurrentRow(1)
     page.test_button.click()
-    wait_until("the device test", lambda: not page.busy and "works" in page.checks.text())
+    wait_until(
+        "the device test", lambda: not page.busy and "works" in page.checks.text(), TIMEOUT_S
+    )
     save(console, out, f"devices-{size}")
     console.clear()
     console.deleteLater()
@@ -227,7 +218,10 @@ def main(argv: list[str] | None = None) -> int:
             for size in sizes:
                 for name, shoot in shots.items():
                     if args.only in (None, name):
-                        shoot(size)
+                        try:
+                            shoot(size)
+                        except TimeoutError as exc:
+                            raise SystemExit(f"screenshot_media: {exc}") from None
         QCoreApplication.sendPostedEvents(None, 0)
     return 0
 
