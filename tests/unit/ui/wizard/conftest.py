@@ -160,8 +160,8 @@ def make_view(qtbot, qloop, answers: Answers, services: FakeServices):
 
     qloop  # noqa: B018 - the loop must exist before sections start their tasks
 
-    def make(step: Step, progress: tuple[int, int] = (0, 3)) -> StepView:
-        view = StepView(step, answers, services, progress=progress)
+    def make(step: Step, progress: tuple[int, int] = (0, 3), **options: Any) -> StepView:
+        view = StepView(step, answers, services, progress=progress, **options)
         view.setStyleSheet(stylesheet())
         view.resize(1280, 800)
         qtbot.addWidget(view)

@@ -32,6 +32,17 @@ MEDS = {
     },
 }
 
+#: The form of MEDS whose "times a day" shows only once that item has a name.
+MEDS_PER_DAY_WHEN_NAMED = [
+    {
+        "key": "meds",
+        "items": [
+            "meds[].name",
+            {"key": "meds[].per_day", "condition": "model.meds[arrayIndex].name"},
+        ],
+    }
+]
+
 
 def item_field(array: ArrayField, key: str):
     (form,) = array.item_forms
@@ -97,19 +108,7 @@ def test_array_of_free_text_is_rows_of_one_input(qtbot):
 
 
 def test_condition_inside_an_item_follows_that_items_answers(qtbot):
-    form = form_for(
-        qtbot,
-        MEDS,
-        [
-            {
-                "key": "meds",
-                "items": [
-                    "meds[].name",
-                    {"key": "meds[].per_day", "condition": "model.meds[arrayIndex].name"},
-                ],
-            }
-        ],
-    )
+    form = form_for(qtbot, MEDS, MEDS_PER_DAY_WHEN_NAMED)
     meds = form.by_key["meds"]
     per_day = item_field(meds, "per_day")
     assert not per_day.isVisibleTo(form)
@@ -233,15 +232,7 @@ def test_item_opened_later_applies_its_conditions_at_once(qtbot):
     form = form_for(
         qtbot,
         MEDS,
-        [
-            {
-                "key": "meds",
-                "items": [
-                    "meds[].name",
-                    {"key": "meds[].per_day", "condition": "model.meds[arrayIndex].name"},
-                ],
-            }
-        ],
+        MEDS_PER_DAY_WHEN_NAMED,
         state={"meds": [{"name": "A"}, {}]},
     )
     meds = form.by_key["meds"]

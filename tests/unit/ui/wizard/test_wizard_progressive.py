@@ -14,7 +14,7 @@ from kiosk.ui.wizard import progressive as building
 from kiosk.ui.wizard import step_view as step_view_module
 from kiosk.ui.wizard.fields.base import FieldWidget
 from kiosk.ui.wizard.progressive import FIELD_PX, BuildQueue, Placement, estimated_px
-from kiosk.wizard import Answers, Field, IntakeFields, Step, parse_section
+from kiosk.wizard import Field, IntakeFields, Step, parse_section
 
 QUESTIONS = 12
 #: Room for three ordinary questions on the "first screen" of these tests.
@@ -52,19 +52,11 @@ def first_frame_without_a_deadline(monkeypatch):
 
 
 @pytest.fixture
-def make_progressive(qtbot, qloop, answers: Answers, services, monkeypatch):
-    from kiosk.ui.theme import stylesheet
-
-    qloop  # noqa: B018 - the loop must exist before sections start their tasks
+def make_progressive(make_view, monkeypatch):
     monkeypatch.setattr(step_view_module, "first_screen_px", lambda: FIRST_SCREEN_PX)
 
     def make(step: Step, progressive: bool = True) -> StepView:
-        view = StepView(step, answers, services, progressive=progressive)
-        view.setStyleSheet(stylesheet())
-        view.resize(1280, 800)
-        qtbot.addWidget(view)
-        view.show()
-        return view
+        return make_view(step, progress=(0, 1), progressive=progressive)
 
     return make
 
