@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from static_site import serve_folder
 
+from kiosk.ui.call import CallView
+
 # Chromium reads its flags once, when WebEngine starts: set them at collection time. The fake
 # device gives getUserMedia a camera to ask for (these machines have none); permission is
 # still asked, so the kiosk's decision is what the page gets.
@@ -53,3 +55,14 @@ def portal(page_root: Path, collector_off_for_module_server_thread: None) -> Ite
 def foreign(page_root: Path, collector_off_for_module_server_thread: None) -> Iterator[str]:
     """Another origin: same pages, a different port."""
     yield from serve_folder(page_root)
+
+
+@pytest.fixture
+def view(qtbot) -> Iterator[CallView]:
+    """A call view on screen, torn down (page, then profile) after the test."""
+    call_view = CallView()
+    call_view.resize(800, 600)
+    qtbot.addWidget(call_view)
+    call_view.show()
+    yield call_view
+    call_view.teardown()

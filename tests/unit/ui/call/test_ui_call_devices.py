@@ -5,10 +5,10 @@ page's ``getUserMedia`` and the configured speaker is set on the page's media el
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from page_js import page_state
 
 from kiosk.config import DevicesOptions
 from kiosk.ui.call import CallView
@@ -67,19 +67,7 @@ def _open(qtbot, portal: str, page_root: Path, devices: DevicesOptions) -> CallV
 
 
 def _state(qtbot, view: CallView, ready) -> dict:
-    found: list[dict] = []
-
-    def store(text: object) -> None:
-        value = json.loads(text) if isinstance(text, str) and text else None
-        if value:
-            found.append(value)
-
-    def check() -> bool:
-        view.run_js(_STATE_JS, store)
-        return bool(found) and ready(found[-1])
-
-    qtbot.waitUntil(check, timeout=TIMEOUT_MS)
-    return found[-1]
+    return page_state(qtbot, view, _STATE_JS, TIMEOUT_MS, ready)
 
 
 def _id_of(state: dict, kind: str, label: str) -> str:

@@ -3,10 +3,9 @@ the room starts the call at once, before any status poll (part of "Join now" →
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
+from page_js import page_state
 
 from kiosk.sandbox.portal.call_page import call_page
 from kiosk.ui.call import CallView
@@ -21,16 +20,6 @@ _POLLED_JS = """JSON.stringify(performance.getEntriesByType('resource')
   .filter(e => e.name.includes('/_sandbox/visit_status/')).length)"""
 
 
-@pytest.fixture
-def view(qtbot):
-    call_view = CallView()
-    call_view.resize(800, 600)
-    qtbot.addWidget(call_view)
-    call_view.show()
-    yield call_view
-    call_view.teardown()
-
-
 def _serve_page(root: Path, visit_id: str, status: dict | None) -> str:
     folder = root / "visits" / "inbrowser_calling" / visit_id
     folder.mkdir(parents=True, exist_ok=True)
@@ -40,19 +29,7 @@ def _serve_page(root: Path, visit_id: str, status: dict | None) -> str:
 
 def _state(qtbot, view: CallView) -> dict:
     """The page's state once its script ran (the test server answers no status poll: 404)."""
-    found: list[dict] = []
-
-    def store(text: object) -> None:
-        value = json.loads(text) if isinstance(text, str) and text else None
-        if value:
-            found.append(value)
-
-    def ready() -> bool:
-        view.run_js(_STATE_JS, store)
-        return bool(found)
-
-    qtbot.waitUntil(ready, timeout=TIMEOUT_MS)
-    return found[-1]
+    return page_state(qtbot, view, _STATE_JS, TIMEOUT_MS)
 
 
 def test_a_page_served_with_the_provider_ready_starts_the_call_without_polling(

@@ -3,21 +3,10 @@ call end detection and teardown. Pages come from loopback servers on two ports."
 
 from __future__ import annotations
 
-import pytest
 import shiboken6
 from PySide6.QtCore import QUrl
 
 from kiosk.ui.call import CallView
-
-
-@pytest.fixture
-def view(qtbot):
-    call_view = CallView()
-    call_view.resize(640, 480)
-    qtbot.addWidget(call_view)
-    call_view.show()
-    yield call_view
-    call_view.teardown()
 
 
 def _title(view: CallView) -> str:
