@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import httpx
 import pytest
-from sandbox_helpers import TOKEN_LIFETIME_S, Api
+from sandbox_helpers import TOKEN_LIFETIME_S, Api, api_on
 
 from kiosk.sandbox.embedded import EmbeddedSandbox, SandboxAddress
 
@@ -29,11 +28,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxAddress]
 
 @pytest.fixture(scope="module")
 def api(server: SandboxAddress) -> Iterator[Api]:
-    with (
-        httpx.Client(base_url=server.api_base_url, timeout=10) as http,
-        httpx.Client(base_url=server.portal_base_url, timeout=10) as root,
-    ):
-        yield Api(http, root)
+    with api_on(server) as api:
+        yield api
 
 
 @pytest.fixture(autouse=True)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
+
+from kiosk.sandbox.embedded import SandboxAddress
 
 ACCOUNT = "vclinic"
 API_KEY = "vclinic_api_key"
@@ -73,3 +77,13 @@ def envelope(response: httpx.Response, status: int) -> str:
     body = response.json()
     assert body["code"] == status and isinstance(body["message"], str) and body["message"]
     return body["message"]
+
+
+@contextmanager
+def api_on(address: SandboxAddress) -> Iterator[Api]:
+    """An ``Api`` on a running sandbox: clients on its API and on its portal root (controls)."""
+    with (
+        httpx.Client(base_url=address.api_base_url, timeout=10) as http,
+        httpx.Client(base_url=address.portal_base_url, timeout=10) as root,
+    ):
+        yield Api(http, root)

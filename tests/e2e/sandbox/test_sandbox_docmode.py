@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
-from sandbox_helpers import Api
+from sandbox_helpers import Api, api_on
 
 from kiosk.sandbox.docmode import shape
 from kiosk.sandbox.embedded import EmbeddedSandbox
@@ -21,11 +20,8 @@ def doc_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     with EmbeddedSandbox(db, doc_examples=EXAMPLES) as sandbox:
         assert sandbox.address is not None
         assert sandbox.address.api_base_url.endswith("/vc/next/api_v3/")
-        with (
-            httpx.Client(base_url=sandbox.address.api_base_url, timeout=10) as http,
-            httpx.Client(base_url=sandbox.address.portal_base_url, timeout=10) as root,
-        ):
-            yield Api(http, root)
+        with api_on(sandbox.address) as api:
+            yield api
 
 
 def test_shape_takes_the_docs_types_and_extra_keys() -> None:

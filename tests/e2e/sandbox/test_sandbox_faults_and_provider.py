@@ -6,7 +6,7 @@ import time
 
 import httpx
 import pytest
-from sandbox_helpers import Api, envelope
+from sandbox_helpers import api_on, envelope
 
 from kiosk.sandbox.cli import main as sandbox_cli
 from kiosk.sandbox.embedded import AutoProviderOptions, EmbeddedSandbox
@@ -68,10 +68,8 @@ def test_auto_provider_starts_then_ends_the_next_alive_patient(tmp_path):
     options = AutoProviderOptions(start_after_s=0.05, end_after_s=0.1, tick_s=0.01)
     with (
         EmbeddedSandbox(tmp_path / "db.sqlite3", auto_provider=options) as sandbox,
-        httpx.Client(base_url=sandbox.address.api_base_url) as http,
-        httpx.Client(base_url=sandbox.address.portal_base_url) as root,
+        api_on(sandbox.address) as api,
     ):
-        api = Api(http, root)
         token = api.token()
         visit = api.walkin(token)
 
@@ -92,10 +90,8 @@ def test_auto_provider_ignores_patients_without_a_fresh_heartbeat(tmp_path):
     options = AutoProviderOptions(start_after_s=3.0, end_after_s=10, tick_s=0.01)
     with (
         EmbeddedSandbox(tmp_path / "db.sqlite3", auto_provider=options) as sandbox,
-        httpx.Client(base_url=sandbox.address.api_base_url) as http,
-        httpx.Client(base_url=sandbox.address.portal_base_url) as root,
+        api_on(sandbox.address) as api,
     ):
-        api = Api(http, root)
         stale, fresh = api.token(), api.token()
         stale_visit = api.walkin(stale, heartbeat=5)
         api.advance(6)
