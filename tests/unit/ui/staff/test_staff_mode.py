@@ -53,6 +53,21 @@ def enter(mode: StaffMode, pin: str) -> None:
     mode.pin_pad.on_enter_clicked()
 
 
+def unlocked(make_mode) -> StaffMode:
+    """Staff mode opened and unlocked with the right PIN: the console shows."""
+    mode = make_mode()
+    mode.open()
+    enter(mode, PIN)
+    return mode
+
+
+def fill(page, code: str, first_name: str, last_name: str) -> None:
+    """Type a person into a console page's code and name fields."""
+    page.code.setText(code)
+    page.first_name.setText(first_name)
+    page.last_name.setText(last_name)
+
+
 def test_gesture_opens_the_pin_pad(qtbot, make_mode):
     mode = make_mode()
     window = mode.widget.window()
@@ -83,9 +98,7 @@ def test_taps_in_staff_mode_keep_it_open(qtbot, make_mode):
 
 
 def test_right_pin_opens_the_console(make_mode):
-    mode = make_mode()
-    mode.open()
-    enter(mode, PIN)
+    mode = unlocked(make_mode)
     assert mode.widget.currentWidget() is mode.console
     assert mode.console.status_page.values["account_code"].text() == "vclinic"
 
@@ -144,13 +157,9 @@ def test_staff_mode_ends_on_its_idle_timeout(qtbot, make_mode):
 
 
 def test_launch_known_patient_closes_staff_mode_and_forwards(qtbot, make_mode):
-    mode = make_mode()
-    mode.open()
-    enter(mode, PIN)
+    mode = unlocked(make_mode)
     page = mode.console.patient_page
-    page.code.setText("patient-7")
-    page.first_name.setText("Alan")
-    page.last_name.setText("Turing")
+    fill(page, "patient-7", "Alan", "Turing")
     with qtbot.waitSignal(mode.launch_known_patient, timeout=500) as blocker:
         page.start_button.click()
     assert blocker.args == ["patient-7", "Alan", "Turing"] and not mode.active
@@ -158,25 +167,18 @@ def test_launch_known_patient_closes_staff_mode_and_forwards(qtbot, make_mode):
 
 
 def test_dashboard_opens_through_provider_sso(qtbot, make_mode, staff_client):
-    mode = make_mode()
-    mode.open()
-    enter(mode, PIN)
+    mode = unlocked(make_mode)
     page = mode.console.provider_page
-    page.code.setText("prov-1")
-    page.first_name.setText("Ada")
-    page.last_name.setText("Byron")
+    fill(page, "prov-1", "Ada", "Byron")
     with qtbot.waitSignal(mode.open_provider_dashboard, timeout=1000) as blocker:
         page.dashboard_button.click()
     assert "providers/dashboard" in blocker.args[0] and staff_client.calls == ["sso"]
 
 
 def test_closing_logs_the_provider_out(qtbot, make_mode, staff_client):
-    mode = make_mode()
-    mode.open()
-    enter(mode, PIN)
+    mode = unlocked(make_mode)
     page = mode.console.provider_page
-    for field, text in ((page.code, "prov-1"), (page.first_name, "A"), (page.last_name, "B")):
-        field.setText(text)
+    fill(page, "prov-1", "A", "B")
     with qtbot.waitSignal(mode.open_provider_dashboard, timeout=1000):
         page.dashboard_button.click()
     mode.console.close_button.click()
@@ -185,9 +187,7 @@ def test_closing_logs_the_provider_out(qtbot, make_mode, staff_client):
 
 
 def test_room_choice_is_saved(qtbot, make_mode, tmp_path):
-    mode = make_mode()
-    mode.open()
-    enter(mode, PIN)
+    mode = unlocked(make_mode)
     page = mode.console.room_page
     page.load_button.click()
     qtbot.waitUntil(lambda: page.rooms.count() == 2, timeout=1000)
@@ -200,16 +200,12 @@ def test_room_choice_is_saved(qtbot, make_mode, tmp_path):
 
 
 def test_room_tab_shows_the_room_in_use_when_the_console_opens(make_mode):
-    mode = make_mode()
-    mode.open()
-    enter(mode, PIN)
+    mode = unlocked(make_mode)
     assert mode.console.room_page.current.text() == "This kiosk serves room: ceproom1"
 
 
 def test_provider_room_setup_reports_the_room(qtbot, make_mode, staff_client):
-    mode = make_mode()
-    mode.open()
-    enter(mode, PIN)
+    mode = unlocked(make_mode)
     page = mode.console.provider_page
     for field, text in (
         (page.code, "prov-1"),
@@ -226,9 +222,7 @@ def test_provider_room_setup_reports_the_room(qtbot, make_mode, staff_client):
 
 
 def test_exit_is_forwarded_once_confirmed(qtbot, make_mode):
-    mode = make_mode()
-    mode.open()
-    enter(mode, PIN)
+    mode = unlocked(make_mode)
     with qtbot.assertNotEmitted(mode.exit_requested):
         mode.console.exit_button.click()
     assert mode.console.confirming_exit
@@ -238,9 +232,7 @@ def test_exit_is_forwarded_once_confirmed(qtbot, make_mode):
 
 
 def test_keep_running_takes_the_exit_question_back(qtbot, make_mode):
-    mode = make_mode()
-    mode.open()
-    enter(mode, PIN)
+    mode = unlocked(make_mode)
     mode.console.exit_button.click()
     with qtbot.assertNotEmitted(mode.exit_requested):
         mode.console.keep_running_button.click()
@@ -249,9 +241,7 @@ def test_keep_running_takes_the_exit_question_back(qtbot, make_mode):
 
 def test_a_failed_action_shows_its_message_on_its_page(qtbot, make_mode, staff_client):
     staff_client.rooms_error = NetworkError("down")
-    mode = make_mode()
-    mode.open()
-    enter(mode, PIN)
+    mode = unlocked(make_mode)
     page = mode.console.room_page
     page.load_button.click()
     qtbot.waitUntil(lambda: "cannot be reached" in page.result.text(), timeout=1000)
@@ -260,9 +250,7 @@ def test_a_failed_action_shows_its_message_on_its_page(qtbot, make_mode, staff_c
 
 def test_the_console_is_busy_while_an_action_runs(qtbot, make_mode, staff_client):
     staff_client.rooms_gate = asyncio.Event()
-    mode = make_mode()
-    mode.open()
-    enter(mode, PIN)
+    mode = unlocked(make_mode)
     page = mode.console.room_page
     page.load_button.click()
     qtbot.waitUntil(lambda: mode.console.busy_label.text() == "Loading rooms…", timeout=1000)
@@ -276,9 +264,7 @@ def test_the_console_is_busy_while_an_action_runs(qtbot, make_mode, staff_client
 
 def test_closing_staff_mode_cancels_a_running_action(qtbot, make_mode, staff_client):
     staff_client.rooms_gate = asyncio.Event()
-    mode = make_mode()
-    mode.open()
-    enter(mode, PIN)
+    mode = unlocked(make_mode)
     mode.console.room_page.load_button.click()
     qtbot.waitUntil(lambda: "list_rooms" in staff_client.calls, timeout=1000)
     mode.close()
