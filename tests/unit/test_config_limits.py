@@ -4,19 +4,14 @@ from the real launcher), never a traceback."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from kiosk_cli import run_kiosk
 from pydantic import BaseModel
 
 from kiosk.config import MAX_SECONDS, ConfigError, Settings, load_settings
 from kiosk.session import SessionConfig
-
-#: A fresh interpreter imports PySide6 and the app modules; allow for a slow machine.
-SUBPROCESS_TIMEOUT_S = 60
 
 #: Every numeric setting, and whether 0 is a valid value for it (each refuses negatives).
 #: test_the_table_lists_every_numeric_setting keeps this in step with the model.
@@ -224,18 +219,6 @@ def test_the_session_config_takes_every_shared_kiosk_key(config) -> None:
 # -- the real launcher ------------------------------------------------------------------
 
 
-def _run_kiosk(tmp_path: Path, *args: str, **variables: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        capture_output=True,
-        text=True,
-        timeout=SUBPROCESS_TIMEOUT_S,
-        cwd=tmp_path,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **variables},
-        check=False,
-    )
-
-
 @pytest.mark.parametrize(
     ("variable", "value", "key"),
     [
@@ -245,7 +228,7 @@ def _run_kiosk(tmp_path: Path, *args: str, **variables: str) -> subprocess.Compl
     ],
 )
 def test_the_kiosk_exits_2_with_one_line_on_a_bad_variable(tmp_path, variable, value, key) -> None:
-    done = _run_kiosk(tmp_path, "--windowed", **{variable: value})
+    done = run_kiosk("--windowed", cwd=tmp_path, **{variable: value})
 
     assert done.returncode == 2
     lines = done.stderr.splitlines()
@@ -260,7 +243,7 @@ def test_the_kiosk_exits_2_with_one_line_on_a_countdown_longer_than_the_timeout(
     config = tmp_path / "config.toml"
     config.write_text("[kiosk]\nidle_timeout_s = 10\nidle_countdown_s = 20\n", encoding="utf-8")
 
-    done = _run_kiosk(tmp_path, "--windowed", "--config", str(config))
+    done = run_kiosk("--windowed", "--config", str(config), cwd=tmp_path)
 
     assert done.returncode == 2
     assert done.stderr.splitlines() == [

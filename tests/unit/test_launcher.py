@@ -6,13 +6,13 @@ closes) — never starting the sandbox; the command line answering ``--help`` an
 from __future__ import annotations
 
 import logging
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from kiosk_cli import SUBPROCESS_TIMEOUT_S, run_kiosk
 from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -22,9 +22,6 @@ from kiosk import __version__
 from kiosk.config import ConfigError
 from kiosk.launcher import EXIT_CONFIG, parse_size, run, use_headless_platform
 from kiosk.ui.main_window import KioskWindow
-
-#: A fresh interpreter imports PySide6 and the app modules; allow for a slow machine.
-SUBPROCESS_TIMEOUT_S = 60
 
 
 @pytest.mark.parametrize(
@@ -151,15 +148,7 @@ def test_a_bad_size_exits_2_with_one_line(capsys, nothing_starts) -> None:
 
 
 def _run_kiosk(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        capture_output=True,
-        text=True,
-        timeout=SUBPROCESS_TIMEOUT_S,
-        cwd=cwd,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(cwd / "state")},
-        check=False,
-    )
+    return run_kiosk(*args, cwd=cwd, XDG_STATE_HOME=str(cwd / "state"))
 
 
 def test_a_malformed_config_in_a_real_process_closes_the_window_and_exits_2(tmp_path) -> None:
