@@ -192,3 +192,10 @@ class ApiModel(BaseModel):
     def get_extra(self, name: str, default: Any = None) -> Any:
         """An unknown key the server sent, or ``default``."""
         return (self.model_extra or {}).get(name, default)
+
+
+class Stamped(ApiModel):
+    """A stored object: when the server created it and last changed it (Unix s)."""
+
+    created: Timestamp = None
+    modified: Timestamp = None

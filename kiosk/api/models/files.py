@@ -6,7 +6,7 @@ from typing import Any, ClassVar
 
 from pydantic import Field
 
-from kiosk.api.models.base import ApiModel, Flag, Id, LooseInt, Text, Timestamp
+from kiosk.api.models.base import ApiModel, Flag, Id, LooseInt, Stamped, Text, Timestamp
 
 
 class FileTarget(ApiModel):
@@ -27,7 +27,7 @@ class FileMeta(ApiModel):
     target: FileTarget | None = None
 
 
-class FileInfo(ApiModel):
+class FileInfo(Stamped):
     """An uploaded file as ``/files`` and intake ``attachments`` describe it.
 
     ``fullpath`` carries a time-limited ``auth_code``: treat it like a credential (never log it).
@@ -46,11 +46,9 @@ class FileInfo(ApiModel):
     meta: FileMeta | None = None
     creator: dict[str, Any] | None = None
     creator_id: Id = None
-    created: Timestamp = None
-    modified: Timestamp = None
 
 
-class Endpoint(ApiModel):
+class Endpoint(Stamped):
     """A push-notification endpoint; ``type`` 30 = APNs, 40 = GCM (10 appears for e-mail)."""
 
     _repr_fields: ClassVar[tuple[str, ...]] = ("id", "type")
@@ -60,8 +58,6 @@ class Endpoint(ApiModel):
     user_id: Id = None
     type: LooseInt = None
     arn: Text = None
-    created: Timestamp = None
-    modified: Timestamp = None
 
 
 class Notification(ApiModel):

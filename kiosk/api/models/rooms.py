@@ -13,8 +13,8 @@ from kiosk.api.models.base import (
     IdList,
     LooseFloat,
     LooseInt,
+    Stamped,
     Text,
-    Timestamp,
     to_bool,
 )
 
@@ -87,7 +87,7 @@ class Specialty(ApiModel):
     duration: LooseInt = None
 
 
-class Room(ApiModel):
+class Room(Stamped):
     """A waiting room: ``code`` is what visits and the queue use."""
 
     _repr_fields: ClassVar[tuple[str, ...]] = ("id", "code")
@@ -109,8 +109,6 @@ class Room(ApiModel):
     operation_settings: OperationSettings = Field(default_factory=OperationSettings)
     payment: RoomPayment = Field(default_factory=lambda: RoomPayment.model_validate({}))
     specialties: list[Specialty] = Field(default_factory=list)
-    created: Timestamp = None
-    modified: Timestamp = None
 
 
 class Queue(ApiModel):

@@ -13,6 +13,7 @@ from kiosk.api.models.base import (
     IdList,
     LooseFloat,
     LooseInt,
+    Stamped,
     Text,
     Timestamp,
     to_int,
@@ -63,7 +64,7 @@ Attachments = Annotated[list[FileInfo], BeforeValidator(to_list)]
 OptionalSecret = Annotated[SecretStr | None, BeforeValidator(_to_secret)]
 
 
-class Intake(ApiModel):
+class Intake(Stamped):
     """What the patient told us before the visit; ``type`` 1 = walk-in, 2 = scheduled.
 
     Patient data: the repr shows only ids and type.
@@ -85,8 +86,6 @@ class Intake(ApiModel):
     attachments: Attachments = Field(default_factory=list)
     consultation: Consultation | None = None
     medical_profile: dict[str, Any] | None = None
-    created: Timestamp = None
-    modified: Timestamp = None
 
 
 class VisitPayment(ApiModel):
@@ -100,7 +99,7 @@ class VisitPayment(ApiModel):
     description: Text = None
 
 
-class Visit(ApiModel):
+class Visit(Stamped):
     """A walk-in or appointment. ``start``/``end`` in Unix s; ``type`` 1 walk-in, 2 scheduled.
 
     ``one_time_link_token`` (if the clinic uses one-time links) is secret: build the patient's
@@ -126,8 +125,6 @@ class Visit(ApiModel):
     actual_start: Timestamp = None
     actual_end: Timestamp = None
     completed_by: Id = None
-    created: Timestamp = None
-    modified: Timestamp = None
     one_time_link_token: OptionalSecret = None
     payment: VisitPayment | None = None
     intake: Intake | None = None
