@@ -11,9 +11,10 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kiosk import constants
+from kiosk.qtimers import one_shot
 
 log = logging.getLogger("kiosk.crash")
 
@@ -60,10 +61,8 @@ class CrashGuard(QObject):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._previous_loop_handler: Any = None
         self.incidents: list[str] = []
-        self._stuck = QTimer(self)
-        self._stuck.setSingleShot(True)
+        self._stuck = one_shot(self, self.on_stuck_timeout)
         self._stuck.setInterval(round(stuck_s * 1000))
-        self._stuck.timeout.connect(self.on_stuck_timeout)
         self._report_from_thread.connect(self.on_report_from_thread)
 
     @property

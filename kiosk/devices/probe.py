@@ -20,6 +20,7 @@ from PySide6.QtWebEngineCore import (
 
 from kiosk.devices.model import ProbeReport
 from kiosk.devices.scripts import DEVICES_JS, PROBE_JS, probe_call
+from kiosk.qtimers import one_shot
 from kiosk.ui.call.permissions import MEDIA_PERMISSIONS, origin_of
 
 log = logging.getLogger("kiosk.devices")
@@ -64,9 +65,7 @@ class MediaProbe(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.on_poll_timeout)
-        self._deadline = QTimer(self)
-        self._deadline.setSingleShot(True)
-        self._deadline.timeout.connect(self.on_deadline_timeout)
+        self._deadline = one_shot(self, self.on_deadline_timeout)
         self._call = ""
         self._done = False
 

@@ -6,9 +6,10 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kiosk.constants import MAX_TIMER_S
+from kiosk.qtimers import one_shot
 
 log = logging.getLogger("kiosk.fleet")
 
@@ -53,12 +54,8 @@ class OutOfService(QObject):
         self._clock = clock
         self._crashes: list[float] = []
         self._reasons: set[str] = set()
-        self._offline_timer = QTimer(self)
-        self._offline_timer.setSingleShot(True)
-        self._offline_timer.timeout.connect(self.on_offline_timer_timeout)
-        self._crash_timer = QTimer(self)
-        self._crash_timer.setSingleShot(True)
-        self._crash_timer.timeout.connect(self.on_crash_timer_timeout)
+        self._offline_timer = one_shot(self, self.on_offline_timer_timeout)
+        self._crash_timer = one_shot(self, self.on_crash_timer_timeout)
 
     @property
     def out(self) -> bool:

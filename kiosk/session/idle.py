@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 from kiosk import constants
 from kiosk.config import KioskOptions
+from kiosk.qtimers import one_shot
 from kiosk.session.polling import timer_ms
 from kiosk.window_events import WindowEventFilter
 
@@ -83,9 +84,7 @@ class IdleMonitor(WindowEventFilter):
         self._mode: IdleMode = "normal"
         self._paused = True
         self._remaining = 0
-        self._idle = QTimer(self)
-        self._idle.setSingleShot(True)
-        self._idle.timeout.connect(self.on_idle_timeout)
+        self._idle = one_shot(self, self.on_idle_timeout)
         self._tick = QTimer(self)
         self._tick.setInterval(timer_ms(tick_s))
         self._tick.timeout.connect(self.on_tick_timeout)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kiosk import constants
 from kiosk.api.errors import ApiError, NetworkError, ServerError
+from kiosk.qtimers import one_shot
 
 log = logging.getLogger("kiosk.session")
 
@@ -45,9 +46,7 @@ class PollingTimer(QObject):
         self._interval_s = interval_s
         self._backoff_base_s = backoff_base_s
         self._backoff_cap_s = backoff_cap_s
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.on_timer_timeout)
+        self._timer = one_shot(self, self.on_timer_timeout)
         self._task: asyncio.Future[None] | None = None
         self._active = False
         self._online = True

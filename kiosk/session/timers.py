@@ -7,10 +7,11 @@ import math
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kiosk import constants
 from kiosk.api.models import Heartbeat, Queue, Visit
+from kiosk.qtimers import one_shot
 from kiosk.session.polling import PollingTimer, timer_ms
 from kiosk.session.types import QueueStatus
 
@@ -136,9 +137,7 @@ class MaxWaitTimer(QObject):
     def __init__(self, timeout_s: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.timeout_s = timeout_s
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.on_timer_timeout)
+        self._timer = one_shot(self, self.on_timer_timeout)
         self._active = False
 
     @property

@@ -6,8 +6,9 @@ import logging
 import time
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
+from kiosk.qtimers import one_shot
 from kiosk.session.config import SessionConfig
 from kiosk.session.lounge import lounge_status
 from kiosk.session.polling import PollingTimer, timer_ms
@@ -40,9 +41,7 @@ class ReconnectNotice(QObject):
     def __init__(self, threshold_s: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.threshold_s = threshold_s
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.on_timer_timeout)
+        self._timer = one_shot(self, self.on_timer_timeout)
         self.shown = False
 
     def start(self) -> None:
