@@ -6,6 +6,7 @@ from typing import Any
 
 from kiosk.api.models import Slot
 from kiosk.session import PatientSession, Stage
+from kiosk.session.stages import Wizard
 from kiosk.wizard import SlotChoice, Submission, VisitTypeChoice
 
 WAIT_MS = 3000
@@ -23,6 +24,13 @@ def start(qtbot: Any, session: PatientSession) -> None:
     qtbot.waitUntil(
         lambda: session.stage is not Stage.IDENTIFY and not session.busy, timeout=WAIT_MS
     )
+
+
+def shown_groups(session: PatientSession) -> list[str]:
+    """The group of every wizard step the session shows from now on, in order."""
+    groups: list[str] = []
+    session.stage_changed.connect(lambda p: isinstance(p, Wizard) and groups.append(p.step.group))
+    return groups
 
 
 SLOT = Slot(start=2_000_000_000, end=2_000_000_900)

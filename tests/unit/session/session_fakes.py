@@ -148,18 +148,12 @@ class FakeClient:
         return next(r for r in self.rooms if r.code == code)
 
     async def sso(
-        self,
-        first_name: str,
-        last_name: str,
-        type: UserType = UserType.GUEST,
-        code: str | None = None,
-        dob: str | None = None,
-        **_: Any,
+        self, first: str, last: str, /, *, type: UserType, code: str | None, dob: str | None
     ) -> User:
         await self._call("sso", type=int(type), code=code, dob=dob)
         tokens = TokenState(user_id="7", token=SecretStr(PATIENT_TOKEN))
         self.token_state = tokens
-        return User(id="7", first_name=first_name, last_name=last_name, token=tokens)
+        return User(id="7", first_name=first, last_name=last, token=tokens)
 
     async def logout(self, tokens: list[str] | None = None) -> bool:
         await self._call("logout")

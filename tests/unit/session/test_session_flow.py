@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from session_drive import start, submit_one, wait_stage, walk_wizard
+from session_drive import shown_groups, start, submit_one, wait_stage, walk_wizard
 from session_fakes import ONE_TIME_TOKEN, PATIENT_TOKEN, FakeClient, room, states
 
 from kiosk.api.models import CloseReason, UserType
@@ -117,8 +117,7 @@ def test_unconfigured_groups_are_skipped(qtbot, make_session):
 
 def test_walkin_only_room_skips_visit_type_and_creates_walkin_intake(qtbot, session, client):
     client.rooms = [room(appointment=False)]
-    groups = []
-    session.stage_changed.connect(lambda p: isinstance(p, Wizard) and groups.append(p.step.group))
+    groups = shown_groups(session)
     start(qtbot, session)
     walk_wizard(qtbot, session)
     assert "visits.visit_type" not in groups
@@ -128,8 +127,7 @@ def test_walkin_only_room_skips_visit_type_and_creates_walkin_intake(qtbot, sess
 
 def test_appointment_only_room_goes_to_the_calendar_with_a_scheduled_intake(qtbot, session, client):
     client.rooms = [room(walkin=False)]
-    groups = []
-    session.stage_changed.connect(lambda p: isinstance(p, Wizard) and groups.append(p.step.group))
+    groups = shown_groups(session)
     start(qtbot, session)
     walk_wizard(qtbot, session, kind="appointment")
     assert "visits.visit_type" not in groups
@@ -286,8 +284,7 @@ def test_booking_emits_confirmation_with_one_time_link(qtbot, session, client):
 
 
 def test_after_booking_post_intake_steps_then_booked_stage(qtbot, session, client):
-    groups = []
-    session.stage_changed.connect(lambda p: isinstance(p, Wizard) and groups.append(p.step.group))
+    groups = shown_groups(session)
     start(qtbot, session)
     walk_wizard(qtbot, session, kind="appointment")
     wait_stage(qtbot, session, Stage.BOOKED)

@@ -334,10 +334,13 @@ def test_ended_forgets_the_patient_and_shows_welcome(presenter, session, window)
     assert window.identify.first.value() == "" and window.step_host.view is None
 
 
-def test_connectivity_toggles_the_banner(presenter, session, window):
-    session.connectivity_changed.emit(False)
+@pytest.mark.parametrize("source", ["session", "clinic"])
+def test_connectivity_toggles_the_banner(presenter, window, request, source):
+    """The session's polls and the clinic loader's both report the network."""
+    reporter = request.getfixturevalue(source)
+    reporter.connectivity_changed.emit(False)
     assert window.connection_banner.isVisible()
-    session.connectivity_changed.emit(True)
+    reporter.connectivity_changed.emit(True)
     assert not window.connection_banner.isVisible()
 
 
@@ -347,13 +350,6 @@ def test_reconnecting_shows_and_clears_the_waiting_rooms_line(presenter, session
     assert window.waiting_room.reconnecting.isVisible()
     session.reconnecting.emit(False)
     assert not window.waiting_room.reconnecting.isVisible()
-
-
-def test_the_clinic_loaders_connectivity_toggles_the_banner(presenter, clinic, window):
-    clinic.connectivity_changed.emit(False)
-    assert window.connection_banner.isVisible()
-    clinic.connectivity_changed.emit(True)
-    assert not window.connection_banner.isVisible()
 
 
 def test_close_disconnects_and_unregisters(presenter, session, window):
