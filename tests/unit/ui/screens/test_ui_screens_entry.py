@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from kiosk.ui.screens import RoomChoice, RoomClosedScreen, RoomPickerScreen, WelcomeScreen
 from kiosk.ui.screens.room_closed import DEFAULT_MESSAGE
 
 
-def test_welcome_check_in_button_emits_check_in_requested(qtbot, show):
-    screen = show(WelcomeScreen())
-    with qtbot.waitSignal(screen.check_in_requested):
-        qtbot.mouseClick(screen.check_in_button, Qt.MouseButton.LeftButton)
+@pytest.mark.parametrize(
+    ("screen_class", "button", "signal"),
+    [
+        (WelcomeScreen, "check_in_button", "check_in_requested"),
+        (RoomPickerScreen, "back_button", "back_requested"),
+        (RoomClosedScreen, "done_button", "done_requested"),
+    ],
+)
+def test_a_screens_button_emits_its_request(qtbot, show, screen_class, button, signal):
+    screen = show(screen_class())
+    with qtbot.waitSignal(getattr(screen, signal)):
+        qtbot.mouseClick(getattr(screen, button), Qt.MouseButton.LeftButton)
 
 
 def test_welcome_patient_code_link_hidden_until_enabled(show):
@@ -57,12 +66,6 @@ def test_room_picker_set_rooms_replaces_the_cards(show):
     assert [c.value for c in screen.cards] == ["c3"]
 
 
-def test_room_picker_back_emits_back_requested(qtbot, show):
-    screen = show(RoomPickerScreen())
-    with qtbot.waitSignal(screen.back_requested):
-        qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
-
-
 def test_room_closed_shows_the_rooms_message_as_plain_text(show):
     screen = show(RoomClosedScreen())
     screen.set_message("<b>Closed</b> until 8 AM")
@@ -74,9 +77,3 @@ def test_room_closed_without_message_uses_the_default(show):
     screen = show(RoomClosedScreen())
     screen.set_message(None)
     assert screen.message.text() == DEFAULT_MESSAGE
-
-
-def test_room_closed_done_emits_done_requested(qtbot, show):
-    screen = show(RoomClosedScreen())
-    with qtbot.waitSignal(screen.done_requested):
-        qtbot.mouseClick(screen.done_button, Qt.MouseButton.LeftButton)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
@@ -51,21 +52,14 @@ def test_error_panel_shows_only_allowed_buttons(show):
     assert panel.back_button.isVisible() and panel.start_over_button.isVisible()
 
 
-def test_error_panel_retry_hides_and_emits(qtbot, show):
+@pytest.mark.parametrize("answer", ["retry", "back", "start_over"])
+def test_error_panel_answer_hides_it_and_emits(qtbot, show, answer):
     host, _button = _host(show)
     panel = ErrorPanel(host)
-    panel.show_error("No network.", can_retry=True, can_go_back=False)
-    with qtbot.waitSignal(panel.retry_requested):
-        qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
+    panel.show_error("No network.", can_retry=True, can_go_back=True)
+    with qtbot.waitSignal(getattr(panel, f"{answer}_requested")):
+        qtbot.mouseClick(getattr(panel, f"{answer}_button"), Qt.MouseButton.LeftButton)
     assert not panel.isVisible()
-
-
-def test_error_panel_start_over_emits(qtbot, show):
-    host, _button = _host(show)
-    panel = ErrorPanel(host)
-    panel.show_error("Broken.", can_retry=False, can_go_back=False)
-    with qtbot.waitSignal(panel.start_over_requested):
-        qtbot.mouseClick(panel.start_over_button, Qt.MouseButton.LeftButton)
 
 
 def test_error_panel_covers_its_parent_after_resize(show):
