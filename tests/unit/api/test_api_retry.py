@@ -32,13 +32,21 @@ class Flaky:
         return reply(QUEUE)
 
 
-def call_queue(make_client, server, **client_options):
+def signed_in_call(make_client, server, call, **client_options):
+    """``call(client)``'s answer, on a signed-in client whose server is ``server``."""
+
     async def scenario():
         async with make_client(server, **client_options) as client:
             client.set_tokens(tokens())
-            return await client.get_queue("ceproom1")
+            return await call(client)
 
     return run(scenario())
+
+
+def call_queue(make_client, server, **client_options):
+    return signed_in_call(
+        make_client, server, lambda client: client.get_queue("ceproom1"), **client_options
+    )
 
 
 @pytest.mark.parametrize(
@@ -112,13 +120,10 @@ def test_total_time_budget_bounds_the_retries(make_client, sleeps) -> None:
 def test_post_is_not_retried_blindly(make_client, sleeps, fail) -> None:
     server = Flaky(100, fail)
 
-    async def scenario():
-        async with make_client(server) as client:
-            client.set_tokens(tokens())
-            await client.add_walkin("intake-1", "ceproom1")
-
     with pytest.raises(errors.ApiError):
-        run(scenario())
+        signed_in_call(
+            make_client, server, lambda client: client.add_walkin("intake-1", "ceproom1")
+        )
     assert server.count == 1
     assert sleeps.delays == []
 
@@ -126,12 +131,7 @@ def test_post_is_not_retried_blindly(make_client, sleeps, fail) -> None:
 def test_post_is_retried_when_the_connection_was_never_made(make_client) -> None:
     server = Flaky(1, httpx.ConnectError("refused"))
 
-    async def scenario():
-        async with make_client(server) as client:
-            client.set_tokens(tokens())
-            return await client.add_walkin("intake-1", "ceproom1")
-
-    run(scenario())
+    signed_in_call(make_client, server, lambda client: client.add_walkin("intake-1", "ceproom1"))
     assert server.count == 2
 
 
@@ -140,12 +140,7 @@ def test_closing_a_visit_is_retried_like_a_get(make_client, fail) -> None:
     """Closing twice changes nothing; a visit left open keeps a patient in the queue."""
     server = Flaky(2, fail)
 
-    async def scenario():
-        async with make_client(server) as client:
-            client.set_tokens(tokens())
-            return await client.close_visit("14", "patientexitroom")
-
-    run(scenario())
+    signed_in_call(make_client, server, lambda client: client.close_visit("14", "patientexitroom"))
     assert server.count == 3
 
 
@@ -157,12 +152,7 @@ def test_heartbeat_post_is_retried_as_idempotent(make_client) -> None:
         response = server(request)
         return reply(server_reply) if response.status_code == 200 else response
 
-    async def scenario():
-        async with make_client(handler) as client:
-            client.set_tokens(tokens())
-            return await client.alive(300)
-
-    assert run(scenario()).heartbeat == 300
+    assert signed_in_call(make_client, handler, lambda client: client.alive(300)).heartbeat == 300
     assert server.count == 3
 
 
