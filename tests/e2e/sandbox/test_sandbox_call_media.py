@@ -8,6 +8,7 @@ import json
 from urllib.parse import urlencode
 
 import pytest
+from on_screen import on_screen
 
 from kiosk.ui.call import CallView
 from kiosk.ui.screens import CallScreen
@@ -53,9 +54,7 @@ def wait_for(qtbot, state: PageState, predicate) -> None:
 @pytest.fixture
 def screen(qtbot, server):
     call = CallScreen(CallView(portal_origin=server.portal_base_url))
-    call.resize(1280, 800)
-    qtbot.addWidget(call)
-    call.show()
+    on_screen(qtbot, call, (1280, 800))
     yield call
     call.stop_call()
 

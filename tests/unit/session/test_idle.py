@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from fake_clock import FakeClock
+from on_screen import on_screen
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from window_input import click, key, move, press, release, touch_press, touch_release, touch_screen
@@ -25,10 +26,7 @@ def widget(qtbot) -> QWidget:
     target = QWidget()
     target.field = QLineEdit(target)  # type: ignore[attr-defined]
     QVBoxLayout(target).addWidget(target.field)  # type: ignore[attr-defined]
-    target.resize(400, 300)
-    qtbot.addWidget(target)
-    target.show()
-    qtbot.waitExposed(target)
+    on_screen(qtbot, target, (400, 300), exposed=True)
     return target
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from on_screen import on_screen
 from PySide6.QtCore import QEvent, QMimeData, QPointF, QSize, Qt, QUrl
 from PySide6.QtGui import (
     QContextMenuEvent,
@@ -52,10 +53,7 @@ def window(qtbot) -> QWidget:
     layout = QVBoxLayout(top)
     layout.addWidget(top.target, 1)  # type: ignore[attr-defined]
     layout.addWidget(top.field)  # type: ignore[attr-defined]
-    top.resize(400, 300)
-    qtbot.addWidget(top)
-    top.show()
-    qtbot.waitExposed(top)
+    on_screen(qtbot, top, (400, 300), exposed=True)
     top.target.setFocus()  # type: ignore[attr-defined]
     return top
 

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from on_screen import on_screen
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -116,9 +117,7 @@ def session() -> FakeSession:
 @pytest.fixture
 def window(qtbot) -> KioskWindow:
     win = KioskWindow(busy_delay_ms=0, goodbye_return_s=3600)
-    win.resize(1280, 800)
-    qtbot.addWidget(win)
-    win.show()
+    on_screen(qtbot, win, (1280, 800))
     return win
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from on_screen import on_screen
 from static_site import serve_folder
 
 from kiosk.ui.call import CallView
@@ -61,8 +62,6 @@ def foreign(page_root: Path, collector_off_for_module_server_thread: None) -> It
 def view(qtbot) -> Iterator[CallView]:
     """A call view on screen, torn down (page, then profile) after the test."""
     call_view = CallView()
-    call_view.resize(800, 600)
-    qtbot.addWidget(call_view)
-    call_view.show()
+    on_screen(qtbot, call_view, (800, 600))
     yield call_view
     call_view.teardown()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from on_screen import on_screen
 from page_js import page_state
 
 from kiosk.config import DevicesOptions
@@ -47,9 +48,7 @@ def _open(qtbot, portal: str, page_root: Path, devices: DevicesOptions) -> CallV
 
     (page_root / "devices.html").write_text(PAGE, encoding="utf-8")
     view = CallView(portal_origin=portal, devices=devices)
-    view.resize(640, 480)
-    qtbot.addWidget(view)
-    view.show()
+    on_screen(qtbot, view, (640, 480))
     view.prepare()
     scripts = view.page.scripts()
     kiosk = scripts.toList()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from on_screen import on_screen
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -46,10 +47,7 @@ def host(qtbot) -> Host:
 
     widget = Host()
     widget.setStyleSheet(stylesheet())
-    widget.resize(1024, 768)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    on_screen(qtbot, widget, (1024, 768), exposed=True)
     widget.activateWindow()
     widget.button.setFocus()
     widget.control.install()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from on_screen import on_screen
 from PySide6.QtWidgets import QWidget
 
 
@@ -23,12 +24,8 @@ def show(qtbot) -> Iterator[Callable[[QWidget], QWidget]]:
 
     def shown(widget: QWidget, size: tuple[int, int] = (1280, 800)) -> QWidget:
         widget.setStyleSheet(stylesheet())
-        widget.resize(*size)
-        qtbot.addWidget(widget)
         kept.append(widget)
-        widget.show()
-        qtbot.waitExposed(widget)
-        return widget
+        return on_screen(qtbot, widget, size, exposed=True)
 
     yield shown
     for widget in kept:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 
 import pytest
+from on_screen import on_screen
 
 from kiosk.config import DevicesOptions, load_settings
 from kiosk.ui.staff.console import StaffConsole, staff_runner
@@ -20,9 +21,7 @@ def _crash(error: BaseException) -> None:
 @pytest.fixture
 def console(qtbot, actions):
     widget = StaffConsole(actions, staff_runner(_crash))
-    widget.resize(1280, 800)
-    qtbot.addWidget(widget)
-    widget.show()
+    on_screen(qtbot, widget, (1280, 800))
     yield widget
     widget.clear()
 

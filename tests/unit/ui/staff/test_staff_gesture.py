@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from on_screen import on_screen
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QVBoxLayout, QWidget
 from window_input import move, press, release, touch_press, touch_release
@@ -21,10 +22,7 @@ def window(qtbot) -> QWidget:
     layout = QVBoxLayout(widget)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(widget.button)  # type: ignore[attr-defined]
-    widget.resize(800, 600)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    on_screen(qtbot, widget, (800, 600), exposed=True)
     return widget
 
 

@@ -6,6 +6,7 @@ import asyncio
 
 import pytest
 from fake_clock import FakeClock
+from on_screen import on_screen
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from window_input import click, press, release
@@ -32,12 +33,9 @@ def make_mode(qtbot, qloop, actions, clock):
         stored = hash_pin(PIN, n=2**4) if pin_hash == "default" else pin_hash
         auth = StaffAuthenticator(stored, PinLockout(5, 300, clock))
         window = QWidget()
-        qtbot.addWidget(window)
         mode = StaffMode(window, auth, actions, idle_timeout_s=idle_timeout_s, hold_s=0.05)
         QVBoxLayout(window).addWidget(mode.widget)  # the kiosk window shows it as a screen
-        window.resize(800, 600)
-        window.show()
-        qtbot.waitExposed(window)
+        on_screen(qtbot, window, (800, 600), exposed=True)
         mode.install()
         built.append(mode)
         return mode

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from on_screen import on_screen
 
 # Every built-in field and section widget registered, as StepView's import does in the app:
 # a test file that builds a SchemaForm alone must not depend on another having imported them.
@@ -163,9 +164,7 @@ def make_view(qtbot, qloop, answers: Answers, services: FakeServices):
     def make(step: Step, progress: tuple[int, int] = (0, 3), **options: Any) -> StepView:
         view = StepView(step, answers, services, progress=progress, **options)
         view.setStyleSheet(stylesheet())
-        view.resize(1280, 800)
-        qtbot.addWidget(view)
-        view.show()
+        on_screen(qtbot, view, (1280, 800))
         return view
 
     return make
