@@ -58,3 +58,12 @@ def walk_wizard(qtbot: Any, session: PatientSession, kind: str = "walkin") -> No
     """Submit every step (visit type ``kind``, first slot) until the wizard is done."""
     while session.stage is Stage.WIZARD:
         submit_one(qtbot, session, answers_for(session, kind))
+
+
+def to_call(qtbot: Any, session: PatientSession, client: Any) -> None:
+    """Welcome → the video visit: identified, every step answered, then the provider takes
+    the patient (the visit's status becomes 25, in progress)."""
+    start(qtbot, session)
+    walk_wizard(qtbot, session)
+    client.visit_status = 25
+    wait_stage(qtbot, session, Stage.CALL)

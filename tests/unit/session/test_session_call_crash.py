@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from session_drive import start, wait_stage, walk_wizard
+from session_drive import start, to_call, wait_stage
 
 from kiosk.api.models import CloseReason
 from kiosk.session import Stage
@@ -12,10 +12,7 @@ from kiosk.session.types import EndReason
 
 
 def test_a_renderer_crash_ends_the_call_with_a_message_and_the_wipe(qtbot, session, client):
-    start(qtbot, session)
-    walk_wizard(qtbot, session)
-    client.visit_status = 25
-    wait_stage(qtbot, session, Stage.CALL)
+    to_call(qtbot, session, client)
     notices: list[str] = []
     ended: list[str] = []
     session.notice.connect(notices.append)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from session_drive import start, submit_one, wait_stage, walk_wizard
+from session_drive import start, submit_one, to_call, wait_stage
 from session_fakes import server_error
 
 from kiosk.api.errors import ApiTimeoutError, AuthExpiredError, NetworkError
@@ -92,10 +92,7 @@ def test_booking_failure_shows_message_and_retry_books(qtbot, session, client):
 
 
 def test_closing_the_call_failure_is_retried(qtbot, session, client):
-    start(qtbot, session)
-    walk_wizard(qtbot, session)
-    client.visit_status = 25
-    wait_stage(qtbot, session, Stage.CALL)
+    to_call(qtbot, session, client)
     _fail_then_retry(
         qtbot, session, client, "close_visit", lambda: session.call_finished("patientendcall")
     )

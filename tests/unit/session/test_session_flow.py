@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from session_drive import shown_groups, start, submit_one, wait_stage, walk_wizard
+import pytest
+from session_drive import shown_groups, start, submit_one, to_call, wait_stage, walk_wizard
 from session_fakes import ONE_TIME_TOKEN, PATIENT_TOKEN, FakeClient, room, states
 
 from kiosk.api.models import CloseReason, UserType
@@ -199,19 +200,13 @@ def test_in_progress_status_opens_the_call_with_the_sso_calling_url(qtbot, sessi
 
 
 def test_heartbeats_continue_while_the_call_is_open(qtbot, session, client):
-    start(qtbot, session)
-    walk_wizard(qtbot, session)
-    client.visit_status = 25
-    wait_stage(qtbot, session, Stage.CALL)
+    to_call(qtbot, session, client)
     beats = len(client.calls_of("alive"))
     qtbot.waitUntil(lambda: len(client.calls_of("alive")) >= beats + 2, timeout=2000)
 
 
 def test_completed_status_moves_to_post_call_steps(qtbot, session, client):
-    start(qtbot, session)
-    walk_wizard(qtbot, session)
-    client.visit_status = 25
-    wait_stage(qtbot, session, Stage.CALL)
+    to_call(qtbot, session, client)
     client.visit_status = 30
     wait_stage(qtbot, session, Stage.POST_CALL)
     assert session.current_step[0].group == "visits.post_call"
@@ -232,26 +227,20 @@ def test_cancelled_by_provider_tells_the_patient_and_says_goodbye(qtbot, session
     wait_stage(qtbot, session, Stage.GOODBYE)
 
 
-def test_patient_ending_the_call_closes_with_patientendcall(qtbot, session, client):
-    start(qtbot, session)
-    walk_wizard(qtbot, session)
-    client.visit_status = 25
-    wait_stage(qtbot, session, Stage.CALL)
-    session.call_finished("patientendcall")
+@pytest.mark.parametrize(
+    ("reason", "closed_as"),
+    [
+        ("patientendcall", CloseReason.PATIENT_END_CALL),  # the patient pressed End
+        ("call_ended", CloseReason.CALL_ENDED),  # the page closed itself
+    ],
+)
+def test_the_call_ending_closes_the_visit_with_its_reason(
+    qtbot, session, client, reason, closed_as
+):
+    to_call(qtbot, session, client)
+    session.call_finished(reason)
     wait_stage(qtbot, session, Stage.POST_CALL)
-    assert client.calls_of("close_visit") == [
-        {"visit_id": "v-100", "reason": CloseReason.PATIENT_END_CALL}
-    ]
-
-
-def test_page_closing_itself_closes_with_call_ended(qtbot, session, client):
-    start(qtbot, session)
-    walk_wizard(qtbot, session)
-    client.visit_status = 25
-    wait_stage(qtbot, session, Stage.CALL)
-    session.call_finished("call_ended")
-    wait_stage(qtbot, session, Stage.POST_CALL)
-    assert client.calls_of("close_visit")[0]["reason"] is CloseReason.CALL_ENDED
+    assert client.calls_of("close_visit") == [{"visit_id": "v-100", "reason": closed_as}]
 
 
 def test_max_wait_time_closes_with_maxwaitingtime_reached_and_tells_what_next(
