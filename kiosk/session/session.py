@@ -180,11 +180,10 @@ class PatientSession(SessionSignals):
 
     def choose_room(self, code: str) -> None:
         if self.stage is Stage.ROOM_PICK:
-            work = lambda: self.journey.open_room(code)  # noqa: E731
             self._run(
                 "choose_room",
                 QT_TRANSLATE_NOOP("SessionMessages", "Opening the waiting room…"),
-                work,
+                lambda: self.journey.open_room(code),
                 can_go_back=True,
             )
 
@@ -195,11 +194,10 @@ class PatientSession(SessionSignals):
             remember_patient_values(first_name, last_name, dob_text)
 
             who = SignIn(first_name, last_name, UserType.GUEST, dob=dob_text)
-            work = lambda: self.journey.identify(who)  # noqa: E731
             self._run(
                 "identify_guest",
                 QT_TRANSLATE_NOOP("SessionMessages", "Signing you in…"),
-                work,
+                lambda: self.journey.identify(who),
                 can_go_back=True,
             )
 
@@ -227,12 +225,11 @@ class PatientSession(SessionSignals):
         if self.stage in (Stage.WIZARD, Stage.POST_CALL):
             items = list(submissions)
             remember_patient_values(items)
-            work = lambda: self.journey.submit(items)  # noqa: E731
             can_go_back = self.journey.can_go_back
             self._run(
                 "submit_step",
                 QT_TRANSLATE_NOOP("SessionMessages", "Saving your answers…"),
-                work,
+                lambda: self.journey.submit(items),
                 can_go_back=can_go_back,
             )
 
@@ -286,9 +283,10 @@ class PatientSession(SessionSignals):
         left the call). Closes the visit with that reason and moves on to the post-call steps."""
         if self.stage is Stage.CALL:
             close_reason = CloseReason(reason)
-            work = lambda: self.journey.close_call(close_reason)  # noqa: E731
             self._run(
-                "call_finished", QT_TRANSLATE_NOOP("SessionMessages", "Ending the call…"), work
+                "call_finished",
+                QT_TRANSLATE_NOOP("SessionMessages", "Ending the call…"),
+                lambda: self.journey.close_call(close_reason),
             )
 
     def call_crashed(self) -> None:
@@ -350,8 +348,11 @@ class PatientSession(SessionSignals):
     def on_call_over(self, reason: CloseReason) -> None:
         """The visit's status says the call is over (30/40): close it with the doc's reason
         (``call_ended``; a failure is left to the wipe) and go on to the post-call steps."""
-        work = lambda: self.journey.close_call(reason, tolerate=True)  # noqa: E731
-        self._run("call_over", QT_TRANSLATE_NOOP("SessionMessages", "Ending the call…"), work)
+        self._run(
+            "call_over",
+            QT_TRANSLATE_NOOP("SessionMessages", "Ending the call…"),
+            lambda: self.journey.close_call(reason, tolerate=True),
+        )
 
     def on_max_wait_reached(self) -> None:
         """The wait grew too long: whatever runs now gives way to closing the visit."""
