@@ -4,7 +4,6 @@ The real API has none of these; the kiosk never calls them, tests and the CLI do
 from __future__ import annotations
 
 import dataclasses
-import json
 from typing import Any
 
 from starlette.requests import Request
@@ -13,6 +12,7 @@ from starlette.routing import Route
 
 from kiosk.sandbox import provider_sim
 from kiosk.sandbox.errors import bad_request
+from kiosk.sandbox.params import json_object
 from kiosk.sandbox.routes.base import sandbox_of
 from kiosk.sandbox.store import loads, users
 from kiosk.sandbox.store import visits as visit_rows
@@ -20,15 +20,7 @@ from kiosk.sandbox.store import visits as visit_rows
 
 async def _json_body(request: Request) -> dict[str, Any]:
     raw = await request.body()
-    if not raw.strip():
-        return {}
-    try:
-        body = json.loads(raw)
-    except ValueError:
-        raise bad_request("The request body is not valid JSON.") from None
-    if not isinstance(body, dict):
-        raise bad_request("The JSON body must be an object.")
-    return body
+    return json_object(raw) if raw.strip() else {}
 
 
 async def state(request: Request) -> Response:

@@ -126,6 +126,17 @@ def _from_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def json_object(raw: bytes) -> dict[str, Any]:
+    """A request body that must be one JSON object; 400 when it is not JSON or not an object."""
+    try:
+        parsed = json.loads(raw)
+    except ValueError:
+        raise bad_request("The request body is not valid JSON.") from None
+    if not isinstance(parsed, dict):
+        raise bad_request("The JSON body must be an object.")
+    return parsed
+
+
 async def read_params(request: Request, *, max_body_bytes: int | None = None) -> Params:
     """Parse query and body; body keys win. Raises 400 on garbage JSON or broken forms and 413
     when the declared body size is over ``max_body_bytes``."""
@@ -157,11 +168,5 @@ async def read_params(request: Request, *, max_body_bytes: int | None = None) ->
             json_like = ctype in ("", "application/json", "text/plain") or ctype.endswith("+json")
             if not json_like:
                 raise bad_request(f"Unsupported content type '{ctype}'.")
-            try:
-                parsed = json.loads(raw)
-            except ValueError:
-                raise bad_request("The request body is not valid JSON.") from None
-            if not isinstance(parsed, dict):
-                raise bad_request("The JSON body must be an object.")
-            body = parsed
+            body = json_object(raw)
     return Params({**query, **body}, files)
