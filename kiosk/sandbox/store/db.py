@@ -21,6 +21,16 @@ def loads(text: str | None, default: Any = None) -> Any:
     return default if text is None else json.loads(text)
 
 
+def row_by_number(conn: sqlite3.Connection, table: str, row_id: int | str) -> sqlite3.Row | None:
+    """The row of ``table`` (one of ours, never input) whose integer id is ``row_id``; None when
+    ``row_id`` (a path segment, say) is not a number or no such row exists."""
+    try:
+        number = int(row_id)
+    except (TypeError, ValueError):
+        return None
+    return conn.execute(f"SELECT * FROM {table} WHERE id = ?", (number,)).fetchone()
+
+
 class Store:
     """Owns the connection. Handlers run on the server's event loop, the provider simulator and
     tests may call from other threads, so every use goes through ``tx()`` (one lock, one

@@ -8,7 +8,7 @@ import secrets
 import sqlite3
 from typing import Any
 
-from kiosk.sandbox.store.db import dumps, loads
+from kiosk.sandbox.store.db import dumps, loads, row_by_number
 
 MEMBER, PROVIDER, GUEST, CLINIC_ADMIN = 200, 400, 600, 160
 USER_TYPES = (MEMBER, PROVIDER, GUEST)
@@ -60,11 +60,7 @@ def new_code() -> str:
 
 
 def get(conn: sqlite3.Connection, user_id: int | str) -> sqlite3.Row | None:
-    try:
-        number = int(user_id)
-    except (TypeError, ValueError):
-        return None
-    return conn.execute("SELECT * FROM users WHERE id = ?", (number,)).fetchone()
+    return row_by_number(conn, "users", user_id)
 
 
 def by_code(conn: sqlite3.Connection, account: str, code: str) -> sqlite3.Row | None:

@@ -6,7 +6,7 @@ import sqlite3
 import uuid
 from typing import Any
 
-from kiosk.sandbox.store.db import dumps, loads
+from kiosk.sandbox.store.db import dumps, loads, row_by_number
 
 PENDING, CONFIRMED, IN_PROGRESS, COMPLETED, CANCELLED = 10, 20, 25, 30, 40
 OPEN_STATUSES = (PENDING, CONFIRMED, IN_PROGRESS)
@@ -35,11 +35,7 @@ def intake_doc(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def visit(conn: sqlite3.Connection, visit_id: int | str) -> sqlite3.Row | None:
-    try:
-        number = int(visit_id)
-    except (TypeError, ValueError):
-        return None
-    return conn.execute("SELECT * FROM visits WHERE id = ?", (number,)).fetchone()
+    return row_by_number(conn, "visits", visit_id)
 
 
 def insert_visit(conn: sqlite3.Connection, **columns: Any) -> sqlite3.Row:
