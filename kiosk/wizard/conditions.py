@@ -100,12 +100,17 @@ class Not(Node):
 
 
 @dataclass(frozen=True)
-class Logical(Node):
-    """``&&`` / ``||`` with JavaScript's short-circuit (the result is a truth value here)."""
+class Binary(Node):
+    """An operator between two operands."""
 
     op: str
     left: Node
     right: Node
+
+
+@dataclass(frozen=True)
+class Logical(Binary):
+    """``&&`` / ``||`` with JavaScript's short-circuit (the result is a truth value here)."""
 
     def evaluate(self, model: Mapping[str, Any], array_index: int | None = None) -> Any:
         first = truthy(self.left.evaluate(model, array_index))
@@ -115,10 +120,8 @@ class Logical(Node):
 
 
 @dataclass(frozen=True)
-class Compare(Node):
-    op: str
-    left: Node
-    right: Node
+class Compare(Binary):
+    """``==``, ``===``, their negations and the orderings, with JavaScript's coercions."""
 
     def evaluate(self, model: Mapping[str, Any], array_index: int | None = None) -> Any:
         a = self.left.evaluate(model, array_index)
