@@ -35,12 +35,18 @@ def fail_every_poll(client: FakeClient) -> None:
         client.always_fail[name] = NetworkError("The kiosk could not reach the clinic server.")
 
 
+def notices(room: WaitingRoom) -> list[bool]:
+    """Every ``reconnecting`` the room emits from now on, in order."""
+    seen: list[bool] = []
+    room.reconnecting.connect(seen.append)
+    return seen
+
+
 def test_polls_failing_past_the_notice_time_show_reconnecting_then_clear(qtbot, qloop) -> None:
     client = FakeClient()
     fail_every_poll(client)
     room = waiting_room(client)
-    seen: list[bool] = []
-    room.reconnecting.connect(seen.append)
+    seen = notices(room)
 
     with qtbot.waitSignal(room.reconnecting, timeout=5000):
         room.start_waiting(None)
@@ -80,8 +86,7 @@ def test_the_call_starting_clears_the_notice(qtbot, qloop) -> None:
     client = FakeClient()
     fail_every_poll(client)
     room = waiting_room(client)
-    seen: list[bool] = []
-    room.reconnecting.connect(seen.append)
+    seen = notices(room)
     room.start_waiting(None)
     qtbot.waitUntil(lambda: seen == [True], timeout=5000)
 
