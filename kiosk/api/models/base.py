@@ -8,6 +8,7 @@ new keys at any time. These types coerce instead of failing; unknown keys are ke
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from typing import Annotated, Any, ClassVar
 
@@ -37,20 +38,28 @@ def to_id(value: Any) -> str | None:
     return None
 
 
+def _whole(number: float) -> int | None:
+    """``int(number)``; None for infinity and NaN, which Python's JSON reader accepts
+    (``Infinity``, ``NaN``) and a loose server may send as text (``"inf"``)."""
+    return int(number) if math.isfinite(number) else None
+
+
 def to_timestamp(value: Any) -> int | None:
     """Unix seconds from a number, a numeric string, ``{"sec": ..}`` or an ISO date; else None."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, dict):
         return to_timestamp(value.get("sec"))
-    if isinstance(value, int | float):
-        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return _whole(value)
     if isinstance(value, str):
         text = value.strip()
         if not text:
             return None
         try:
-            return int(float(text))
+            return _whole(float(text))
         except ValueError:
             pass
         try:
@@ -70,10 +79,10 @@ def to_int(value: Any) -> int | None:
     if isinstance(value, int):
         return value
     if isinstance(value, float):
-        return int(value)
+        return _whole(value)
     if isinstance(value, str):
         try:
-            return int(float(value.strip()))
+            return _whole(float(value.strip()))
         except ValueError:
             return None
     return None
@@ -83,13 +92,12 @@ def to_float(value: Any) -> float | None:
     """Amounts and coordinates: ``"00.00"`` → ``0.0``; anything else non-numeric → None."""
     if value is None or isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str):
+    if isinstance(value, int | float | str):
         try:
-            return float(value.strip())
-        except ValueError:
+            number = float(value.strip() if isinstance(value, str) else value)
+        except (ValueError, OverflowError):  # OverflowError: an int past float's range
             return None
+        return number if math.isfinite(number) else None
     return None
 
 

@@ -154,3 +154,18 @@ def test_emr_section_reads_unknown_record_from_extras() -> None:
 def test_odd_token_shape_in_a_user_becomes_none_instead_of_failing() -> None:
     user = models.User.model_validate({"id": "1", "token": "not-an-object"})
     assert user.id == "1" and user.token is None
+
+
+@pytest.mark.parametrize(
+    "raw", [float("inf"), float("-inf"), float("nan"), "inf", "-Infinity", "NaN"]
+)
+def test_infinite_or_nan_numbers_become_none_instead_of_failing_the_parse(raw) -> None:
+    """Python's JSON reader accepts ``Infinity``/``NaN``; ``int()`` of them raises, which no
+    caller expects from a model (a queue or a visit would fail to parse)."""
+    queue = models.Queue.model_validate({"before_me": raw, "average_visit_time": raw})
+    visit = models.Visit.model_validate({"start": raw})
+    assert (queue.before_me, queue.expected_wait_s, visit.start) == (None, None, None)
+
+
+def test_an_amount_past_the_float_range_is_none() -> None:
+    assert models.Coupon.model_validate({"amount_off": 10**400}).amount_off is None
