@@ -29,7 +29,7 @@ CHOICE_ON = "◉"
 CHOICE_OFF = "○"
 # Chips a multiple choice always shows in its step's first frame; past its time, the rest
 # are built in the step's next slice (27 chips are half of a 16 ms frame).
-FIRST_CHIPS = 6
+FIRST_CHIPS = 3
 
 
 def toggle_face(checked: bool, text: str) -> str:
