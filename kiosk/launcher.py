@@ -229,7 +229,13 @@ def _run_kiosk(
     import qasync
 
     from kiosk.app import KioskApp, LaunchOptions
+    from kiosk.gui_thread_gc import GuiThreadCollector
     from kiosk.sandbox.embedded import SandboxStartError
+
+    # The fleet server's threads and asyncio's executor allocate too: collections happen on
+    # the GUI thread only, where freeing a QObject is safe (see kiosk/gui_thread_gc.py).
+    collector = GuiThreadCollector(parent=app)
+    collector.start()
 
     async def main() -> int:
         kiosk = KioskApp(
@@ -264,6 +270,7 @@ def _run_kiosk(
         exit_code: int = qasync.run(main())
         return exit_code
     finally:
+        collector.stop()
         backend.stop()
         # The kiosk has stopped; what is left is the interpreter's exit, whose collections
         # walked every object of every module: ~1 s of SIGTERM → exit here. Frozen objects
