@@ -65,6 +65,9 @@ class StepFrame:
         return column
 
     def retire_column(self) -> None:
+        # Columns retired earlier and still here were never followed by a paint (the view
+        # was hidden, e.g. behind the device check): nothing waits on them now.
+        self.delete_retired()
         if self.column is None:
             return
         self._column_row.removeWidget(self.column)

@@ -99,3 +99,16 @@ def test_no_frame_is_built_when_the_session_has_moved_on(setup, qtbot):
     for _ in range(3):  # the turns in which the frame would have been built
         QApplication.processEvents()
     assert window.step_host.view is None
+
+
+def test_steps_shown_while_the_screen_is_hidden_leave_no_questions_behind(setup, qtbot):
+    session, window = setup
+    session.stage_changed.emit(Wizard(text_step("about", "name"), 0, 3))
+    view = window.step_host.view
+    destroyed: list[bool] = []
+    view.hide()  # no paint follows the next steps while hidden
+    for index, code in enumerate(("contact", "more"), start=1):
+        column = view.sections[0].parentWidget()
+        column.destroyed.connect(lambda: destroyed.append(True))
+        session.stage_changed.emit(Wizard(text_step(code, "phone"), index, 3))
+    qtbot.waitUntil(lambda: bool(destroyed))  # the first one goes as the second is retired
